@@ -202,3 +202,11 @@ func atoi(s string) (int, bool) {
 	}
 	return n, true
 }
+
+// ThrowUncatchable throws v (taking it) so that no JS catch or finally
+// intercepts it: used for process.exit and for stopping an instance.
+func (c *Context) ThrowUncatchable(v Value) Value {
+	r := c.Throw(v)
+	lib.XJS_SetUncatchableException(c.tls, c.c, 1)
+	return r
+}

@@ -1,0 +1,86 @@
+// Command gonode runs JavaScript programs as node does:
+//
+//	gonode [options] [script.js | -e "script" | -] [arguments]
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/gonode/gonode/internal/cli"
+	"github.com/gonode/gonode/internal/node"
+	_ "github.com/gonode/gonode/internal/ops/all"
+)
+
+func main() {
+	os.Exit(run())
+}
+
+func run() (code int) {
+	// Node ignores SIGPIPE: a write to a closed pipe is an EPIPE error on
+	// the stream, not death by signal.
+	signal.Ignore(syscall.SIGPIPE)
+
+	opts, err := cli.Parse(os.Args[1:], os.Getenv("NODE_OPTIONS"))
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", os.Args[0], err)
+		return 9
+	}
+	switch {
+	case opts.Version:
+		fmt.Println(node.Version)
+		return 0
+	case opts.Help:
+		fmt.Print(cli.Help)
+		return 0
+	}
+
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(os.Stderr, "gonode: internal error: %v\n", p)
+			code = 70
+		}
+	}()
+
+	argv := append([]string{execPath()}, opts.Args...)
+	if opts.Script != "" {
+		argv = append([]string{execPath(), opts.Script}, opts.Args...)
+	}
+	in, err := node.New(node.Config{
+		Argv:     argv,
+		ExecArgv: opts.ExecArgv,
+		ExecPath: execPath(),
+		Stdout:   os.Stdout,
+		Stderr:   os.Stderr,
+	})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gonode: %v\n", err)
+		return 70
+	}
+	defer in.Close()
+
+	switch {
+	case opts.Eval != nil:
+		return in.RunSource(*opts.Eval, "[eval]", opts.Print)
+	case opts.Script == "" || opts.Script == "-":
+		src, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "gonode: reading stdin: %v\n", err)
+			return 1
+		}
+		return in.RunSource(string(src), "[stdin]", false)
+	default:
+		return in.RunMain(opts.Script)
+	}
+}
+
+func execPath() string {
+	p, err := os.Executable()
+	if err != nil {
+		return os.Args[0]
+	}
+	return p
+}

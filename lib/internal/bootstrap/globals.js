@@ -1,0 +1,65 @@
+'use strict';
+// Installs Node's globals. Heavy ones load lazily on first access.
+
+function defineLazy(target, name, load, enumerable = false) {
+  let value;
+  let loaded = false;
+  Object.defineProperty(target, name, {
+    enumerable,
+    configurable: true,
+    get() {
+      if (!loaded) {
+        value = load();
+        loaded = true;
+      }
+      return value;
+    },
+    set(v) {
+      value = v;
+      loaded = true;
+    },
+  });
+}
+
+function defineValue(target, name, value, enumerable = false) {
+  Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable });
+}
+
+function setup(global, taskQueues) {
+  defineValue(global, 'global', global);
+  defineValue(global, 'process', process);
+  const timers = require('timers');
+  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
+    defineValue(global, name, timers[name], true);
+  }
+  defineValue(global, 'queueMicrotask', taskQueues.queueMicrotask, true);
+  defineLazy(global, 'console', () => require('console'));
+  defineLazy(global, 'structuredClone', () => require('internal/structured_clone').structuredClone, true);
+  defineLazy(global, 'Buffer', () => require('buffer').Buffer);
+  defineLazy(global, 'URL', () => require('internal/url').URL);
+  defineLazy(global, 'URLSearchParams', () => require('internal/url').URLSearchParams);
+  defineLazy(global, 'TextEncoder', () => require('internal/encoding').TextEncoder);
+  defineLazy(global, 'TextDecoder', () => require('internal/encoding').TextDecoder);
+  defineLazy(global, 'AbortController', () => require('internal/abort_controller').AbortController);
+  defineLazy(global, 'AbortSignal', () => require('internal/abort_controller').AbortSignal);
+  defineLazy(global, 'EventTarget', () => require('internal/event_target').EventTarget);
+  defineLazy(global, 'Event', () => require('internal/event_target').Event);
+  defineLazy(global, 'CustomEvent', () => require('internal/event_target').CustomEvent);
+  defineLazy(global, 'DOMException', () => require('internal/per_context/domexception').DOMException);
+  defineLazy(global, 'performance', () => require('perf_hooks').performance, true);
+  defineLazy(global, 'atob', () => require('buffer').atob, true);
+  defineLazy(global, 'btoa', () => require('buffer').btoa, true);
+  defineLazy(global, 'navigator', () => require('internal/navigator').navigator, true);
+  defineLazy(global, 'crypto', () => require('internal/crypto/webcrypto').crypto, true);
+  defineLazy(global, 'MessageChannel', () => require('internal/worker/io').MessageChannel);
+  defineLazy(global, 'MessagePort', () => require('internal/worker/io').MessagePort);
+  defineLazy(global, 'BroadcastChannel', () => require('internal/worker/io').BroadcastChannel);
+  defineLazy(global, 'Blob', () => require('buffer').Blob);
+  defineLazy(global, 'File', () => require('buffer').File);
+
+  // QuickJS lacks V8's Error.captureStackTrace/stackTraceLimit that many
+  // packages call; provide them over the engine's own stack strings.
+  require('internal/errors_v8').install();
+}
+
+module.exports = { setup, defineLazy };

@@ -1,0 +1,90 @@
+'use strict';
+// Sets up process and the globals, then returns the hooks the Go side of
+// the event loop calls (timers, immediates, tick drain, fatal errors).
+
+const { setProcess } = require('internal/bootstrap/realm');
+const binding = internalBinding('process_methods');
+const taskQueueBinding = internalBinding('task_queue');
+
+// The wrapper's process parameter is undefined during bootstrap.
+process = {};
+setProcess(process);
+
+const EventEmitter = require('events');
+Object.setPrototypeOf(process, Object.create(EventEmitter.prototype, {
+  constructor: { value: function process() {}, writable: true, configurable: true },
+}));
+Object.defineProperty(process, Symbol.toStringTag, {
+  value: 'process', writable: false, enumerable: false, configurable: true,
+});
+EventEmitter.call(process);
+
+require('internal/bootstrap/process').setup(process, binding);
+
+const taskQueues = require('internal/process/task_queues');
+const promises = require('internal/process/promises');
+const timers = require('internal/timers');
+const { createOnGlobalUncaughtException } = require('internal/process/execution');
+
+const fatalException = createOnGlobalUncaughtException();
+function triggerUncaughtException(err, fromPromise) {
+  fatalException(err, fromPromise);
+}
+
+taskQueues.setUncaughtHandler(triggerUncaughtException);
+promises.setup({
+  setHasRejectionToWarn: taskQueues.setHasRejectionToWarn,
+  triggerUncaughtException,
+});
+timers.setup({
+  triggerUncaught: triggerUncaughtException,
+  runNextTicks() {
+    if (taskQueues.tickInfo[0] === 0 && taskQueues.tickInfo[1] === 0) taskQueues.runMicrotasks();
+    if (taskQueues.tickInfo[0] !== 0 || taskQueues.tickInfo[1] !== 0) taskQueues.processTicksAndRejections();
+  },
+});
+taskQueueBinding.setupShared(taskQueues.tickInfo, timers.immediateInfo);
+
+process.nextTick = taskQueues.nextTick;
+process._tickCallback = taskQueues.processTicksAndRejections;
+
+require('internal/bootstrap/globals').setup(globalThis, taskQueues);
+
+function emitExit(code) {
+  if (process._exitEmitted) return;
+  process._exiting = true;
+  process._exitEmitted = true;
+  process.exitCode ??= code;
+  process.emit('exit', process.exitCode ?? code);
+}
+
+function emitBeforeExit() {
+  if (process._exiting) return;
+  process.emit('beforeExit', process.exitCode ?? 0);
+}
+
+function getExitCode() {
+  const c = process.exitCode;
+  return c === undefined || c === null ? 0 : (c | 0);
+}
+
+function runMain(file) {
+  require('internal/modules/run_main').runMain(file);
+}
+
+function evalScript(name, source, print) {
+  require('internal/process/execution').evalScript(name, source, print);
+}
+
+module.exports = {
+  processTicksAndRejections: taskQueues.processTicksAndRejections,
+  processTimer: timers.processTimer,
+  processImmediate: timers.processImmediate,
+  promiseRejectHandler: promises.promiseRejectHandler,
+  fatalException(err) { fatalException(err, false); },
+  emitExit,
+  emitBeforeExit,
+  getExitCode,
+  runMain,
+  evalScript,
+};

@@ -1,0 +1,280 @@
+'use strict';
+// Fills in the process object from the process_methods binding.
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
+} = require('internal/errors');
+const { validateString, convertToValidSignal, signals } = require('internal/validators');
+
+function setup(process, binding) {
+  const define = (name, value) => Object.defineProperty(process, name, {
+    value, writable: true, enumerable: true, configurable: true,
+  });
+
+  define('title', 'gonode');
+  define('version', binding.version);
+  define('versions', {
+    node: binding.version.slice(1),
+    gonode: binding.gonodeVersion,
+    go: binding.goVersion.replace(/^go/, ''),
+    quickjs: '2026-06-04',
+    modules: '137',
+    uv: '1.51.0',
+  });
+  define('arch', binding.arch);
+  define('platform', binding.platform);
+  define('release', {
+    name: 'node',
+    lts: 'Krypton',
+    sourceUrl: '',
+    headersUrl: '',
+  });
+  define('argv', binding.argv.slice());
+  define('execArgv', binding.execArgv.slice());
+  define('execPath', binding.execPath);
+  define('argv0', binding.argv[0] ? binding.argv[0].split('/').pop() : 'gonode');
+  define('pid', binding.pid);
+  define('ppid', binding.ppid);
+  define('env', makeEnv(binding));
+  define('config', Object.freeze({ target_defaults: {}, variables: { node_shared: false, gonode: true } }));
+  define('features', Object.freeze({
+    inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true,
+    tls_ocsp: false, tls: true, cached_builtins: true, require_module: true, typescript: 'strip',
+  }));
+  define('moduleLoadList', []);
+  define('debugPort', 9229);
+  define('allowedNodeEnvironmentFlags', new Set());
+  define('_exiting', false);
+
+  let exitCode;
+  Object.defineProperty(process, 'exitCode', {
+    enumerable: true, configurable: false,
+    get() { return exitCode; },
+    set(code) {
+      if (code !== null && code !== undefined) {
+        let value = code;
+        if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
+        if (!Number.isInteger(value)) {
+          throw new ERR_INVALID_ARG_TYPE('code', 'integer', code);
+        }
+      }
+      exitCode = code;
+    },
+  });
+
+  process.cwd = function cwd() { return binding.cwd(); };
+  process.chdir = function chdir(directory) {
+    validateString(directory, 'directory');
+    binding.chdir(directory);
+  };
+  process.umask = function umask(mask) {
+    if (mask === undefined) return binding.umask(undefined);
+    if (typeof mask === 'string') {
+      if (!/^[0-7]+$/.test(mask)) {
+        const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+        throw new ERR_INVALID_ARG_VALUE('mask', mask, 'must be a 32-bit unsigned integer or an octal string');
+      }
+      mask = parseInt(mask, 8);
+    } else if (typeof mask !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('mask', ['number', 'string'], mask);
+    }
+    return binding.umask(mask);
+  };
+
+  function hrtime(time) {
+    const [sec, nsec] = binding.hrtime();
+    if (time !== undefined) {
+      if (!Array.isArray(time)) throw new ERR_INVALID_ARG_TYPE('time', 'Array', time);
+      if (time.length !== 2) throw new ERR_OUT_OF_RANGE('time', 2, time.length);
+      let s = sec - time[0];
+      let n = nsec - time[1];
+      if (n < 0) {
+        s -= 1;
+        n += 1e9;
+      }
+      return [s, n];
+    }
+    return [sec, nsec];
+  }
+  hrtime.bigint = function bigint() { return binding.hrtimeBigInt(); };
+  process.hrtime = hrtime;
+  process.uptime = function uptime() { return binding.uptime(); };
+  function memoryUsage() { return binding.memoryUsage(); }
+  memoryUsage.rss = function rss() { return binding.rss(); };
+  process.memoryUsage = memoryUsage;
+  process.cpuUsage = function cpuUsage(prev) {
+    const [user, system] = binding.cpuUsage();
+    if (prev) return { user: user - prev.user, system: system - prev.system };
+    return { user, system };
+  };
+  process.resourceUsage = function resourceUsage() {
+    const [userCPUTime, systemCPUTime] = binding.cpuUsage();
+    return {
+      userCPUTime, systemCPUTime, maxRSS: Math.round(binding.rss() / 1024), sharedMemorySize: 0,
+      unsharedDataSize: 0, unsharedStackSize: 0, minorPageFault: 0, majorPageFault: 0,
+      swappedOut: 0, fsRead: 0, fsWrite: 0, ipcSent: 0, ipcReceived: 0, signalsCount: 0,
+      voluntaryContextSwitches: 0, involuntaryContextSwitches: 0,
+    };
+  };
+  process.availableMemory = function availableMemory() { return require('os').freemem(); };
+  process.constrainedMemory = function constrainedMemory() { return 0; };
+
+  process.kill = function kill(pid, sig = 'SIGTERM') {
+    if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+    const signal = sig === 0 ? 0 : convertToValidSignal(sig);
+    binding.kill(pid, signal);
+    return true;
+  };
+
+  process.exit = function exit(code) {
+    if (code !== undefined) process.exitCode = code;
+    if (!process._exitEmitted) {
+      process._exiting = true;
+      process._exitEmitted = true;
+      process.emit('exit', process.exitCode ?? 0);
+    }
+    binding.reallyExit(process.exitCode ?? 0);
+  };
+  process.reallyExit = function reallyExit(code) { binding.reallyExit(code | 0); };
+  process.abort = function abort() { binding.reallyExit(134); };
+
+  process.emitWarning = function emitWarning(warning, type, code, ctor) {
+    let detail;
+    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+      ctor = type.ctor;
+      code = type.code;
+      if (typeof type.detail === 'string') detail = type.detail;
+      type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+      ctor = type;
+      code = undefined;
+      type = 'Warning';
+    }
+    if (type !== undefined) validateString(type, 'type');
+    if (typeof code === 'function') {
+      ctor = code;
+      code = undefined;
+    } else if (code !== undefined) {
+      validateString(code, 'code');
+    }
+    if (typeof warning === 'string') {
+      warning = new Error(warning);
+      warning.name = String(type || 'Warning');
+      if (code !== undefined) warning.code = code;
+      if (detail !== undefined) warning.detail = detail;
+    } else if (!(warning instanceof Error)) {
+      throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+    }
+    if (warning.name === 'DeprecationWarning') {
+      if (process.noDeprecation) return;
+      if (process.throwDeprecation) throw warning;
+    }
+    process.nextTick(doEmitWarning, warning);
+  };
+
+  function doEmitWarning(warning) {
+    process.emit('warning', warning);
+  }
+
+  // Default 'warning' output, like Node's: "(node:PID) Name: message".
+  process.on('warning', (warning) => {
+    if (process.noProcessWarnings || process.execArgv.includes('--no-warnings')) return;
+    if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+    const trace = process.traceProcessWarnings ||
+      (warning.name === 'DeprecationWarning' && process.traceDeprecation);
+    let msg = `(${process.release.name}:${process.pid}) `;
+    if (warning.code) msg += `[${warning.code}] `;
+    if (trace && warning.stack) {
+      msg += `${warning.name}: ${warning.message}\n${warning.stack}`;
+    } else {
+      msg += typeof warning.toString === 'function' ? `${warning.toString()}` : Error.prototype.toString.call(warning);
+    }
+    if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
+    if (!trace && !warnedAboutTrace) {
+      warnedAboutTrace = true;
+      const argv0 = 'node';
+      msg += `\n(Use \`${argv0} --trace-warnings ...\` to show where the warning was created)`;
+    }
+    process._rawDebug(msg);
+  });
+  let warnedAboutTrace = false;
+
+  process._rawDebug = function _rawDebug(...args) {
+    binding.writeSync(2, `${require('internal/util/inspect').format(...args)}\n`);
+  };
+
+  process.binding = function binding_(name) {
+    const { notImplemented } = require('internal/errors');
+    throw notImplemented(`process.binding('${name}')`);
+  };
+  process.getuid = () => require('internal/util/ids').getuid();
+  process.geteuid = () => require('internal/util/ids').geteuid();
+  process.getgid = () => require('internal/util/ids').getgid();
+  process.getegid = () => require('internal/util/ids').getegid();
+  process.getgroups = () => [process.getgid()];
+  process.setUncaughtExceptionCaptureCallback = function(fn) {
+    if (fn !== null && typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+    process._uncaughtCapture = fn;
+  };
+  process.hasUncaughtExceptionCaptureCallback = function() { return typeof process._uncaughtCapture === 'function'; };
+  process.emitWarning.length;
+  process.report = { getReport() { return {}; }, writeReport() { return ''; } };
+  process.setSourceMapsEnabled = function() {};
+  process.ref = function(h) { h?.ref?.(); };
+  process.unref = function(h) { h?.unref?.(); };
+  process.getActiveResourcesInfo = function() { return []; };
+  process.loadEnvFile = function loadEnvFile(path = '.env') {
+    const content = require('fs').readFileSync(path, 'utf8');
+    const parsed = require('util').parseEnv(content);
+    for (const k of Object.keys(parsed)) if (process.env[k] === undefined) process.env[k] = parsed[k];
+  };
+
+  // stdio: lazily created streams.
+  for (const [name, fd] of [['stdout', 1], ['stderr', 2], ['stdin', 0]]) {
+    let stream;
+    Object.defineProperty(process, name, {
+      configurable: true, enumerable: true,
+      get() {
+        stream ??= require('internal/bootstrap/stdio').create(fd, binding);
+        return stream;
+      },
+      set(v) { stream = v; },
+    });
+  }
+
+  void signals;
+}
+
+// process.env: a live view of the real environment; values become strings.
+function makeEnv(binding) {
+  return new Proxy({}, {
+    get(t, key) {
+      if (typeof key === 'symbol') return undefined;
+      return binding.getEnv(key);
+    },
+    set(t, key, value) {
+      if (typeof key === 'symbol') return true;
+      if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      binding.setEnv(key, String(value));
+      return true;
+    },
+    has(t, key) { return typeof key === 'string' && binding.getEnv(key) !== undefined; },
+    deleteProperty(t, key) {
+      if (typeof key === 'string') binding.unsetEnv(key);
+      return true;
+    },
+    ownKeys() { return binding.envKeys(); },
+    getOwnPropertyDescriptor(t, key) {
+      if (typeof key !== 'string') return undefined;
+      const value = binding.getEnv(key);
+      if (value === undefined) return undefined;
+      return { value, writable: true, enumerable: true, configurable: true };
+    },
+    defineProperty(t, key, desc) {
+      if ('value' in desc) binding.setEnv(key, String(desc.value));
+      return true;
+    },
+  });
+}
+
+module.exports = { setup };

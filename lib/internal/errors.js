@@ -1,0 +1,310 @@
+'use strict';
+// The one registry of Node's error codes: E(code, message, ...bases).
+// Messages match Node's so that programs and tests comparing them work.
+
+const codes = {};
+const messages = new Map();
+const kIsNodeError = Symbol('kIsNodeError');
+
+function makeNodeErrorWithCode(Base, key) {
+  return class NodeError extends Base {
+    constructor(...args) {
+      const message = getMessage(key, args, this);
+      super(message);
+      Object.defineProperty(this, 'code', {
+        value: key, enumerable: true, writable: true, configurable: true,
+      });
+      Object.defineProperty(this, kIsNodeError, { value: true });
+      fixStack(this, `${Base.name} [${key}]`, message);
+    }
+    get ['constructor']() { return Base; }
+    toString() { return `${this.name} [${key}]: ${this.message}`; }
+  };
+}
+
+// QuickJS's stack holds only the frames; Node's starts with the header.
+function fixStack(err, header, message) {
+  const frames = typeof err.stack === 'string' ? err.stack : '';
+  const head = message ? `${header}: ${message}` : header;
+  // Drop the frames of the error constructors themselves.
+  const lines = frames.split('\n').filter((l) => l && !/at (new )?NodeError|at makeNodeErrorWithCode/.test(l));
+  Object.defineProperty(err, 'stack', {
+    value: lines.length ? `${head}\n${lines.join('\n')}` : head,
+    writable: true, configurable: true, enumerable: false,
+  });
+}
+
+function getMessage(key, args, self) {
+  const msg = messages.get(key);
+  if (typeof msg === 'function') return Reflect.apply(msg, self, args);
+  let i = 0;
+  return msg.replace(/%[sdjioO%]/g, (m) => {
+    if (m === '%%') return '%';
+    const a = args[i++];
+    return m === '%d' || m === '%i' ? String(Number(a)) : String(a);
+  });
+}
+
+function E(sym, val, def, ...otherClasses) {
+  messages.set(sym, val);
+  const cls = makeNodeErrorWithCode(def, sym);
+  for (const other of otherClasses) {
+    cls[other.name] = makeNodeErrorWithCode(other, sym);
+  }
+  codes[sym] = cls;
+}
+
+const classRegExp = /^([A-Z][a-z0-9]*)+$/;
+const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
+
+function determineSpecificType(value) {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  const type = typeof value;
+  switch (type) {
+    case 'bigint': return `type bigint (${value}n)`;
+    case 'number':
+      if (value === 0) return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
+      if (value !== value) return 'type number (NaN)';
+      if (value === Infinity) return 'type number (Infinity)';
+      if (value === -Infinity) return 'type number (-Infinity)';
+      return `type number (${value})`;
+    case 'boolean': return value ? 'type boolean (true)' : 'type boolean (false)';
+    case 'symbol': return `type symbol (${String(value)})`;
+    case 'function': return `function ${value.name}`;
+    case 'object':
+      if (value.constructor && 'name' in value.constructor) {
+        return `an instance of ${value.constructor.name}`;
+      }
+      return `${lazyInspect()(value, { depth: -1 })}`;
+    case 'string': {
+      if (value.length > 28) value = `${value.slice(0, 25)}...`;
+      if (value.indexOf("'") === -1) return `type string ('${value}')`;
+      return `type string (${JSON.stringify(value)})`;
+    }
+  }
+  return `type ${type} (${String(value)})`;
+}
+
+let inspect;
+function lazyInspect() {
+  if (!inspect) inspect = require('internal/util/inspect').inspect;
+  return inspect;
+}
+
+function formatList(array, type = 'and') {
+  return array.length < 3 ? array.join(` ${type} `) :
+    `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`;
+}
+
+function addNumericalSeparator(val) {
+  let res = '';
+  let i = val.length;
+  const start = val[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
+  return `${val.slice(0, i)}${res}`;
+}
+
+E('ERR_INVALID_ARG_TYPE', (name, expected, actual) => {
+  if (!Array.isArray(expected)) expected = [expected];
+  let msg = 'The ';
+  if (name.endsWith(' argument')) msg += `${name} `;
+  else msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `;
+  msg += 'must be ';
+  const types = [];
+  const instances = [];
+  const other = [];
+  for (const value of expected) {
+    if (kTypes.includes(value)) types.push(value.toLowerCase());
+    else if (classRegExp.test(value)) instances.push(value);
+    else other.push(value);
+  }
+  if (instances.length > 0) {
+    const pos = types.indexOf('object');
+    if (pos !== -1) {
+      types.splice(pos, 1);
+      instances.push('Object');
+    }
+  }
+  if (types.length > 0) {
+    msg += `${types.length > 1 ? 'one of type' : 'of type'} ${formatList(types, 'or')}`;
+    if (instances.length > 0 || other.length > 0) msg += ' or ';
+  }
+  if (instances.length > 0) {
+    msg += `an instance of ${formatList(instances, 'or')}`;
+    if (other.length > 0) msg += ' or ';
+  }
+  if (other.length > 0) {
+    if (other.length > 1) msg += `one of ${formatList(other, 'or')}`;
+    else {
+      if (other[0].toLowerCase() !== other[0]) msg += 'an ';
+      msg += `${other[0]}`;
+    }
+  }
+  msg += `. Received ${determineSpecificType(actual)}`;
+  return msg;
+}, TypeError);
+E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
+  let inspected = lazyInspect()(value);
+  if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
+  const type = name.includes('.') ? 'property' : 'argument';
+  return `The ${type} '${name}' ${reason}. Received ${inspected}`;
+}, TypeError, RangeError);
+E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
+  let msg = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
+  let received;
+  if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
+    received = addNumericalSeparator(String(input));
+  } else if (typeof input === 'bigint') {
+    received = String(input);
+    if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
+    received += 'n';
+  } else {
+    received = lazyInspect()(input);
+  }
+  msg += ` It must be ${range}. Received ${received}`;
+  return msg;
+}, RangeError);
+E('ERR_MISSING_ARGS', (...args) => {
+  let msg = 'The ';
+  const len = args.length;
+  const wrap = (a) => `"${a}"`;
+  args = args.map((a) => (Array.isArray(a) ? a.map(wrap).join(' or ') : wrap(a)));
+  switch (len) {
+    case 1: msg += `${args[0]} argument`; break;
+    case 2: msg += `${args[0]} and ${args[1]} arguments`; break;
+    default: msg += args.slice(0, len - 1).join(', ') + `, and ${args[len - 1]} arguments`;
+  }
+  return `${msg} must be specified`;
+}, TypeError);
+E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
+  const type = value?.constructor?.name ? `instance of ${value.constructor.name}` : `type ${typeof value}`;
+  return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
+}, TypeError, RangeError);
+E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
+E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
+E('ERR_NOT_IMPLEMENTED', '%s is not implemented in gonode yet', Error);
+E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "%s".', Error);
+E('ERR_UNHANDLED_ERROR', (err = undefined) => {
+  const msg = 'Unhandled error.';
+  if (err === undefined) return msg;
+  return `${msg} (${lazyInspect()(err)})`;
+}, Error);
+E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
+E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
+E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
+E('ERR_INVALID_CALLBACK', 'Callback must be a function. Received %s', TypeError);
+E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
+E('ERR_INVALID_URL_SCHEME', (expected) => `The URL must be of scheme ${expected}`, TypeError);
+E('ERR_INVALID_URL', 'Invalid URL', TypeError);
+E('ERR_REQUIRE_ESM', (filename) => `require() of ES Module ${filename} not supported.`, Error);
+E('ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.', Error);
+E('ERR_MODULE_NOT_FOUND', (path, base, exactUrl) => `Cannot find ${exactUrl ? 'module' : 'package'} '${path}' imported from ${base}`, Error);
+E('ERR_UNSUPPORTED_DIR_IMPORT', "Directory import '%s' is not supported resolving ES modules imported from %s", Error);
+E('ERR_PACKAGE_PATH_NOT_EXPORTED', (pkgPath, subpath, base = undefined) => {
+  if (subpath === '.') return `No "exports" main defined in ${pkgPath}package.json${base ? ` imported from ${base}` : ''}`;
+  return `Package subpath '${subpath}' is not defined by "exports" in ${pkgPath}package.json${base ? ` imported from ${base}` : ''}`;
+}, Error);
+E('ERR_PACKAGE_IMPORT_NOT_DEFINED', (specifier, packagePath, base) => `Package import specifier "${specifier}" is not defined${packagePath ? ` in package ${packagePath}package.json` : ''} imported from ${base}`, TypeError);
+E('ERR_INVALID_PACKAGE_CONFIG', (path, base, message) => `Invalid package config ${path}${base ? ` while importing ${base}` : ''}${message ? `. ${message}` : ''}`, Error);
+E('ERR_INVALID_PACKAGE_TARGET', (pkgPath, key, target, isImport = false, base = undefined) => `Invalid "${isImport ? 'imports' : 'exports'}" target ${JSON.stringify(target)} defined for '${key}' in the package config ${pkgPath}package.json${base ? ` imported from ${base}` : ''}`, Error);
+E('ERR_INVALID_MODULE_SPECIFIER', (request, reason, base = undefined) => `Invalid module "${request}" ${reason}${base ? ` imported from ${base}` : ''}`, TypeError);
+E('ERR_UNKNOWN_FILE_EXTENSION', (ext, path) => `Unknown file extension "${ext}" for ${path}`, TypeError);
+E('ERR_IMPORT_ATTRIBUTE_MISSING', 'Module "%s" needs an import attribute of "%s: %s"', TypeError);
+E('ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE', 'Module "%s" is not of type "%s"', TypeError);
+E('ERR_IMPORT_ATTRIBUTE_UNSUPPORTED', 'Import attribute "%s" with value "%s" is not supported', TypeError);
+E('ERR_DLOPEN_FAILED', '%s', Error);
+E('ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value', Error);
+E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error);
+E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
+E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
+E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
+E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error);
+E('ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event', Error);
+E('ERR_STREAM_ALREADY_FINISHED', 'Cannot call %s after a stream was finished', Error);
+E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error);
+E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
+E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
+E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
+E('ERR_INVALID_CHAR', (name, field = undefined) => {
+  let msg = `Invalid character in ${name}`;
+  if (field !== undefined) msg += ` ["${field}"]`;
+  return msg;
+}, TypeError);
+E('ERR_BUFFER_OUT_OF_BOUNDS', (name = undefined) => {
+  if (name) return `"${name}" is outside of buffer bounds`;
+  return 'Attempt to access memory outside buffer bounds';
+}, RangeError);
+E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
+E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
+E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
+E('ERR_ASSERTION', '%s', Error);
+E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
+E('ERR_ENCODING_NOT_SUPPORTED', 'The "%s" encoding is not supported', RangeError);
+E('ERR_ENCODING_INVALID_ENCODED_DATA', function(encoding, ret) {
+  this.errno = ret;
+  return `The encoded data was not valid for encoding ${encoding}`;
+}, TypeError);
+E('ERR_NO_CRYPTO', 'Node.js is not compiled with OpenSSL crypto support', Error);
+E('ERR_SYSTEM_ERROR', 'A system error occurred', Error);
+E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
+E('ERR_INVALID_REPL_INPUT', '%s', TypeError);
+E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
+E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
+E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
+E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
+  const suggestDashDash = allowPositionals ? `. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- ${JSON.stringify(option)}` : '';
+  return `Unknown option '${option}'${suggestDashDash}`;
+}, TypeError);
+E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '%s'. This command does not take positional arguments", TypeError);
+E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeError);
+E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
+  const operator = allowZero ? '>=' : '>';
+  return `${name} should be ${operator} 0 and < 65536. Received ${determineSpecificType(port)}.`;
+}, RangeError);
+
+// AbortError is what aborted operations reject with.
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
+// Error thrown for a gonode API that does not exist yet: never a silent stub.
+function notImplemented(name) {
+  return new codes.ERR_NOT_IMPLEMENTED(name);
+}
+
+function hideStackFrames(fn) { return fn; }
+
+// ErrnoException / UVException as Node builds them for system errors.
+function uvErrmapName(errno) { return uvNames[-errno] || 'UNKNOWN'; }
+const uvNames = { 2: 'ENOENT', 13: 'EACCES', 17: 'EEXIST', 9: 'EBADF', 22: 'EINVAL', 32: 'EPIPE', 20: 'ENOTDIR', 21: 'EISDIR', 39: 'ENOTEMPTY', 1: 'EPERM' };
+
+class ErrnoException extends Error {
+  constructor(err, syscall, original) {
+    const code = uvErrmapName(err);
+    const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
+    super(message);
+    this.errno = err;
+    this.code = code;
+    this.syscall = syscall;
+  }
+}
+
+function isErrorStackTraceLimitWritable() { return true; }
+
+module.exports = {
+  codes,
+  AbortError,
+  ErrnoException,
+  hideStackFrames,
+  notImplemented,
+  determineSpecificType,
+  fixStack,
+  kIsNodeError,
+  addNumericalSeparator,
+  isErrorStackTraceLimitWritable,
+};

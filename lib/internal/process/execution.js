@@ -1,0 +1,98 @@
+'use strict';
+// -e/-p evaluation and the handling of uncaught exceptions.
+
+const binding = internalBinding('process_methods');
+
+function evalScript(name, source, print) {
+  const { runScript } = internalBinding('contextify');
+  const Module = require('internal/modules/cjs/loader').Module;
+  const cwd = process.cwd();
+  const module = new Module(name, null);
+  module.filename = require('path').join(cwd, name);
+  module.paths = Module._nodeModulePaths(cwd);
+  globalThis.module = module;
+  globalThis.require = require('internal/modules/helpers').makeRequireFunction(module);
+  globalThis.exports = module.exports;
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  const result = runScript(source, name);
+  if (print) {
+    const { log } = require('console');
+    log(result);
+  }
+}
+
+// Prints an error as Node does for an uncaught exception, with the source
+// line and a caret when the throw site is known.
+function printUncaught(err, fromPromise) {
+  const { inspect } = require('internal/util/inspect');
+  let out = '';
+  const site = throwSite(err);
+  if (site) out += `${site}\n`;
+  let body;
+  if (fromPromise && !(err instanceof Error)) {
+    const { codes: { ERR_UNHANDLED_REJECTION } } = require('internal/errors');
+    const wrapped = new ERR_UNHANDLED_REJECTION(inspect(err));
+    body = `${wrapped.stack.split('\n')[0].replace(/^Error \[ERR_UNHANDLED_REJECTION\]: /, '[UnhandledPromiseRejection: ')}] {\n  code: 'ERR_UNHANDLED_REJECTION'\n}`;
+  } else if (err instanceof Error || (err && typeof err === 'object' && typeof err.stack === 'string')) {
+    body = inspect(err, { colors: false });
+  } else {
+    body = `Uncaught ${inspect(err, { colors: false })}`;
+    if (site === '') body = `Uncaught ${inspect(err, { colors: false })}`;
+  }
+  out += `${site ? '\n' : ''}${body}\n\nNode.js ${process.version}\n`;
+  try {
+    binding.writeSync(2, out);
+  } catch {
+    // stderr is gone; nothing more to do.
+  }
+}
+
+// "file:line\nsource line\n   ^" for the first frame in a user file.
+function throwSite(err) {
+  if (!err || typeof err.stack !== 'string') return '';
+  const m = /\bat (?:[^\n(]*\()?((?:\/|file:)[^\n():]*):(\d+):(\d+)\)?/.exec(err.stack);
+  if (!m) return '';
+  const [, file, line, col] = m;
+  let src;
+  try {
+    src = internalBinding('fs').readFileUtf8(file.startsWith('file:') ? new URL(file).pathname : file);
+  } catch {
+    return '';
+  }
+  const text = src.split('\n')[line - 1];
+  if (text === undefined) return '';
+  let caret = Math.max(0, col - 1);
+  const t = text.lastIndexOf('throw ', caret);
+  if (t !== -1) caret = t;
+  return `${file}:${line}\n${text}\n${' '.repeat(caret)}^`;
+}
+
+function createOnGlobalUncaughtException() {
+  return function onGlobalUncaughtException(er, fromPromise) {
+    const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+    process.emit('uncaughtExceptionMonitor', er, type);
+    if (typeof process._uncaughtCapture === 'function') {
+      process._uncaughtCapture(er);
+      return true;
+    }
+    if (!process.emit('uncaughtException', er, type)) {
+      try {
+        if (!process._exitEmitted) {
+          process._exiting = true;
+          process._exitEmitted = true;
+          process.exitCode = 1;
+          printUncaught(er, fromPromise);
+          process.emit('exit', 1);
+        }
+      } catch {
+        // Nothing to be done about an error in exit handlers.
+      }
+      binding.reallyExit(process.exitCode === 1 || process.exitCode === undefined ? 1 : process.exitCode);
+      return false;
+    }
+    return true;
+  };
+}
+
+module.exports = { evalScript, createOnGlobalUncaughtException, printUncaught };

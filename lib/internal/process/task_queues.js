@@ -1,0 +1,83 @@
+'use strict';
+// process.nextTick and the drain Node runs after every callback: the tick
+// queue, then promise jobs, repeated until both are empty, then unhandled
+// rejections.
+
+const binding = internalBinding('task_queue');
+const { validateFunction } = require('internal/validators');
+const { processPromiseRejections, hasRejectionToWarn } = require('internal/process/promises');
+
+// Shared with Go: tickInfo[0] = a tick is queued, tickInfo[1] = a rejection
+// is waiting to be processed.
+const tickInfo = new Int32Array(2);
+const kHasTickScheduled = 0;
+const kHasRejectionToWarn = 1;
+
+// A ring-buffer-free FIFO: arrays with a read index, swapped when drained.
+let queue = [];
+let head = 0;
+
+function setHasTickScheduled(v) { tickInfo[kHasTickScheduled] = v ? 1 : 0; }
+
+function nextTick(callback, ...args) {
+  validateFunction(callback, 'callback');
+  if (process._exiting) return;
+  if (queue.length === head) setHasTickScheduled(true);
+  queue.push({ callback, args });
+}
+
+function runMicrotasks() { binding.runMicrotasks(); }
+
+let triggerUncaught;
+
+function processTicksAndRejections() {
+  do {
+    while (head < queue.length) {
+      const tock = queue[head];
+      queue[head++] = undefined;
+      if (head === queue.length) {
+        queue = [];
+        head = 0;
+      }
+      try {
+        const { callback, args } = tock;
+        if (args.length === 0) callback();
+        else Reflect.apply(callback, undefined, args);
+      } catch (err) {
+        triggerUncaught(err);
+      }
+    }
+    runMicrotasks();
+  } while (head < queue.length || processRejections());
+  setHasTickScheduled(false);
+  tickInfo[kHasRejectionToWarn] = hasRejectionToWarn() ? 1 : 0;
+}
+
+function processRejections() {
+  const more = processPromiseRejections();
+  tickInfo[kHasRejectionToWarn] = hasRejectionToWarn() ? 1 : 0;
+  return more;
+}
+
+function queueMicrotask(callback) {
+  validateFunction(callback, 'callback');
+  Promise.resolve().then(() => {
+    try {
+      callback();
+    } catch (err) {
+      triggerUncaught(err);
+    }
+  });
+}
+
+function setUncaughtHandler(fn) { triggerUncaught = fn; }
+
+module.exports = {
+  tickInfo,
+  nextTick,
+  runMicrotasks,
+  processTicksAndRejections,
+  queueMicrotask,
+  setUncaughtHandler,
+  setHasRejectionToWarn(v) { tickInfo[kHasRejectionToWarn] = v ? 1 : 0; },
+};

@@ -1,0 +1,216 @@
+'use strict';
+// Timeout and Immediate objects. Deadlines live in Go (one min-heap in the
+// event loop, keyed by id); JS keeps the objects and runs the callbacks.
+
+const binding = internalBinding('timers');
+const { validateFunction, validateNumber } = require('internal/validators');
+const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kRefed = Symbol('refed');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const timerById = new Map();
+let nextId = 1;
+let triggerUncaught;
+let runNextTicks;
+
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    after *= 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      if (after > TIMEOUT_MAX) {
+        process.emitWarning(`${after} does not fit into a 32-bit signed integer.` +
+          '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+      } else if (after < 0 && after !== -Infinity) {
+        process.emitWarning(`${after} is a negative number.` +
+          '\nTimeout duration was set to 1.', 'TimeoutNegativeWarning');
+      } else if (after !== after && after !== undefined) {
+        // NaN is silently 1, as in Node.
+      }
+      after = 1;
+    }
+    this._idleTimeout = after;
+    this._idlePrev = this;
+    this._idleNext = this;
+    this._idleStart = binding.now();
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = isRefed;
+    this[kHasPrimitive] = false;
+    this._id = nextId++;
+    timerById.set(this._id, this);
+    binding.start(this._id, after, isRefed);
+  }
+
+  refresh() {
+    if (!this._destroyed) {
+      this._idleStart = binding.now();
+      binding.start(this._id, this._idleTimeout, this[kRefed]);
+    }
+    return this;
+  }
+
+  unref() {
+    this[kRefed] = false;
+    if (!this._destroyed) binding.setRef(this._id, false);
+    return this;
+  }
+
+  ref() {
+    this[kRefed] = true;
+    if (!this._destroyed) binding.setRef(this._id, true);
+    return this;
+  }
+
+  hasRef() { return this[kRefed]; }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    this[kHasPrimitive] = true;
+    return this._id;
+  }
+
+  [Symbol.dispose]() { clearTimeout(this); }
+}
+
+// Called by Go when timer id is due.
+function processTimer(id) {
+  const timer = timerById.get(id);
+  if (timer === undefined || timer._destroyed) return;
+  if (timer._repeat === null) {
+    timer._destroyed = true;
+    timerById.delete(id);
+  }
+  const start = binding.now();
+  try {
+    const args = timer._timerArgs;
+    if (args === undefined) timer._onTimeout();
+    else Reflect.apply(timer._onTimeout, timer, args);
+  } finally {
+    if (timer._repeat !== null && !timer._destroyed) {
+      timer._idleStart = start;
+      binding.start(id, timer._repeat, timer[kRefed]);
+    }
+  }
+}
+
+function unenroll(timer) {
+  if (timer == null || timer._destroyed) return;
+  timer._destroyed = true;
+  timerById.delete(timer._id);
+  binding.stop(timer._id);
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._onTimeout = null;
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const t = timerById.get(Number(timer));
+    if (t !== undefined) {
+      t._onTimeout = null;
+      unenroll(t);
+    }
+  }
+}
+
+// Immediates: a FIFO in JS; Go reads immediateInfo to know whether the
+// check phase has work and whether it keeps the loop alive.
+const immediateInfo = new Int32Array(2);
+const kCount = 0;
+const kRefCount = 1;
+let immediateQueue = [];
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    immediateInfo[kCount]++;
+    immediateInfo[kRefCount]++;
+    immediateQueue.push(this);
+  }
+
+  ref() {
+    if (!this[kRefed] && !this._destroyed) {
+      this[kRefed] = true;
+      immediateInfo[kRefCount]++;
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed] && !this._destroyed) {
+      this[kRefed] = false;
+      immediateInfo[kRefCount]--;
+    }
+    return this;
+  }
+
+  hasRef() { return !!this[kRefed]; }
+
+  [Symbol.dispose]() { clearImmediate(this); }
+}
+
+function clearImmediate(immediate) {
+  if (!immediate || immediate._destroyed || !(immediate instanceof Immediate)) return;
+  immediate._destroyed = true;
+  immediateInfo[kCount]--;
+  if (immediate[kRefed]) immediateInfo[kRefCount]--;
+  immediate[kRefed] = null;
+  immediate._onImmediate = null;
+}
+
+// The check phase: run the immediates queued before it began; ones queued
+// meanwhile wait for the next loop iteration, as in Node.
+function processImmediate() {
+  const queue = immediateQueue;
+  immediateQueue = [];
+  for (let i = 0; i < queue.length; i++) {
+    const imm = queue[i];
+    if (imm._destroyed) continue;
+    imm._destroyed = true;
+    immediateInfo[kCount]--;
+    if (imm[kRefed]) immediateInfo[kRefCount]--;
+    imm[kRefed] = null;
+    try {
+      const argv = imm._argv;
+      if (argv === undefined) imm._onImmediate();
+      else Reflect.apply(imm._onImmediate, imm, argv);
+    } catch (err) {
+      triggerUncaught(err);
+    }
+    if (i < queue.length - 1) runNextTicks();
+  }
+}
+
+function setup(opts) {
+  triggerUncaught = opts.triggerUncaught;
+  runNextTicks = opts.runNextTicks;
+}
+
+module.exports = {
+  TIMEOUT_MAX,
+  Timeout,
+  Immediate,
+  immediateInfo,
+  processTimer,
+  processImmediate,
+  clearTimeout,
+  clearImmediate,
+  unenroll,
+  setup,
+  kRefed,
+  validateCallback: (cb) => validateFunction(cb, 'callback'),
+  getTimerCount: () => timerById.size,
+};
+void validateNumber; void ERR_OUT_OF_RANGE;

@@ -1,0 +1,5 @@
+'use strict';
+
+const { Module } = require('internal/modules/cjs/loader');
+
+module.exports = Module;
