@@ -1,21 +1,248 @@
 'use strict';
-// PLACEHOLDER: the first fs operations (readFile/writeFile); the full
-// module is its own issue.
+// node:fs: synchronous and callback file system API over internalBinding('fs').
+// Each binding operation takes a trailing req: a function makes it run off
+// the loop and call req(err, result); otherwise it runs synchronously.
 
 const binding = internalBinding('fs');
-const { validateFunction } = require('internal/validators');
-const { notImplemented } = require('internal/errors');
+const pathModule = require('path');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE },
+  notImplemented,
+} = require('internal/errors');
+const {
+  validateFunction, validateInteger, validateInt32, validateBoolean, validateObject,
+  validateString, validateUint32, validateOneOf,
+} = require('internal/validators');
+const utils = require('internal/fs/utils');
+const {
+  constants, getOptions, makeCallback, getValidatedPath, getValidatedFd, stringToFlags,
+  parseFileMode, validateBuffer, validateOffsetLengthRead, validateOffsetLengthWrite,
+  validatePosition, toWriteData, toUnixTimestamp, getStatsFromBinding,
+  getStatFsFromBinding, Dirent, Stats, isUtf8, decode, encodeString, toBuffer, allocBuffer,
+  isArrayBufferView, rmIsDirError, validateRmOptions, toPathIfFileURL,
+} = utils;
 
-function encodingOf(options) {
-  if (typeof options === 'string') return options;
-  return options?.encoding ?? null;
+const { F_OK, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, O_RDONLY } = constants;
+
+const kIoMaxLength = 2 ** 31 - 1;
+
+function maybeCallback(cb) {
+  validateFunction(cb, 'cb');
+  return cb;
 }
 
-function toBuffer(u8) {
-  if (typeof Buffer === 'function' && Buffer.from) {
-    try { return Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength); } catch {}
+// req adapts a binding completion (err, value) to cb, mapping value.
+function req(cb, map) {
+  if (!map) return (err) => cb(err);
+  return (err, v) => (err ? cb(err) : cb(null, map(v)));
+}
+
+// --- open / close ---
+
+function openArgs(path, flags, mode) {
+  path = getValidatedPath(path);
+  return [path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666)];
+}
+
+function open(path, flags, mode, callback) {
+  if (typeof flags === 'function') {
+    callback = flags;
+    flags = undefined;
+    mode = undefined;
+  } else if (typeof mode === 'function') {
+    callback = mode;
+    mode = undefined;
   }
-  return u8;
+  const args = openArgs(path, flags, mode);
+  callback = makeCallback(callback);
+  binding.open(...args, req(callback, (fd) => fd));
+}
+
+function openSync(path, flags, mode) {
+  return binding.open(...openArgs(path, flags, mode));
+}
+
+function close(fd, callback = () => {}) {
+  fd = getValidatedFd(fd);
+  if (callback !== undefined) validateFunction(callback, 'cb');
+  binding.close(fd, req(callback));
+}
+
+function closeSync(fd) {
+  binding.close(getValidatedFd(fd));
+}
+
+// --- read ---
+
+// readArgs normalizes read's overloads to [fd, buffer, offset, length, position].
+function readArgs(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  let offset = offsetOrOptions;
+  if (offsetOrOptions != null && typeof offsetOrOptions === 'object' && !isArrayBufferView(offsetOrOptions)) {
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = offsetOrOptions);
+  }
+  validateBuffer(buffer);
+  if (offset == null) {
+    offset = 0;
+  } else {
+    validateInteger(offset, 'offset', 0);
+  }
+  length ??= buffer.byteLength - offset;
+  if (length === 0) return [fd, buffer, offset, 0, null];
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position == null) {
+    position = -1;
+  } else {
+    validatePosition(position, 'position', length);
+  }
+  return [fd, buffer, offset, length, position];
+}
+
+function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  if (typeof buffer === 'function') {
+    callback = buffer;
+    buffer = allocBuffer(16384);
+    offsetOrOptions = undefined;
+  } else if (buffer != null && typeof buffer === 'object' && !isArrayBufferView(buffer)) {
+    // read(fd, { buffer, offset, length, position }, cb)
+    callback = offsetOrOptions;
+    const o = buffer;
+    buffer = o.buffer ?? allocBuffer(16384);
+    offsetOrOptions = { offset: o.offset, length: o.length, position: o.position };
+    if (offsetOrOptions.length === undefined) delete offsetOrOptions.length;
+    if (offsetOrOptions.offset === undefined) delete offsetOrOptions.offset;
+  } else if (typeof offsetOrOptions === 'function') {
+    callback = offsetOrOptions;
+    offsetOrOptions = undefined;
+  } else if (typeof length === 'function') {
+    callback = length;
+    length = undefined;
+  } else if (typeof position === 'function') {
+    callback = position;
+    position = undefined;
+  }
+  validateFunction(callback, 'cb');
+  const args = readArgs(fd, buffer, offsetOrOptions, length, position);
+  if (args[3] === 0) {
+    process.nextTick(() => callback(null, 0, buffer));
+    return;
+  }
+  binding.read(...args, (err, n) => (err ? callback(err) : callback(null, n, buffer)));
+}
+
+function readSync(fd, buffer, offsetOrOptions, length, position) {
+  const args = readArgs(fd, buffer, offsetOrOptions, length, position);
+  if (args[3] === 0) return 0;
+  return binding.read(...args);
+}
+
+function validateBufferArray(buffers, name = 'buffers') {
+  if (!Array.isArray(buffers)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  for (const b of buffers) {
+    if (!isArrayBufferView(b)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  }
+  return buffers;
+}
+
+function readv(fd, buffers, position, callback) {
+  if (typeof position === 'function') {
+    callback = position;
+    position = null;
+  }
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  callback = makeCallback(callback);
+  if (typeof position !== 'number') position = null;
+  binding.readv(fd, buffers, position, (err, n) => (err ? callback(err) : callback(null, n, buffers)));
+}
+
+function readvSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position !== 'number') position = null;
+  return binding.readv(fd, buffers, position);
+}
+
+// --- write ---
+
+// writeArgs normalizes write's overloads to [fd, data, offset, length, position].
+function writeArgs(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  if (isArrayBufferView(buffer)) {
+    let offset = offsetOrOptions;
+    if (offset != null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+    }
+    if (offset == null) {
+      offset = 0;
+    } else {
+      validateInteger(offset, 'offset', 0);
+    }
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number' && typeof position !== 'bigint') position = null;
+    validateOffsetLengthWrite(offset, length, buffer.byteLength);
+    return [fd, buffer, offset, length, position];
+  }
+  if (typeof buffer !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  // write(fd, string[, position[, encoding]])
+  if (typeof offsetOrOptions !== 'number' && typeof offsetOrOptions !== 'bigint') offsetOrOptions = null;
+  const data = toWriteData(buffer, length ?? 'utf8');
+  if (typeof data === 'string') return [fd, data, 0, 0, offsetOrOptions];
+  return [fd, data, 0, data.byteLength, offsetOrOptions];
+}
+
+function write(fd, buffer, offsetOrOptions, length, position, callback) {
+  const args = [offsetOrOptions, length, position, callback];
+  let i = args.findIndex((a) => typeof a === 'function');
+  if (i === -1) i = args.length;
+  callback = args[i];
+  for (let j = i; j < args.length; j++) args[j] = undefined;
+  validateFunction(callback, 'cb');
+  const wa = writeArgs(fd, buffer, args[0], args[1], args[2]);
+  binding.write(...wa, (err, n) => (err ? callback(err) : callback(null, n, buffer)));
+}
+
+function writeSync(fd, buffer, offsetOrOptions, length, position) {
+  return binding.write(...writeArgs(fd, buffer, offsetOrOptions, length, position));
+}
+
+function writev(fd, buffers, position, callback) {
+  if (typeof position === 'function') {
+    callback = position;
+    position = null;
+  }
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  callback = makeCallback(callback);
+  if (typeof position !== 'number') position = null;
+  binding.writev(fd, buffers, position, (err, n) => (err ? callback(err) : callback(null, n, buffers)));
+}
+
+function writevSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position !== 'number') position = null;
+  return binding.writev(fd, buffers, position);
+}
+
+// --- whole files ---
+
+function isFd(path) {
+  return typeof path === 'number';
+}
+
+function readFileArgs(path, options) {
+  options = getOptions(options, { flag: 'r' });
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
+  const flags = stringToFlags(options.flag, 'options.flag');
+  const enc = options.encoding;
+  return { target, flags, enc, utf8: !!enc && isUtf8(enc) };
 }
 
 function readFile(path, options, callback) {
@@ -23,19 +250,40 @@ function readFile(path, options, callback) {
     callback = options;
     options = undefined;
   }
-  validateFunction(callback, 'cb');
-  const enc = encodingOf(options);
-  binding.readFile(String(path), enc === 'utf8' || enc === 'utf-8', (err, data) => {
+  callback = maybeCallback(callback);
+  const { target, flags, enc, utf8 } = readFileArgs(path, options);
+  if (options?.signal?.aborted) {
+    const { AbortError } = require('internal/errors');
+    process.nextTick(() => callback(new AbortError(undefined, { cause: options.signal.reason })));
+    return;
+  }
+  binding.readFileAll(target, flags, utf8, (err, data) => {
     if (err) return callback(err);
-    callback(null, enc && enc !== 'utf8' && enc !== 'utf-8' ? toBuffer(data).toString(enc) : (enc ? data : toBuffer(data)));
+    let out;
+    try {
+      out = utf8 ? data : decode(data, enc);
+    } catch (e) {
+      return callback(e);
+    }
+    callback(null, out);
   });
 }
 
 function readFileSync(path, options) {
-  const enc = encodingOf(options);
-  if (enc === 'utf8' || enc === 'utf-8') return binding.readFileUtf8(String(path));
-  const data = toBuffer(binding.readFileBytes(String(path)));
-  return enc ? data.toString(enc) : data;
+  const { target, flags, enc, utf8 } = readFileArgs(path, options);
+  const data = binding.readFileAll(target, flags, utf8);
+  return utf8 ? data : decode(data, enc);
+}
+
+function writeFileArgs(path, data, options, defFlag) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: defFlag });
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path, 'path');
+  const flags = stringToFlags(options.flag, 'options.flag');
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  if (typeof data !== 'string' && !isArrayBufferView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  return [target, toWriteData(data, options.encoding), flags, mode];
 }
 
 function writeFile(path, data, options, callback) {
@@ -43,26 +291,789 @@ function writeFile(path, data, options, callback) {
     callback = options;
     options = undefined;
   }
+  callback = maybeCallback(callback);
+  const args = writeFileArgs(path, data, options, 'w');
+  binding.writeFileAll(...args, req(callback));
+}
+
+function writeFileSync(path, data, options) {
+  binding.writeFileAll(...writeFileArgs(path, data, options, 'w'));
+}
+
+function appendOptions(options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  return { ...options, flag: options.flag || 'a' };
+}
+
+function appendFile(path, data, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = maybeCallback(callback);
+  binding.writeFileAll(...writeFileArgs(path, data, appendOptions(options), 'a'), req(callback));
+}
+
+function appendFileSync(path, data, options) {
+  binding.writeFileAll(...writeFileArgs(path, data, appendOptions(options), 'a'));
+}
+
+// --- stat ---
+
+function statOptions(options) {
+  if (options === undefined || options === null) return { bigint: false };
+  validateObject(options, 'options');
+  return options;
+}
+
+function stat(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  options = statOptions(options);
+  callback = makeCallback(callback);
+  binding.stat(getValidatedPath(path), !!options.bigint, req(callback, getStatsFromBinding));
+}
+
+function lstat(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  options = statOptions(options);
+  callback = makeCallback(callback);
+  binding.lstat(getValidatedPath(path), !!options.bigint, req(callback, getStatsFromBinding));
+}
+
+function fstat(fd, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  options = statOptions(options);
+  fd = getValidatedFd(fd);
+  callback = makeCallback(callback);
+  binding.fstat(fd, !!options.bigint, req(callback, getStatsFromBinding));
+}
+
+function statSyncWith(op, path, options) {
+  options = { bigint: false, throwIfNoEntry: true, ...statOptions(options) };
+  path = getValidatedPath(path);
+  try {
+    return getStatsFromBinding(op(path, !!options.bigint));
+  } catch (err) {
+    if (options.throwIfNoEntry === false && (err.code === 'ENOENT' || err.code === 'ENOTDIR')) {
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+function statSync(path, options) {
+  return statSyncWith(binding.stat, path, options);
+}
+
+function lstatSync(path, options) {
+  return statSyncWith(binding.lstat, path, options);
+}
+
+function fstatSync(fd, options) {
+  options = statOptions(options);
+  return getStatsFromBinding(binding.fstat(getValidatedFd(fd), !!options.bigint));
+}
+
+function statfs(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = { bigint: false };
+  }
+  callback = makeCallback(callback);
+  binding.statfs(getValidatedPath(path), !!options?.bigint, req(callback, getStatFsFromBinding));
+}
+
+function statfsSync(path, options = { bigint: false }) {
+  return getStatFsFromBinding(binding.statfs(getValidatedPath(path), !!options?.bigint));
+}
+
+// --- access / exists ---
+
+function accessMode(mode) {
+  if (mode === undefined || mode === null) return F_OK;
+  validateInteger(mode, 'mode', 0, 7);
+  return mode;
+}
+
+function access(path, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = F_OK;
+  }
+  path = getValidatedPath(path);
+  mode = accessMode(mode);
+  callback = makeCallback(callback);
+  binding.access(path, mode, req(callback));
+}
+
+function accessSync(path, mode) {
+  binding.access(getValidatedPath(path), accessMode(mode));
+}
+
+function exists(path, callback) {
   validateFunction(callback, 'cb');
-  binding.writeFile(String(path), data, (err) => callback(err));
+  try {
+    path = getValidatedPath(path);
+  } catch {
+    process.nextTick(() => callback(false));
+    return;
+  }
+  binding.access(path, F_OK, (err) => callback(!err));
 }
+Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (path) => new Promise((resolve) => exists(path, resolve)),
+  configurable: true,
+});
 
-function writeFileSync(path, data) {
-  binding.writeFileSync(String(path), data);
-}
-
+let warnedExists = false;
 function existsSync(path) {
   try {
-    return binding.internalModuleStat(String(path)) >= 0;
+    path = getValidatedPath(path);
+  } catch (e) {
+    if (!warnedExists && e?.code === 'ERR_INVALID_ARG_TYPE') {
+      warnedExists = true;
+      process.emitWarning?.('Passing invalid argument types to fs.existsSync is deprecated', 'DeprecationWarning', 'DEP0187');
+    }
+    return false;
+  }
+  try {
+    binding.access(path, F_OK);
+    return true;
   } catch {
     return false;
   }
 }
 
-const fsModule = { readFile, readFileSync, writeFile, writeFileSync, existsSync };
-module.exports = new Proxy(fsModule, {
-  get(target, key) {
-    if (key in target || typeof key === 'symbol') return target[key];
-    throw notImplemented(`fs.${key}`);
-  },
+// --- directories ---
+
+function mkdirArgs(path, options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      recursive = options.recursive;
+      validateBoolean(recursive, 'options.recursive');
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+  }
+  return [getValidatedPath(path), mode, recursive];
+}
+
+function mkdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  const args = mkdirArgs(path, options);
+  callback = makeCallback(callback);
+  binding.mkdir(...args, args[2] ? req(callback, (p) => p) : req(callback));
+}
+
+function mkdirSync(path, options) {
+  return binding.mkdir(...mkdirArgs(path, options));
+}
+
+function mkdtempArgs(prefix, options) {
+  options = getOptions(options);
+  prefix = getValidatedPath(prefix, 'prefix');
+  return [prefix, options.encoding];
+}
+
+function mkdtemp(prefix, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  const [p, enc] = mkdtempArgs(prefix, options);
+  binding.mkdtemp(p, req(callback, (r) => encodeString(r, enc)));
+}
+
+function mkdtempSync(prefix, options) {
+  const [p, enc] = mkdtempArgs(prefix, options);
+  return encodeString(binding.mkdtemp(p), enc);
+}
+
+function mkdtempDisposableSync(prefix, options) {
+  const path = mkdtempSync(prefix, options);
+  return {
+    path,
+    remove() { rmSync(path, { recursive: true, force: true }); },
+    [Symbol.dispose]() { rmSync(path, { recursive: true, force: true }); },
+  };
+}
+
+function direntsOf(dir, names, types, enc) {
+  return names.map((n, i) => new Dirent(encodeString(n, enc), types[i], dir));
+}
+
+function readdirSyncRecursive(base, withFileTypes, enc) {
+  const out = [];
+  const queue = [base];
+  for (let q = 0; q < queue.length; q++) {
+    const dir = queue[q];
+    if (withFileTypes) {
+      const [names, types] = binding.readdir(dir, true);
+      for (let i = 0; i < names.length; i++) {
+        const d = new Dirent(encodeString(names[i], enc), types[i], dir);
+        out.push(d);
+        if (types[i] === constants.UV_DIRENT_DIR) queue.push(pathModule.join(dir, names[i]));
+      }
+    } else {
+      const names = binding.readdir(dir, false);
+      for (const name of names) {
+        const full = pathModule.join(dir, name);
+        out.push(encodeString(pathModule.relative(base, full), enc));
+        if (binding.internalModuleStat(full) === 1) queue.push(full);
+      }
+    }
+  }
+  return out;
+}
+
+function readdirOptions(options) {
+  options = getOptions(options);
+  if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
+  return options;
+}
+
+function readdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  options = readdirOptions(options);
+  path = getValidatedPath(path);
+  const enc = options.encoding;
+  if (options.recursive) {
+    readdirRecursiveAsync(String(path), !!options.withFileTypes, enc).then(
+      (r) => callback(null, r), (e) => callback(e));
+    return;
+  }
+  if (options.withFileTypes) {
+    binding.readdir(path, true, req(callback, ([names, types]) => direntsOf(String(path), names, types, enc)));
+  } else {
+    binding.readdir(path, false, req(callback, (names) => names.map((n) => encodeString(n, enc))));
+  }
+}
+
+function bindingPromise(fn, ...args) {
+  return new Promise((resolve, reject) => {
+    fn(...args, (err, v) => (err ? reject(err) : resolve(v)));
+  });
+}
+
+async function readdirRecursiveAsync(base, withFileTypes, enc) {
+  const out = [];
+  const queue = [base];
+  for (let q = 0; q < queue.length; q++) {
+    const dir = queue[q];
+    const [names, types] = await bindingPromise(binding.readdir, dir, true);
+    for (let i = 0; i < names.length; i++) {
+      const full = pathModule.join(dir, names[i]);
+      if (withFileTypes) {
+        out.push(new Dirent(encodeString(names[i], enc), types[i], dir));
+        if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+      } else {
+        out.push(encodeString(pathModule.relative(base, full), enc));
+        let isDir = types[i] === constants.UV_DIRENT_DIR;
+        if (types[i] === constants.UV_DIRENT_LINK) isDir = binding.internalModuleStat(full) === 1;
+        if (isDir) queue.push(full);
+      }
+    }
+  }
+  return out;
+}
+
+function readdirSync(path, options) {
+  options = readdirOptions(options);
+  path = getValidatedPath(path);
+  const enc = options.encoding;
+  if (options.recursive) return readdirSyncRecursive(String(path), !!options.withFileTypes, enc);
+  if (options.withFileTypes) {
+    const [names, types] = binding.readdir(path, true);
+    return direntsOf(String(path), names, types, enc);
+  }
+  return binding.readdir(path, false).map((n) => encodeString(n, enc));
+}
+
+function rmdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  path = getValidatedPath(path);
+  callback = makeCallback(callback);
+  if (options?.recursive) {
+    emitRmdirRecursiveWarning();
+    lstat(path, (err) => {
+      if (err) return callback(err);
+      binding.rm(path, true, false, req(callback));
+    });
+    return;
+  }
+  binding.rmdir(path, req(callback));
+}
+
+let rmdirWarned = false;
+function emitRmdirRecursiveWarning() {
+  if (rmdirWarned) return;
+  rmdirWarned = true;
+  process.emitWarning?.('In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+}
+
+function rmdirSync(path, options) {
+  path = getValidatedPath(path);
+  if (options?.recursive) {
+    emitRmdirRecursiveWarning();
+    binding.lstat(path, false);
+    binding.rm(path, true, false);
+    return;
+  }
+  binding.rmdir(path);
+}
+
+function rmMapError(err, path) {
+  if (err && err.code === 'EISDIR' && err.syscall === 'rm') return rmIsDirError(String(path));
+  return err;
+}
+
+function rm(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  path = getValidatedPath(path);
+  const o = validateRmOptions(options);
+  callback = makeCallback(callback);
+  binding.rm(path, o.recursive, o.force, (err) => callback(err ? rmMapError(err, path) : null));
+}
+
+function rmSync(path, options) {
+  path = getValidatedPath(path);
+  const o = validateRmOptions(options);
+  try {
+    binding.rm(path, o.recursive, o.force);
+  } catch (err) {
+    throw rmMapError(err, path);
+  }
+}
+
+function opendir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  const { opendirAsync } = require('internal/fs/dir');
+  opendirAsync(path, options).then((d) => callback(null, d), (e) => callback(e));
+}
+
+function opendirSync(path, options) {
+  return require('internal/fs/dir').opendirSync(path, options);
+}
+
+// --- one or two paths ---
+
+function unlink(path, callback) {
+  path = getValidatedPath(path);
+  binding.unlink(path, req(makeCallback(callback)));
+}
+
+function unlinkSync(path) {
+  binding.unlink(getValidatedPath(path));
+}
+
+function rename(oldPath, newPath, callback) {
+  oldPath = getValidatedPath(oldPath, 'oldPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  binding.rename(oldPath, newPath, req(makeCallback(callback)));
+}
+
+function renameSync(oldPath, newPath) {
+  binding.rename(getValidatedPath(oldPath, 'oldPath'), getValidatedPath(newPath, 'newPath'));
+}
+
+function copyFileArgs(src, dest, mode) {
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  mode = mode == null ? 0 : mode;
+  validateInteger(mode, 'mode', 0, 7);
+  return [src, dest, mode];
+}
+
+function copyFile(src, dest, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0;
+  }
+  const args = copyFileArgs(src, dest, mode);
+  binding.copyFile(...args, req(makeCallback(callback)));
+}
+
+function copyFileSync(src, dest, mode) {
+  binding.copyFile(...copyFileArgs(src, dest, mode));
+}
+
+function link(existingPath, newPath, callback) {
+  existingPath = getValidatedPath(existingPath, 'existingPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  binding.link(existingPath, newPath, req(makeCallback(callback)));
+}
+
+function linkSync(existingPath, newPath) {
+  binding.link(getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
+}
+
+function symlinkArgs(target, path, type) {
+  if (type != null) validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]);
+  return [getValidatedPath(target, 'target'), getValidatedPath(path)];
+}
+
+function symlink(target, path, type, callback) {
+  if (typeof type === 'function') {
+    callback = type;
+    type = undefined;
+  }
+  const args = symlinkArgs(target, path, type);
+  binding.symlink(...args, req(makeCallback(callback)));
+}
+
+function symlinkSync(target, path, type) {
+  binding.symlink(...symlinkArgs(target, path, type));
+}
+
+function readlink(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  options = getOptions(options);
+  binding.readlink(getValidatedPath(path, 'oldPath'), req(callback, (r) => encodeString(r, options.encoding)));
+}
+
+function readlinkSync(path, options) {
+  options = getOptions(options);
+  return encodeString(binding.readlink(getValidatedPath(path, 'oldPath')), options.encoding);
+}
+
+function realpath(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  options = getOptions(options);
+  binding.realpath(getValidatedPath(path), true, req(callback, (r) => encodeString(r, options.encoding)));
+}
+realpath.native = function(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  options = getOptions(options);
+  binding.realpath(getValidatedPath(path), false, req(callback, (r) => encodeString(r, options.encoding)));
+};
+
+function realpathSync(path, options) {
+  options = getOptions(options);
+  return encodeString(binding.realpath(getValidatedPath(path), true), options.encoding);
+}
+realpathSync.native = function(path, options) {
+  options = getOptions(options);
+  return encodeString(binding.realpath(getValidatedPath(path), false), options.encoding);
+};
+
+// --- attributes ---
+
+function chmod(path, mode, callback) {
+  path = getValidatedPath(path);
+  mode = parseFileMode(mode, 'mode');
+  binding.chmod(path, mode, req(makeCallback(callback)));
+}
+
+function chmodSync(path, mode) {
+  binding.chmod(getValidatedPath(path), parseFileMode(mode, 'mode'));
+}
+
+function fchmod(fd, mode, callback) {
+  fd = getValidatedFd(fd);
+  mode = parseFileMode(mode, 'mode');
+  binding.fchmod(fd, mode, req(makeCallback(callback)));
+}
+
+function fchmodSync(fd, mode) {
+  binding.fchmod(getValidatedFd(fd), parseFileMode(mode, 'mode'));
+}
+
+function validateIds(uid, gid) {
+  validateInteger(uid, 'uid', -1, 4294967295);
+  validateInteger(gid, 'gid', -1, 4294967295);
+}
+
+function chown(path, uid, gid, callback) {
+  path = getValidatedPath(path);
+  validateIds(uid, gid);
+  binding.chown(path, uid, gid, req(makeCallback(callback)));
+}
+
+function chownSync(path, uid, gid) {
+  path = getValidatedPath(path);
+  validateIds(uid, gid);
+  binding.chown(path, uid, gid);
+}
+
+function lchown(path, uid, gid, callback) {
+  path = getValidatedPath(path);
+  validateIds(uid, gid);
+  binding.lchown(path, uid, gid, req(makeCallback(callback)));
+}
+
+function lchownSync(path, uid, gid) {
+  path = getValidatedPath(path);
+  validateIds(uid, gid);
+  binding.lchown(path, uid, gid);
+}
+
+function fchown(fd, uid, gid, callback) {
+  fd = getValidatedFd(fd);
+  validateIds(uid, gid);
+  binding.fchown(fd, uid, gid, req(makeCallback(callback)));
+}
+
+function fchownSync(fd, uid, gid) {
+  fd = getValidatedFd(fd);
+  validateIds(uid, gid);
+  binding.fchown(fd, uid, gid);
+}
+
+function utimes(path, atime, mtime, callback) {
+  path = getValidatedPath(path);
+  const a = toUnixTimestamp(atime, 'atime');
+  const m = toUnixTimestamp(mtime, 'mtime');
+  binding.utimes(path, a, m, req(makeCallback(callback)));
+}
+
+function utimesSync(path, atime, mtime) {
+  binding.utimes(getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+}
+
+function lutimes(path, atime, mtime, callback) {
+  path = getValidatedPath(path);
+  const a = toUnixTimestamp(atime, 'atime');
+  const m = toUnixTimestamp(mtime, 'mtime');
+  binding.lutimes(path, a, m, req(makeCallback(callback)));
+}
+
+function lutimesSync(path, atime, mtime) {
+  binding.lutimes(getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+}
+
+function futimes(fd, atime, mtime, callback) {
+  fd = getValidatedFd(fd);
+  const a = toUnixTimestamp(atime, 'atime');
+  const m = toUnixTimestamp(mtime, 'mtime');
+  binding.futimes(fd, a, m, req(makeCallback(callback)));
+}
+
+function futimesSync(fd, atime, mtime) {
+  binding.futimes(getValidatedFd(fd), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+}
+
+function truncLen(len) {
+  if (len === undefined || len === null) return 0;
+  validateInteger(len, 'len');
+  return Math.max(0, len);
+}
+
+function truncate(path, len, callback) {
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  }
+  if (typeof path === 'number') {
+    process.emitWarning?.('Using fs.truncate with a file descriptor is deprecated. Please use fs.ftruncate with a file descriptor instead.', 'DeprecationWarning', 'DEP0081');
+    return ftruncate(path, len, callback);
+  }
+  path = getValidatedPath(path);
+  len = truncLen(len);
+  binding.truncate(path, len, req(maybeCallback(callback)));
+}
+
+function truncateSync(path, len) {
+  if (typeof path === 'number') return ftruncateSync(path, len);
+  binding.truncate(getValidatedPath(path), truncLen(len));
+}
+
+function ftruncate(fd, len = 0, callback) {
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  }
+  fd = getValidatedFd(fd);
+  len = truncLen(len);
+  binding.ftruncate(fd, len, req(makeCallback(callback)));
+}
+
+function ftruncateSync(fd, len = 0) {
+  binding.ftruncate(getValidatedFd(fd), truncLen(len));
+}
+
+function fsync(fd, callback) {
+  fd = getValidatedFd(fd);
+  binding.fsync(fd, req(makeCallback(callback)));
+}
+
+function fsyncSync(fd) {
+  binding.fsync(getValidatedFd(fd));
+}
+
+function fdatasync(fd, callback) {
+  fd = getValidatedFd(fd);
+  binding.fdatasync(fd, req(makeCallback(callback)));
+}
+
+function fdatasyncSync(fd) {
+  binding.fdatasync(getValidatedFd(fd));
+}
+
+// --- cp, glob, watch, streams ---
+
+function cp(src, dest, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  require('internal/fs/cp').cpAsync(src, dest, options).then(() => callback(null), (e) => callback(e));
+}
+
+function cpSync(src, dest, options) {
+  require('internal/fs/cp').cpSync(src, dest, options);
+}
+
+function glob(pattern, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = makeCallback(callback);
+  let result;
+  try {
+    result = require('internal/fs/glob').globSync(pattern, options);
+  } catch (e) {
+    process.nextTick(() => callback(e));
+    return;
+  }
+  process.nextTick(() => callback(null, result));
+}
+
+function globSync(pattern, options) {
+  return require('internal/fs/glob').globSync(pattern, options);
+}
+
+function watch(filename, options, listener) {
+  return require('internal/fs/watchers').watch(filename, options, listener);
+}
+
+function watchFile(filename, options, listener) {
+  return require('internal/fs/watchers').watchFile(filename, options, listener);
+}
+
+function unwatchFile(filename, listener) {
+  return require('internal/fs/watchers').unwatchFile(filename, listener);
+}
+
+function createReadStream() {
+  throw notImplemented('fs.createReadStream');
+}
+
+function createWriteStream() {
+  throw notImplemented('fs.createWriteStream');
+}
+
+function openAsBlob() {
+  throw notImplemented('fs.openAsBlob');
+}
+
+module.exports = {
+  appendFile, appendFileSync,
+  access, accessSync,
+  chown, chownSync,
+  chmod, chmodSync,
+  close, closeSync,
+  copyFile, copyFileSync,
+  cp, cpSync,
+  createReadStream, createWriteStream,
+  exists, existsSync,
+  fchown, fchownSync,
+  fchmod, fchmodSync,
+  fdatasync, fdatasyncSync,
+  fstat, fstatSync,
+  fsync, fsyncSync,
+  ftruncate, ftruncateSync,
+  futimes, futimesSync,
+  glob, globSync,
+  lchown, lchownSync,
+  link, linkSync,
+  lstat, lstatSync,
+  lutimes, lutimesSync,
+  mkdir, mkdirSync,
+  mkdtemp, mkdtempSync, mkdtempDisposableSync,
+  open, openSync,
+  openAsBlob,
+  readdir, readdirSync,
+  read, readSync,
+  readv, readvSync,
+  readFile, readFileSync,
+  readlink, readlinkSync,
+  realpath, realpathSync,
+  rename, renameSync,
+  rm, rmSync,
+  rmdir, rmdirSync,
+  stat, statfs, statSync, statfsSync,
+  symlink, symlinkSync,
+  truncate, truncateSync,
+  unwatchFile,
+  unlink, unlinkSync,
+  utimes, utimesSync,
+  watch, watchFile,
+  writeFile, writeFileSync,
+  write, writeSync,
+  writev, writevSync,
+  Dirent,
+  Stats,
+  _toUnixTimestamp: toUnixTimestamp,
+  constants,
+};
+
+Object.defineProperty(module.exports, 'Dir', {
+  get() { return require('internal/fs/dir').Dir; },
+  enumerable: true, configurable: true,
 });
+
+Object.defineProperty(module.exports, 'promises', {
+  get() { return require('internal/fs/promises').exports; },
+  enumerable: true, configurable: true,
+});
+
+for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream']) {
+  Object.defineProperty(module.exports, name, {
+    get() { throw notImplemented(`fs.${name}`); },
+    enumerable: false, configurable: true,
+  });
+}

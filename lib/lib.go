@@ -22,7 +22,7 @@ import (
 	"github.com/gonode/gonode/internal/qjs"
 )
 
-//go:embed *.js internal
+//go:embed *.js */*.js internal
 var sources embed.FS
 
 //go:embed bytecode.bin

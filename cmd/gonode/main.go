@@ -52,6 +52,7 @@ func run() (code int) {
 	in, err := node.New(node.Config{
 		Argv:     argv,
 		ExecArgv: opts.ExecArgv,
+		Options:  opts.Options,
 		ExecPath: execPath(),
 		Stdout:   os.Stdout,
 		Stderr:   os.Stderr,

@@ -10,11 +10,14 @@ import (
 
 // Options is a parsed command line.
 type Options struct {
-	Eval            *string  // -e / -p source
-	Print           bool     // -p
-	Script          string   // script path, "-" for stdin, "" if none
-	Args            []string // arguments after the script
-	ExecArgv        []string // node options given (process.execArgv)
+	Eval     *string  // -e / -p source
+	Print    bool     // -p
+	Script   string   // script path, "-" for stdin, "" if none
+	Args     []string // arguments after the script
+	ExecArgv []string // options exactly as given on the command line (process.execArgv)
+	// Options lists every option in effect, NODE_OPTIONS first, normalized
+	// to "--name" or "--name=value" (long names, '-' for '_').
+	Options         []string
 	Require         []string // -r modules
 	Import          []string // --import modules
 	EnvFiles        []string // --env-file
@@ -132,6 +135,7 @@ func Parse(args []string, nodeOptions string) (*Options, error) {
 // parse consumes options and returns the remaining (script and args).
 func (o *Options) parse(args []string, fromEnv bool) ([]string, error) {
 	for i := 0; i < len(args); i++ {
+		start := i
 		a := args[i]
 		if a == "--" {
 			return args[i+1:], nil
@@ -146,29 +150,37 @@ func (o *Options) parse(args []string, fromEnv bool) ([]string, error) {
 			}
 		} else if long, ok := shortAliases[a]; ok {
 			name = long
-		} else if len(a) > 2 && (a[:2] == "-p" || a[:2] == "-e") && strings.Trim(a[1:], "pe") == "" {
-			// -pe, -ep: print + eval.
+		} else if a == "-pe" {
+			// The one combined short form node has: --print --eval.
 			name = "--print"
-		} else if len(a) > 2 && a[1] != '-' {
-			if long, ok := shortAliases[a[:2]]; ok && valued[long] {
-				name, value, hasValue = long, a[2:], true
-			} else {
-				return nil, fmt.Errorf("bad option: %s", a)
+			if i+1 >= len(args) {
+				return nil, fmt.Errorf("--eval requires an argument")
 			}
+			value, hasValue = args[i+1], true
+			i++
+		} else if a[1] != '-' {
+			// No attached values (-r./x) nor other combinations: node
+			// rejects them too.
+			return nil, badOption(a, fromEnv)
+		}
+		typed := a // the option as node names it in messages
+		if hasValue && strings.HasPrefix(a, "--") {
+			typed = name + "="
 		}
 		name = strings.ReplaceAll(name, "_", "-")
 		if strings.HasPrefix(name, "--no-") && flags["--"+name[5:]] {
 			// Negations of known flags are accepted.
 		} else if !flags[name] && !isValued(name) {
-			return nil, fmt.Errorf("bad option: %s", a)
+			return nil, badOption(a, fromEnv)
 		}
 		if fromEnv && notInNodeOptions[name] {
-			return nil, fmt.Errorf("%s is not allowed in NODE_OPTIONS", name)
+			return nil, fmt.Errorf("%s is not allowed in NODE_OPTIONS", typed)
 		}
 		takes := valued[name]
 		if name == "--print" {
-			// -p takes the script when one follows that is not an option.
-			if !hasValue && i+1 < len(args) {
+			// -p takes the script when a non-option follows (node's
+			// "--print <arg>" alias); otherwise it only turns printing on.
+			if !hasValue && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
 				value, hasValue = args[i+1], true
 				i++
 			}
@@ -179,10 +191,16 @@ func (o *Options) parse(args []string, fromEnv bool) ([]string, error) {
 			value, hasValue = args[i+1], true
 			i++
 		}
+		if name == "--unhandled-rejections" && !validUnhandled[value] {
+			return nil, fmt.Errorf("invalid value for --unhandled-rejections")
+		}
+		if !fromEnv {
+			o.ExecArgv = append(o.ExecArgv, args[start:i+1]...)
+		}
 		if hasValue {
-			o.ExecArgv = append(o.ExecArgv, name+"="+value)
+			o.Options = append(o.Options, name+"="+value)
 		} else {
-			o.ExecArgv = append(o.ExecArgv, name)
+			o.Options = append(o.Options, name)
 		}
 		switch name {
 		case "--eval":
@@ -213,6 +231,20 @@ func (o *Options) parse(args []string, fromEnv bool) ([]string, error) {
 		}
 	}
 	return nil, nil
+}
+
+// validUnhandled are the modes --unhandled-rejections accepts.
+var validUnhandled = map[string]bool{
+	"throw": true, "strict": true, "warn": true, "none": true, "warn-with-error-code": true,
+}
+
+// badOption is node's error for an unknown option: on the command line it
+// is a "bad option"; in NODE_OPTIONS it is "not allowed".
+func badOption(a string, fromEnv bool) error {
+	if fromEnv {
+		return fmt.Errorf("%s is not allowed in NODE_OPTIONS", a)
+	}
+	return fmt.Errorf("bad option: %s", a)
 }
 
 func isValued(name string) bool {

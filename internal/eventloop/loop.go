@@ -291,12 +291,12 @@ func (l *Loop) poll() {
 	if l.hooks.PendingImmediates != nil {
 		anyImm, _ = l.hooks.PendingImmediates()
 	}
-	if anyImm || len(l.closing) > 0 {
+	if anyImm || len(l.closing) > 0 || !l.alive() {
+		// Nothing ref'd to wait for (as libuv: no active handles or
+		// requests means a zero poll timeout), or work is waiting.
 		timeout = 0
 	} else if len(l.timers) > 0 {
 		timeout = max(l.timers[0].when-time.Since(l.start), 0)
-	} else if !l.alive() {
-		timeout = 0
 	}
 	l.mu.Lock()
 	has := len(l.posted) > 0

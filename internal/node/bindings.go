@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -124,6 +125,8 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 	c := env.Ctx
 	c.Set(obj, "argv", c.StringArray(env.Argv))
 	c.Set(obj, "execArgv", c.StringArray(env.ExecArgv))
+	opts, _ := env.Shared["options"].([]string)
+	c.Set(obj, "options", c.StringArray(opts))
 	c.Set(obj, "execPath", c.String(env.ExecPath))
 	c.Set(obj, "pid", qjs.Int32(int32(os.Getpid())))
 	c.Set(obj, "ppid", qjs.Int32(int32(os.Getppid())))
@@ -209,24 +212,46 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 	binding.Func(c, obj, "getEnv", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		v, ok := os.LookupEnv(c.GoString(qjs.Arg(args, 0)))
+		k := c.GoString(qjs.Arg(args, 0))
+		v, ok := "", false
+		if in.privateEnv {
+			v, ok = env.Env[k]
+		} else {
+			v, ok = os.LookupEnv(k)
+		}
 		if !ok {
 			return qjs.Undefined
 		}
 		return c.String(v)
 	})
 	binding.Func(c, obj, "setEnv", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if in.privateEnv {
+			env.Env[c.GoString(qjs.Arg(args, 0))] = c.GoString(qjs.Arg(args, 1))
+			return qjs.Undefined
+		}
 		os.Setenv(c.GoString(qjs.Arg(args, 0)), c.GoString(qjs.Arg(args, 1)))
 		return qjs.Undefined
 	})
 	binding.Func(c, obj, "unsetEnv", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if in.privateEnv {
+			delete(env.Env, c.GoString(qjs.Arg(args, 0)))
+			return qjs.Undefined
+		}
 		os.Unsetenv(c.GoString(qjs.Arg(args, 0)))
 		return qjs.Undefined
 	})
 	binding.Func(c, obj, "envKeys", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		env := os.Environ()
-		keys := make([]string, 0, len(env))
-		for _, kv := range env {
+		if in.privateEnv {
+			keys := make([]string, 0, len(env.Env))
+			for k := range env.Env {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			return c.StringArray(keys)
+		}
+		environ := os.Environ()
+		keys := make([]string, 0, len(environ))
+		for _, kv := range environ {
 			k, _, _ := strings.Cut(kv, "=")
 			keys = append(keys, k)
 		}

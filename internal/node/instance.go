@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gonode/gonode/internal/binding"
@@ -19,7 +20,10 @@ import (
 // Config describes one instance.
 type Config struct {
 	Argv     []string // process.argv: [execPath, script, args...]
-	ExecArgv []string
+	ExecArgv []string // process.execArgv: the options as typed
+	// Options are the options in effect (NODE_OPTIONS and command line),
+	// normalized as "--name" or "--name=value"; nil: ExecArgv.
+	Options  []string
 	ExecPath string
 	Env      map[string]string // nil: the current process environment
 	Cwd      string            // "": the current directory
@@ -49,6 +53,17 @@ type Instance struct {
 	exitCode int
 	stopOnce sync.Once
 	stopped  chan struct{}
+
+	// stopReq is set by Stop (from any goroutine) before it interrupts the
+	// engine; stopCode is the exit code Stop asked for. While stopReq is set
+	// no more JS runs, and the "interrupted" error the engine raises is not
+	// reported as an uncaught exception.
+	stopReq  atomic.Bool
+	stopCode atomic.Int32
+
+	// privateEnv is set when Config.Env was given: process.env then reads
+	// and writes cfg.Env instead of the OS environment.
+	privateEnv bool
 }
 
 // New creates an instance and runs the bootstrap (process, globals).
@@ -71,6 +86,7 @@ func New(cfg Config) (*Instance, error) {
 	if cfg.Cwd == "" {
 		cfg.Cwd, _ = os.Getwd()
 	}
+	privateEnv := cfg.Env != nil
 	if cfg.Env == nil {
 		cfg.Env = map[string]string{}
 		for _, kv := range os.Environ() {
@@ -83,13 +99,13 @@ func New(cfg Config) (*Instance, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &Instance{cfg: cfg, rt: rt, ctx: rt.Context(), stopped: make(chan struct{})}
+	in := &Instance{cfg: cfg, rt: rt, ctx: rt.Context(), stopped: make(chan struct{}), privateEnv: privateEnv}
 	in.loop = eventloop.New(eventloop.Hooks{
 		AfterCallback:     in.drain,
 		PendingImmediates: in.pendingImmediates,
 		RunImmediates:     in.runImmediates,
 		BeforeExit:        in.beforeExit,
-		Stopped:           func() bool { return in.exiting },
+		Stopped:           in.done,
 	})
 	in.env = &binding.Env{
 		Ctx:      in.ctx,
@@ -108,6 +124,10 @@ func New(cfg Config) (*Instance, error) {
 		Shared:   map[string]any{},
 	}
 	in.env.Shared["instance"] = in
+	if cfg.Options == nil {
+		cfg.Options = cfg.ExecArgv
+	}
+	in.env.Shared["options"] = cfg.Options
 	rt.RejectionTracker = in.trackRejection
 	if err := in.bootstrap(); err != nil {
 		in.Close()
@@ -195,8 +215,16 @@ func (in *Instance) callHook(name string, args ...qjs.Value) qjs.Value {
 	return r
 }
 
+// done reports whether no more JS may run: the program called
+// process.exit, died of an uncaught exception, or was stopped.
+func (in *Instance) done() bool { return in.exiting || in.stopReq.Load() }
+
 // uncaught handles an exception that reached the top of a callback.
 func (in *Instance) uncaught(err error) {
+	if in.stopReq.Load() {
+		// Most likely the engine's "interrupted" error: not the program's.
+		in.exit(int(in.stopCode.Load()))
+	}
 	if in.exiting {
 		if e, ok := err.(*qjs.Error); ok {
 			e.Free()
@@ -208,6 +236,14 @@ func (in *Instance) uncaught(err error) {
 	if !ok {
 		fmt.Fprintf(in.cfg.Stderr, "gonode: internal error: %v\n", err)
 		in.exit(70)
+		return
+	}
+	if e.Name == "InternalError" && e.Message == "out of memory" {
+		// The heap is full: JS cannot even format the error. Node aborts
+		// with this message (exit 134, SIGABRT).
+		e.Free()
+		fmt.Fprintf(in.cfg.Stderr, "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n")
+		in.exit(134)
 		return
 	}
 	fn := c.Get(in.hooks, "fatalException")
@@ -247,6 +283,8 @@ func (in *Instance) ExitCode() int { return in.exitCode }
 // goroutine).
 func (in *Instance) Stop(code int) {
 	in.stopOnce.Do(func() {
+		in.stopCode.Store(int32(code))
+		in.stopReq.Store(true)
 		in.loop.Post(func() { in.exit(code) })
 		in.rt.Interrupt()
 	})
@@ -254,7 +292,7 @@ func (in *Instance) Stop(code int) {
 
 // drain runs after every callback: Node's processTicksAndRejections.
 func (in *Instance) drain() {
-	if in.exiting {
+	if in.done() {
 		return
 	}
 	if !in.hasTickOrRejection() {
@@ -276,7 +314,7 @@ func (in *Instance) hasTickOrRejection() bool {
 // runMicrotasks drains the promise job queue; a job that throws is an
 // uncaught exception, as in Node.
 func (in *Instance) runMicrotasks() {
-	for !in.exiting {
+	for !in.done() {
 		ran, err := in.rt.ExecutePendingJob()
 		if err != nil {
 			in.uncaught(err)
@@ -316,7 +354,7 @@ func (in *Instance) beforeExit() {
 }
 
 func (in *Instance) trackRejection(promise, reason qjs.Value, handled bool) {
-	if in.exiting || in.hooks.IsUndefined() {
+	if in.done() || in.hooks.IsUndefined() {
 		return
 	}
 	c := in.ctx
@@ -348,7 +386,9 @@ func (in *Instance) RunSource(src, name string, print bool) int {
 
 func (in *Instance) run(hook string, args ...qjs.Value) int {
 	defer close(in.stopped)
-	in.ctx.Free(in.callHook(hook, args...))
+	if !in.done() { // Stop may come before the run
+		in.ctx.Free(in.callHook(hook, args...))
+	}
 	in.ctx.FreeAll(args...)
 	in.drain()
 	in.loop.Run()
@@ -357,6 +397,12 @@ func (in *Instance) run(hook string, args ...qjs.Value) int {
 
 // finish emits 'exit' and returns the final code.
 func (in *Instance) finish() int {
+	if in.stopReq.Load() {
+		// Stopped from outside: like a terminated worker, no 'exit' event.
+		in.exit(int(in.stopCode.Load()))
+		in.flush()
+		return in.exitCode
+	}
 	code := in.exitCode
 	if !in.exiting {
 		code = in.processExitCode()

@@ -12,9 +12,21 @@ import (
 type ClassID uint32
 
 var (
-	classMu    sync.Mutex
-	finalizers = map[lib.TJSClassID]func(handle uintptr){}
+	classMu sync.Mutex
+	// classIDs reuses engine class IDs across runtimes: the k-th class
+	// named N that a runtime registers gets the same ID in every runtime,
+	// so that creating many runtimes does not grow the ID space (each
+	// runtime's class table is as large as the largest ID).
+	classIDs = map[classKey]lib.TJSClassID{}
+	// runtimes maps an engine runtime address to its Go Runtime, for
+	// finalizers, which arrive with only the JSRuntime*.
+	runtimes = map[uintptr]*Runtime{}
 )
+
+type classKey struct {
+	name string
+	nth  int
+}
 
 // NewClass registers a class whose instances carry an integer handle to Go
 // state. finalize (may be nil) runs when an instance is collected; it must
@@ -24,9 +36,24 @@ func (r *Runtime) NewClass(name string, finalize func(handle uintptr)) ClassID {
 }
 
 func (r *Runtime) newClassID(name string, finalize func(handle uintptr)) lib.TJSClassID {
-	pid := libc.Xcalloc(r.tls, 1, 4)
-	defer libc.Xfree(r.tls, pid)
-	id := lib.XJS_NewClassID(r.tls, pid)
+	classMu.Lock()
+	if r.classCount == nil {
+		r.classCount = map[string]int{}
+		r.finalizers = map[lib.TJSClassID]func(uintptr){}
+	}
+	key := classKey{name, r.classCount[name]}
+	r.classCount[name]++
+	id, ok := classIDs[key]
+	if !ok {
+		pid := libc.Xcalloc(r.tls, 1, 4)
+		id = lib.XJS_NewClassID(r.tls, pid)
+		libc.Xfree(r.tls, pid)
+		classIDs[key] = id
+	}
+	r.finalizers[id] = finalize
+	runtimes[r.rt] = r
+	classMu.Unlock()
+
 	def := libc.Xcalloc(r.tls, 1, lib.Tsize_t(unsafe.Sizeof(lib.TJSClassDef{})))
 	defer libc.Xfree(r.tls, def)
 	cname, _ := libc.CString(name)
@@ -35,18 +62,27 @@ func (r *Runtime) newClassID(name string, finalize func(handle uintptr)) lib.TJS
 	d := (*lib.TJSClassDef)(ptr(def))
 	d.Fclass_name = cname
 	d.Ffinalizer = cfp(classFinalizer)
-	classMu.Lock()
-	finalizers[id] = finalize
-	classMu.Unlock()
 	lib.XJS_NewClass(r.tls, r.rt, id, def)
 	return id
+}
+
+// forgetClasses drops the runtime's finalizers once the engine runtime is
+// freed.
+func (r *Runtime) forgetClasses() {
+	classMu.Lock()
+	delete(runtimes, r.rt)
+	r.finalizers = nil
+	classMu.Unlock()
 }
 
 // void finalizer(JSRuntime *rt, JSValue val)
 func classFinalizer(tls *libc.TLS, rt uintptr, v lib.TJSValue) {
 	id := lib.XJS_GetClassID(tls, v)
 	classMu.Lock()
-	f := finalizers[id]
+	var f func(uintptr)
+	if r := runtimes[rt]; r != nil {
+		f = r.finalizers[id]
+	}
 	classMu.Unlock()
 	if f != nil {
 		f(lib.XJS_GetOpaque(tls, v, id))

@@ -2,6 +2,7 @@ package qjs
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"unsafe"
 
@@ -165,20 +166,34 @@ func (c *Context) Call(fn, this Value, args ...Value) (Value, error) {
 // Exception and leaves the exception pending in the context, so that a Go
 // Func can propagate it.
 func (c *Context) CallRaw(fn, this Value, args ...Value) Value {
-	var argv uintptr
-	if len(args) > 0 {
-		argv = uintptr(unsafe.Pointer(&args[0]))
+	argv, size := c.argv(args)
+	r := Value{lib.XJS_Call(c.tls, c.c, fn.v, this.v, int32(len(args)), argv)}
+	if size > 0 {
+		c.tls.Free(size)
 	}
-	return Value{lib.XJS_Call(c.tls, c.c, fn.v, this.v, int32(len(args)), argv)}
+	return r
+}
+
+// argv copies args to the TLS stack, as the engine expects a C array: the
+// Go slice may live on the goroutine stack, which moves when it grows
+// during the call. A non-zero size must be released with c.tls.Free.
+func (c *Context) argv(args []Value) (uintptr, int) {
+	if len(args) == 0 {
+		return 0, 0
+	}
+	size := len(args) * sizeofValue
+	p := c.tls.Alloc(size)
+	copy(unsafe.Slice((*Value)(ptr(p)), len(args)), args)
+	return p, size
 }
 
 // New calls fn as a constructor.
 func (c *Context) New(fn Value, args ...Value) (Value, error) {
-	var argv uintptr
-	if len(args) > 0 {
-		argv = uintptr(unsafe.Pointer(&args[0]))
-	}
+	argv, size := c.argv(args)
 	r := Value{lib.XJS_CallConstructor(c.tls, c.c, fn.v, int32(len(args)), argv)}
+	if size > 0 {
+		c.tls.Free(size)
+	}
 	if r.IsException() {
 		return Undefined, c.takeException()
 	}
@@ -317,13 +332,27 @@ func (c *Context) TypedArrayBytes(v Value) ([]byte, bool) {
 	}
 	pofs := c.tls.Alloc(24)
 	defer c.tls.Free(24)
-	buf := Value{lib.XJS_GetTypedArrayBuffer(c.tls, c.c, v.v, pofs, pofs+8, pofs+16)}
-	if buf.IsException() {
-		c.ClearException()
-		return nil, false
+	var ofs, n lib.Tsize_t
+	var buf Value
+	if lib.XJS_GetClassID(c.tls, v.v) == lib.EJS_CLASS_DATAVIEW {
+		// The engine has no C accessor for DataViews: read the getters.
+		buf = c.Get(v, "buffer")
+		o, l := c.Get(v, "byteOffset"), c.Get(v, "byteLength")
+		if buf.IsException() || o.IsException() || l.IsException() {
+			c.ClearException()
+			c.FreeAll(buf, o, l)
+			return nil, false
+		}
+		ofs, n = lib.Tsize_t(o.Int()), lib.Tsize_t(l.Int())
+	} else {
+		buf = Value{lib.XJS_GetTypedArrayBuffer(c.tls, c.c, v.v, pofs, pofs+8, pofs+16)}
+		if buf.IsException() {
+			c.ClearException()
+			return nil, false
+		}
+		ofs = *(*lib.Tsize_t)(ptr(pofs))
+		n = *(*lib.Tsize_t)(ptr(pofs + 8))
 	}
-	ofs := *(*lib.Tsize_t)(ptr(pofs))
-	n := *(*lib.Tsize_t)(ptr(pofs + 8))
 	b, ok := c.ArrayBufferBytes(buf)
 	c.Free(buf)
 	if !ok {
@@ -338,20 +367,31 @@ func (c *Context) TypedArrayBytes(v Value) ([]byte, bool) {
 
 // ArrayBuffer makes an ArrayBuffer holding a copy of b.
 func (c *Context) ArrayBuffer(b []byte) Value {
+	// Go may keep a small slice on the goroutine stack, which moves if it
+	// grows during the call: small slices go through C memory first.
+	// Larger ones are on the (non-moving) heap; KeepAlive keeps them there.
+	const maxStackSlice = 64 << 10
 	var p uintptr
-	if len(b) > 0 {
-		p = uintptr(unsafe.Pointer(&b[0]))
+	if len(b) <= maxStackSlice {
+		p = c.scratch(max(len(b), 1))
+		copy(unsafe.Slice((*byte)(ptr(p)), len(b)), b)
 	} else {
-		p = c.scratch(1)
+		p = uintptr(unsafe.Pointer(&b[0]))
 	}
-	return Value{lib.XJS_NewArrayBufferCopy(c.tls, c.c, p, lib.Tsize_t(len(b)))}
+	v := Value{lib.XJS_NewArrayBufferCopy(c.tls, c.c, p, lib.Tsize_t(len(b)))}
+	runtime.KeepAlive(b)
+	return v
 }
 
 // Uint8Array makes a Uint8Array over a copy of b.
 func (c *Context) Uint8Array(b []byte) Value {
 	ab := c.ArrayBuffer(b)
-	argv := []Value{ab}
-	r := Value{lib.XJS_NewTypedArray(c.tls, c.c, 1, uintptr(unsafe.Pointer(&argv[0])), lib.EJS_TYPED_ARRAY_UINT8)}
+	// The engine's typed array constructor reads argv[0..2] whatever argc
+	// is (JS calls pad missing arguments): pass offset and length as
+	// undefined explicitly.
+	argv, size := c.argv([]Value{ab, Undefined, Undefined})
+	r := Value{lib.XJS_NewTypedArray(c.tls, c.c, 3, argv, lib.EJS_TYPED_ARRAY_UINT8)}
+	c.tls.Free(size)
 	c.Free(ab)
 	return r
 }

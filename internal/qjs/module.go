@@ -104,3 +104,16 @@ func (c *Context) errorValue(err error) Value {
 	}
 	return c.MakeError("Error", err.Error())
 }
+
+// EvalModule links and evaluates a compiled module, taking m's reference.
+// It returns the evaluation promise: already settled when the module graph
+// has no top-level await.
+func (c *Context) EvalModule(m Module) (Value, error) {
+	return c.EvalFunction(m.v)
+}
+
+// DupModule returns a new reference to m.
+func (c *Context) DupModule(m Module) Module { return Module{c.Dup(m.v)} }
+
+// FreeModule releases a reference to m.
+func (c *Context) FreeModule(m Module) { c.Free(m.v) }

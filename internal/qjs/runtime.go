@@ -49,6 +49,10 @@ type Runtime struct {
 	ModuleLoader ModuleLoader
 
 	closed bool
+
+	// Classes registered by this runtime (guarded by classMu).
+	classCount map[string]int
+	finalizers map[lib.TJSClassID]func(handle uintptr)
 }
 
 var (
@@ -152,6 +156,7 @@ func (r *Runtime) Close() {
 	delete(contexts, c.handle)
 	ctxMu.Unlock()
 	lib.XJS_FreeRuntime(r.tls, r.rt)
+	r.forgetClasses()
 	libc.Xfree(r.tls, r.intr)
 	r.tls.Close()
 }

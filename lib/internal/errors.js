@@ -9,8 +9,12 @@ const kIsNodeError = Symbol('kIsNodeError');
 function makeNodeErrorWithCode(Base, key) {
   return class NodeError extends Base {
     constructor(...args) {
+      // `this` exists only after super(): build the message afterwards.
+      super();
       const message = getMessage(key, args, this);
-      super(message);
+      Object.defineProperty(this, 'message', {
+        value: message, enumerable: false, writable: true, configurable: true,
+      });
       Object.defineProperty(this, 'code', {
         value: key, enumerable: true, writable: true, configurable: true,
       });
@@ -196,7 +200,11 @@ E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
 E('ERR_INVALID_CALLBACK', 'Callback must be a function. Received %s', TypeError);
 E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
 E('ERR_INVALID_URL_SCHEME', (expected) => `The URL must be of scheme ${expected}`, TypeError);
-E('ERR_INVALID_URL', 'Invalid URL', TypeError);
+E('ERR_INVALID_URL', function(input, base = null) {
+  this.input = input;
+  if (base != null) this.base = base;
+  return 'Invalid URL';
+}, TypeError);
 E('ERR_REQUIRE_ESM', (filename) => `require() of ES Module ${filename} not supported.`, Error);
 E('ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.', Error);
 E('ERR_MODULE_NOT_FOUND', (path, base, exactUrl) => `Cannot find ${exactUrl ? 'module' : 'package'} '${path}' imported from ${base}`, Error);
@@ -263,6 +271,20 @@ E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
   return `${name} should be ${operator} 0 and < 65536. Received ${determineSpecificType(port)}.`;
 }, RangeError);
 
+// fs
+E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
+E('ERR_FS_CP_DIR_TO_NON_DIR', 'Cannot overwrite non-directory %s with directory %s', Error);
+E('ERR_FS_CP_NON_DIR_TO_DIR', 'Cannot overwrite directory %s with non-directory %s', Error);
+E('ERR_FS_CP_EINVAL', '%s', Error);
+E('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', '%s', Error);
+E('ERR_FS_CP_FIFO_PIPE', '%s', Error);
+E('ERR_FS_CP_SOCKET', '%s', Error);
+E('ERR_FS_CP_UNKNOWN', '%s', Error);
+E('ERR_FS_EISDIR', '%s', Error);
+E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
+E('ERR_DIR_CONCURRENT_OPERATION', 'Cannot do synchronous work on directory handle with concurrent asynchronous operations', Error);
+E('ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'The feature %s is unavailable on the current platform, which is being used to run Node.js', TypeError);
+
 // AbortError is what aborted operations reject with.
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
@@ -308,3 +330,13 @@ module.exports = {
   addNumericalSeparator,
   isErrorStackTraceLimitWritable,
 };
+
+// url, web globals and crypto.
+E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
+E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
+E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
+E('ERR_INVALID_URI', 'URI malformed', URIError);
+E('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called', Error);
+E('ERR_CRYPTO_HASH_UPDATE_FAILED', 'Hash update failed', Error);
+E('ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: %s', TypeError);
+E('ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length', RangeError);

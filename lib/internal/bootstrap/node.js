@@ -69,6 +69,8 @@ function getExitCode() {
 }
 
 function runMain(file) {
+  // As node does: argv[1] is the main script's absolute path.
+  if (process.argv[1] && process.argv[1] !== '-') process.argv[1] = require('path').resolve(process.argv[1]);
   require('internal/modules/run_main').runMain(file);
 }
 

@@ -4,7 +4,7 @@
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
 } = require('internal/errors');
-const { validateString, convertToValidSignal, signals } = require('internal/validators');
+const { validateString, validateInteger, convertToValidSignal, signals } = require('internal/validators');
 
 function setup(process, binding) {
   const define = (name, value) => Object.defineProperty(process, name, {
@@ -45,6 +45,12 @@ function setup(process, binding) {
   define('debugPort', 9229);
   define('allowedNodeEnvironmentFlags', new Set());
   define('_exiting', false);
+  {
+    const { getOptionValue } = require('internal/options');
+    if (getOptionValue('--no-deprecation')) process.noDeprecation = true;
+    if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
+    if (getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
+  }
 
   let exitCode;
   Object.defineProperty(process, 'exitCode', {
@@ -53,10 +59,9 @@ function setup(process, binding) {
     set(code) {
       if (code !== null && code !== undefined) {
         let value = code;
-        if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
-        if (!Number.isInteger(value)) {
-          throw new ERR_INVALID_ARG_TYPE('code', 'integer', code);
-        }
+        // Numeric strings count as their number, as in node.
+        if (typeof code === 'string' && code.trim() !== '' && !Number.isNaN(+code)) value = +code;
+        validateInteger(value, 'code');
       }
       exitCode = code;
     },
@@ -178,9 +183,9 @@ function setup(process, binding) {
 
   // Default 'warning' output, like Node's: "(node:PID) Name: message".
   process.on('warning', (warning) => {
-    if (process.noProcessWarnings || process.execArgv.includes('--no-warnings')) return;
+    if (process.noProcessWarnings || require('internal/options').getOptionValue('--no-warnings')) return;
     if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
-    const trace = process.traceProcessWarnings ||
+    const trace = process.traceProcessWarnings || require('internal/options').getOptionValue('--trace-warnings') ||
       (warning.name === 'DeprecationWarning' && process.traceDeprecation);
     let msg = `(${process.release.name}:${process.pid}) `;
     if (warning.code) msg += `[${warning.code}] `;

@@ -3,6 +3,9 @@
 
 const binding = internalBinding('process_methods');
 
+// Sources of -e/-p/stdin scripts by name, for the throw-site report.
+const evalSources = new Map();
+
 function evalScript(name, source, print) {
   const { runScript } = internalBinding('contextify');
   const Module = require('internal/modules/cjs/loader').Module;
@@ -15,6 +18,7 @@ function evalScript(name, source, print) {
   globalThis.exports = module.exports;
   globalThis.__filename = name;
   globalThis.__dirname = '.';
+  evalSources.set(name, source);
   const result = runScript(source, name);
   if (print) {
     const { log } = require('console');
@@ -51,14 +55,16 @@ function printUncaught(err, fromPromise) {
 // "file:line\nsource line\n   ^" for the first frame in a user file.
 function throwSite(err) {
   if (!err || typeof err.stack !== 'string') return '';
-  const m = /\bat (?:[^\n(]*\()?((?:\/|file:)[^\n():]*):(\d+):(\d+)\)?/.exec(err.stack);
+  const m = /\bat (?:[^\n(]*\()?((?:\/|file:|\[eval\]|\[stdin\])[^\n():]*):(\d+):(\d+)\)?/.exec(err.stack);
   if (!m) return '';
   const [, file, line, col] = m;
-  let src;
-  try {
-    src = internalBinding('fs').readFileUtf8(file.startsWith('file:') ? new URL(file).pathname : file);
-  } catch {
-    return '';
+  let src = evalSources.get(file);
+  if (src === undefined) {
+    try {
+      src = internalBinding('fs').readFileUtf8(file.startsWith('file:') ? new URL(file).pathname : file);
+    } catch {
+      return '';
+    }
   }
   const text = src.split('\n')[line - 1];
   if (text === undefined) return '';
@@ -77,18 +83,27 @@ function createOnGlobalUncaughtException() {
       return true;
     }
     if (!process.emit('uncaughtException', er, type)) {
-      try {
-        if (!process._exitEmitted) {
+      // As node: 'exit' first (unless already exiting; errors in its
+      // listeners are ignored here), then the report, then the exit with
+      // process.exitCode if a listener set one, else 1.
+      if (!process._exiting) {
+        try {
           process._exiting = true;
           process._exitEmitted = true;
           process.exitCode = 1;
-          printUncaught(er, fromPromise);
           process.emit('exit', 1);
+        } catch {
+          // Nothing to be done about an error in exit handlers.
         }
-      } catch {
-        // Nothing to be done about an error in exit handlers.
       }
-      binding.reallyExit(process.exitCode === 1 || process.exitCode === undefined ? 1 : process.exitCode);
+      printUncaught(er, fromPromise);
+      let code;
+      try {
+        code = Number(process.exitCode) | 0;
+      } catch {
+        code = 0;
+      }
+      binding.reallyExit(code === 0 ? 1 : code);
       return false;
     }
     return true;

@@ -36,17 +36,20 @@ function hasRejectionToWarn() {
 }
 
 function unhandledRejectionsMode() {
-  const opt = process.execArgv.find((a) => a.startsWith('--unhandled-rejections='));
-  return opt ? opt.slice('--unhandled-rejections='.length) : 'throw';
+  return require('internal/options').getOptionValue('--unhandled-rejections') || 'throw';
 }
 
 // Returns true if it may have queued more work (ticks or microtasks).
 function processPromiseRejections() {
   let maybeScheduledTicksOrMicrotasks = asyncHandledRejections.length > 0;
   while (asyncHandledRejections.length > 0) {
-    const { promise } = asyncHandledRejections.shift();
+    const { promise, warning } = asyncHandledRejections.shift();
     if (!process.emit('rejectionHandled', promise)) {
-      // Node warns only with --unhandled-rejections=warn; nothing to do here.
+      const mode = unhandledRejectionsMode();
+      if (mode === 'warn' || mode === 'warn-with-error-code') {
+        process.emitWarning(`Promise rejection was handled asynchronously (rejection id: ${warning.uid})`,
+          'PromiseRejectionHandledWarning');
+      }
     }
   }
   let len = pending.length;
@@ -55,17 +58,22 @@ function processPromiseRejections() {
     const info = maybeUnhandled.get(promise);
     if (info === undefined) continue;
     info.warned = true;
-    const { reason } = info;
+    const { reason, uid } = info;
     const mode = unhandledRejectionsMode();
-    const handled = process.emit('unhandledRejection', reason, promise);
     if (mode === 'strict') {
+      // The exception path first; 'unhandledRejection' only if it was
+      // handled there (otherwise the process is gone).
       triggerUncaught(reason, true);
-    } else if (!handled) {
-      if (mode === 'throw') {
-        triggerUncaught(reason, true);
-      } else if (mode === 'warn' || mode === 'warn-with-error-code') {
-        emitUnhandledWarning(reason);
-        if (mode === 'warn-with-error-code') process.exitCode = 1;
+      process.emit('unhandledRejection', reason, promise);
+    } else {
+      const handled = process.emit('unhandledRejection', reason, promise);
+      if (!handled) {
+        if (mode === 'throw') {
+          triggerUncaught(reason, true);
+        } else if (mode === 'warn' || mode === 'warn-with-error-code') {
+          emitUnhandledWarning(uid, reason);
+          if (mode === 'warn-with-error-code') process.exitCode = 1;
+        }
       }
     }
     maybeScheduledTicksOrMicrotasks = true;
@@ -73,9 +81,38 @@ function processPromiseRejections() {
   return maybeScheduledTicksOrMicrotasks || pending.length !== 0;
 }
 
-function emitUnhandledWarning(reason) {
-  const msg = reason instanceof Error ? (reason.stack || String(reason)) : String(reason);
-  process.emitWarning(`Unhandled promise rejection: ${msg}`, 'UnhandledPromiseRejectionWarning');
+// The two warnings node prints for an unhandled rejection in warn modes:
+// the reason (its stack for errors), then the explanation.
+function emitUnhandledWarning(uid, reason) {
+  let text;
+  if (reason !== null && typeof reason === 'object' && typeof reason.stack === 'string') {
+    text = stackWithHeader(reason);
+  } else {
+    text = require('internal/util/inspect').inspect(reason);
+  }
+  process.emitWarning(text, 'UnhandledPromiseRejectionWarning');
+  process.emitWarning('Unhandled promise rejection. This error originated either by throwing ' +
+    'inside of an async function without a catch block, or by rejecting a promise which was ' +
+    'not handled with .catch(). To terminate the node process on unhandled promise ' +
+    'rejection, use the CLI flag `--unhandled-rejections=strict` (see ' +
+    'https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
+    `(rejection id: ${uid})`, 'UnhandledPromiseRejectionWarning');
+}
+
+// V8's stack starts with "Name: message"; the engine's may hold only the
+// frames.
+function stackWithHeader(err) {
+  const stack = err.stack;
+  if (/^\s+at /.test(stack) || stack === '') {
+    let header;
+    try {
+      header = Error.prototype.toString.call(err);
+    } catch {
+      header = 'Error';
+    }
+    return stack ? `${header}\n${stack.replace(/\n$/, '')}` : header;
+  }
+  return stack;
 }
 
 function setup({ setHasRejectionToWarn, triggerUncaughtException }) {

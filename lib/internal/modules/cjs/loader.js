@@ -237,6 +237,32 @@ function loadBuiltin(id) {
   return requireBuiltin(id);
 }
 
+// --- gonode embedder modules (hook owned by the embedding API) ---------
+// Go-implemented modules registered through gonode.Options.Modules, loaded
+// as require('name') or require('gonode:name'); node's built-ins keep their
+// plain names. Returns undefined when request names no such module.
+let embedderBinding;
+let embedderNames;
+const embedderCache = new Map();
+function loadEmbedderModule(request) {
+  if (embedderNames === undefined) {
+    embedderBinding = internalBinding('builtins');
+    embedderNames = new Set(embedderBinding.embedderModuleNames);
+  }
+  if (embedderNames.size === 0) return undefined;
+  let name = request;
+  if (request.startsWith('gonode:')) name = request.slice(7);
+  else if (BuiltinModule.canBeRequiredWithoutScheme(request)) return undefined;
+  if (!embedderNames.has(name)) return undefined;
+  let exports = embedderCache.get(name);
+  if (exports === undefined) {
+    exports = embedderBinding.embedderModule(name);
+    embedderCache.set(name, exports);
+  }
+  return exports;
+}
+// --- end gonode embedder modules ------------------------------------------
+
 Module._load = function(request, parent, isMain) {
   if (request.startsWith('node:')) {
     const id = request.slice(5);
@@ -246,6 +272,8 @@ Module._load = function(request, parent, isMain) {
     }
     return loadBuiltin(id);
   }
+  const embedded = loadEmbedderModule(request); // gonode embedder hook
+  if (embedded !== undefined) return embedded;
   if (parent?.filename) {
     const relResolveCacheIdentifier = `${parent.path}\x00${request}`;
     const cachedName = relativeResolveCache[relResolveCacheIdentifier];

@@ -1,0 +1,333 @@
+package module
+
+import (
+	"strconv"
+	"strings"
+)
+
+// token is one lexical token of JS source, as far as export detection
+// needs: identifiers, punctuators and string literals (with their value).
+type token struct {
+	kind byte // 'i' identifier, 's' string, 'p' punctuator, 'n' number, 't' template, 'r' regexp
+	text string
+}
+
+// LexCJS detects, without running it, the names a CommonJS module
+// exports: exports.x = ..., module.exports.x = ..., exports['x'] = ...,
+// Object.defineProperty(exports, 'x', ...), module.exports = { a, b: c },
+// and the specifiers it re-exports wholesale: module.exports =
+// require('y'), __exportStar(require('y'), exports), ...require('y')
+// inside a module.exports object literal.
+func LexCJS(src string) (exports, reexports []string) {
+	toks := tokenize(src)
+	seen := map[string]bool{}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			exports = append(exports, n)
+		}
+	}
+	at := func(i int, kind byte, text string) bool {
+		return i < len(toks) && toks[i].kind == kind && (text == "" || toks[i].text == text)
+	}
+	// isExportsRef reports whether toks[i:] starts with `exports` or
+	// `module.exports` (not itself a property access) and returns the
+	// index after it.
+	isExportsRef := func(i int) (int, bool) {
+		if i > 0 && at(i-1, 'p', ".") {
+			return 0, false
+		}
+		if at(i, 'i', "exports") {
+			return i + 1, true
+		}
+		if at(i, 'i', "module") && at(i+1, 'p', ".") && at(i+2, 'i', "exports") {
+			return i + 3, true
+		}
+		return 0, false
+	}
+	// requireCall matches require('x') at i and returns the specifier.
+	requireCall := func(i int) (string, int, bool) {
+		if at(i, 'i', "require") && at(i+1, 'p', "(") && at(i+2, 's', "") && at(i+3, 'p', ")") {
+			return toks[i+2].text, i + 4, true
+		}
+		return "", 0, false
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != 'i' {
+			continue
+		}
+		if j, ok := isExportsRef(i); ok {
+			// exports.x = / exports['x'] =
+			if at(j, 'p', ".") && at(j+1, 'i', "") && at(j+2, 'p', "=") && !at(j+3, 'p', "=") {
+				add(toks[j+1].text)
+				continue
+			}
+			if at(j, 'p', "[") && at(j+1, 's', "") && at(j+2, 'p', "]") && at(j+3, 'p', "=") && !at(j+4, 'p', "=") {
+				add(toks[j+1].text)
+				continue
+			}
+			// module.exports = ...
+			if t.text == "module" && at(j, 'p', "=") && !at(j+1, 'p', "=") {
+				if spec, _, ok := requireCall(j + 1); ok {
+					reexports = append(reexports, spec)
+					continue
+				}
+				if at(j+1, 'p', "{") {
+					objectKeys(toks, j+2, add, func(s string) { reexports = append(reexports, s) })
+				}
+			}
+			continue
+		}
+		switch t.text {
+		case "defineProperty":
+			// Object.defineProperty(exports, 'x', ...)
+			if i >= 2 && at(i-1, 'p', ".") && at(i-2, 'i', "Object") && at(i+1, 'p', "(") {
+				if j, ok := isExportsRef(i + 2); ok && at(j, 'p', ",") && at(j+1, 's', "") {
+					add(toks[j+1].text)
+				}
+			}
+		case "__exportStar", "__export":
+			// TypeScript's helpers: __exportStar(require('x'), exports).
+			if at(i+1, 'p', "(") {
+				if spec, _, ok := requireCall(i + 2); ok {
+					reexports = append(reexports, spec)
+				}
+			}
+		}
+	}
+	return exports, reexports
+}
+
+// objectKeys reads the keys of an object literal starting after its '{'.
+func objectKeys(toks []token, i int, add func(string), reexport func(string)) {
+	for i < len(toks) {
+		t := toks[i]
+		switch {
+		case t.kind == 'p' && t.text == "}":
+			return
+		case t.kind == 'p' && t.text == "...":
+			if i+4 < len(toks) && toks[i+1].text == "require" && toks[i+2].text == "(" && toks[i+3].kind == 's' && toks[i+4].text == ")" {
+				reexport(toks[i+3].text)
+			}
+		case t.kind == 'i' || t.kind == 's':
+			if i+1 < len(toks) {
+				nx := toks[i+1]
+				accessor := t.kind == 'i' && (t.text == "get" || t.text == "set" || t.text == "async")
+				if accessor && (nx.kind == 'i' || nx.kind == 's') {
+					add(nx.text)
+				} else if nx.kind == 'p' && (nx.text == "," || nx.text == "}" || nx.text == ":" || nx.text == "(") {
+					add(t.text)
+				}
+			}
+		case t.kind == 'p' && t.text == "[":
+			// computed key: not statically known
+		default:
+			return
+		}
+		// Skip to the next ',' at this depth.
+		depth := 0
+		for i < len(toks) {
+			tt := toks[i]
+			if tt.kind == 'p' {
+				switch tt.text {
+				case "(", "[", "{":
+					depth++
+				case ")", "]":
+					depth--
+				case "}":
+					if depth == 0 {
+						return
+					}
+					depth--
+				case ",":
+					if depth == 0 {
+						i++
+						goto next
+					}
+				}
+			}
+			i++
+		}
+	next:
+	}
+}
+
+// keywords after which a '/' starts a regular expression.
+var regexAfter = map[string]bool{
+	"return": true, "typeof": true, "instanceof": true, "in": true, "of": true, "new": true,
+	"delete": true, "void": true, "throw": true, "case": true, "do": true, "else": true,
+	"yield": true, "await": true,
+}
+
+// tokenize splits JS source into tokens, skipping comments, whitespace,
+// template literal text, regular expressions and numbers' details.
+func tokenize(src string) []token {
+	var toks []token
+	var braces []int // open-brace depth at each template ${ nesting
+	depth := 0
+	n := len(src)
+	i := 0
+	if strings.HasPrefix(src, "#!") {
+		for i < n && src[i] != '\n' {
+			i++
+		}
+	}
+	regexOK := func() bool {
+		if len(toks) == 0 {
+			return true
+		}
+		p := toks[len(toks)-1]
+		switch p.kind {
+		case 'i':
+			return regexAfter[p.text]
+		case 's', 'n', 't', 'r':
+			return false
+		}
+		return p.text != ")" && p.text != "]" && p.text != "}"
+	}
+	for i < n {
+		ch := src[i]
+		switch {
+		case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f':
+			i++
+		case ch == '/' && i+1 < n && src[i+1] == '/':
+			for i < n && src[i] != '\n' {
+				i++
+			}
+		case ch == '/' && i+1 < n && src[i+1] == '*':
+			j := strings.Index(src[i+2:], "*/")
+			if j < 0 {
+				return toks
+			}
+			i += j + 4
+		case ch == '\'' || ch == '"':
+			s, end := readString(src, i)
+			toks = append(toks, token{'s', s})
+			i = end
+		case ch == '`':
+			i = skipTemplate(src, i+1, &braces, depth)
+			toks = append(toks, token{'t', ""})
+		case ch == '}' && len(braces) > 0 && braces[len(braces)-1] == depth:
+			braces = braces[:len(braces)-1]
+			i = skipTemplate(src, i+1, &braces, depth)
+		case ch == '/' && regexOK():
+			i = skipRegexp(src, i+1)
+			toks = append(toks, token{'r', ""})
+		case isIdentStart(ch):
+			j := i + 1
+			for j < n && isIdentPart(src[j]) {
+				j++
+			}
+			toks = append(toks, token{'i', src[i:j]})
+			i = j
+		case ch >= '0' && ch <= '9':
+			j := i + 1
+			for j < n && (isIdentPart(src[j]) || src[j] == '.') {
+				j++
+			}
+			toks = append(toks, token{'n', src[i:j]})
+			i = j
+		case ch == '.' && strings.HasPrefix(src[i:], "..."):
+			toks = append(toks, token{'p', "..."})
+			i += 3
+		case ch == '=' && strings.HasPrefix(src[i:], "=>"):
+			toks = append(toks, token{'p', "=>"})
+			i += 2
+		default:
+			switch ch {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
+			toks = append(toks, token{'p', string(ch)})
+			i++
+		}
+	}
+	return toks
+}
+
+func isIdentStart(ch byte) bool {
+	return ch == '_' || ch == '$' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= 0x80 || ch == '\\'
+}
+
+func isIdentPart(ch byte) bool { return isIdentStart(ch) || ch >= '0' && ch <= '9' }
+
+// readString reads a quoted string starting at src[i] and returns its
+// value (escapes decoded where simple) and the index after it.
+func readString(src string, i int) (string, int) {
+	q := src[i]
+	j := i + 1
+	esc := false
+	for j < len(src) {
+		c := src[j]
+		if c == '\\' {
+			esc = true
+			j += 2
+			continue
+		}
+		if c == q || c == '\n' {
+			break
+		}
+		j++
+	}
+	if j > len(src) {
+		j = len(src)
+	}
+	raw := src[i+1 : j]
+	if esc {
+		if v, err := strconv.Unquote(`"` + strings.ReplaceAll(strings.ReplaceAll(raw, `\'`, `'`), `"`, `\"`) + `"`); err == nil {
+			raw = v
+		}
+	}
+	return raw, j + 1
+}
+
+// skipTemplate skips template text from i up to the closing backquote or
+// a ${, whose brace depth it pushes.
+func skipTemplate(src string, i int, braces *[]int, depth int) int {
+	for i < len(src) {
+		switch src[i] {
+		case '\\':
+			i += 2
+			continue
+		case '`':
+			return i + 1
+		case '$':
+			if i+1 < len(src) && src[i+1] == '{' {
+				*braces = append(*braces, depth)
+				return i + 2
+			}
+		}
+		i++
+	}
+	return i
+}
+
+func skipRegexp(src string, i int) int {
+	inClass := false
+	for i < len(src) {
+		switch src[i] {
+		case '\\':
+			i += 2
+			continue
+		case '[':
+			inClass = true
+		case ']':
+			inClass = false
+		case '\n':
+			return i
+		case '/':
+			if !inClass {
+				i++
+				for i < len(src) && isIdentPart(src[i]) {
+					i++
+				}
+				return i
+			}
+		}
+		i++
+	}
+	return i
+}

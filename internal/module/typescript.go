@@ -1,0 +1,185 @@
+package module
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// StripTypes turns TypeScript source into JavaScript with esbuild: types
+// are removed, enums and namespaces compiled, import/export kept as
+// written. Blank lines are inserted where that is safe so that most
+// statements stay on their original line; the remaining difference is
+// recorded for MapStack.
+func StripTypes(src, filename string) (string, error) {
+	res := api.Transform(src, api.TransformOptions{
+		Loader:     api.LoaderTS,
+		Sourcefile: filename,
+		Sourcemap:  api.SourceMapExternal,
+		Format:     api.FormatDefault,
+		Target:     api.ESNext,
+		// Keep `this` and other semantics; only strip and lower TS syntax.
+		TsconfigRaw: `{"compilerOptions":{"useDefineForClassFields":true}}`,
+	})
+	if len(res.Errors) > 0 {
+		m := res.Errors[0]
+		loc := ""
+		if m.Location != nil {
+			loc = fmt.Sprintf(" (%s:%d:%d)", filename, m.Location.Line, m.Location.Column+1)
+		}
+		return "", fmt.Errorf("%s%s", m.Text, loc)
+	}
+	code, lines := alignLines(string(res.Code), res.Map)
+	lineMapsMu.Lock()
+	lineMaps[filename] = lines
+	lineMaps[fileURL(filename)] = lines
+	lineMapsMu.Unlock()
+	return code, nil
+}
+
+func fileURL(p string) string {
+	u := url.URL{Scheme: "file", Path: p}
+	return u.String()
+}
+
+// alignLines pads generated code with blank lines so that each line that
+// starts a mapped token lands on the line it came from, when it is not
+// already past it. Lines are only ever added where a line break already
+// is, between tokens, so the program's meaning (ASI included) does not
+// change. It returns the code and, per output line (0-based), the
+// original line (1-based; 0 if unknown).
+func alignLines(code string, sourceMap []byte) (string, []int) {
+	first := firstMappings(sourceMap)
+	genLines := strings.Split(code, "\n")
+	var b strings.Builder
+	var lines []int
+	last := 0
+	for i, ln := range genLines {
+		orig := 0
+		if i < len(first) && first[i].ok {
+			indent := len(ln) - len(strings.TrimLeft(ln, " \t"))
+			if first[i].genCol == indent {
+				target := first[i].origLine // 0-based
+				for len(lines) < target {
+					b.WriteByte('\n')
+					lines = append(lines, 0)
+				}
+			}
+			orig = first[i].origLine + 1
+		} else if last > 0 && strings.TrimSpace(ln) != "" {
+			orig = last + 1
+		}
+		if orig > 0 {
+			last = orig
+		}
+		b.WriteString(ln)
+		if i < len(genLines)-1 {
+			b.WriteByte('\n')
+		}
+		lines = append(lines, orig)
+	}
+	return b.String(), lines
+}
+
+type firstSeg struct {
+	ok       bool
+	genCol   int
+	origLine int
+}
+
+// firstMappings decodes a source map's "mappings" and returns, for each
+// generated line, its first segment that has a source position.
+func firstMappings(sourceMap []byte) []firstSeg {
+	var sm struct {
+		Mappings string `json:"mappings"`
+	}
+	if json.Unmarshal(sourceMap, &sm) != nil {
+		return nil
+	}
+	var out []firstSeg
+	var srcLine, srcCol, srcIdx int
+	for _, line := range strings.Split(sm.Mappings, ";") {
+		genCol := 0
+		fs := firstSeg{}
+		for _, seg := range strings.Split(line, ",") {
+			if seg == "" {
+				continue
+			}
+			vals := decodeVLQ(seg)
+			if len(vals) == 0 {
+				continue
+			}
+			genCol += vals[0]
+			if len(vals) >= 4 {
+				srcIdx += vals[1]
+				srcLine += vals[2]
+				srcCol += vals[3]
+				if !fs.ok {
+					fs = firstSeg{true, genCol, srcLine}
+				}
+			}
+		}
+		out = append(out, fs)
+	}
+	_ = srcIdx
+	_ = srcCol
+	return out
+}
+
+const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+func decodeVLQ(s string) []int {
+	var out []int
+	v, shift := 0, 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(b64, s[i])
+		if d < 0 {
+			return out
+		}
+		v += (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		if v&1 != 0 {
+			out = append(out, -(v >> 1))
+		} else {
+			out = append(out, v>>1)
+		}
+		v, shift = 0, 0
+	}
+	return out
+}
+
+var stackLoc = regexp.MustCompile(`((?:file://)?/[^\s():]+\.[cm]?ts):(\d+)(?::(\d+))?`)
+
+// MapStack rewrites file:line locations of transformed TypeScript files
+// in a stack trace to their original lines.
+func MapStack(stack string) string {
+	lineMapsMu.Lock()
+	defer lineMapsMu.Unlock()
+	if len(lineMaps) == 0 {
+		return stack
+	}
+	return stackLoc.ReplaceAllStringFunc(stack, func(m string) string {
+		sm := stackLoc.FindStringSubmatch(m)
+		lines, ok := lineMaps[sm[1]]
+		if !ok {
+			return m
+		}
+		n, _ := strconv.Atoi(sm[2])
+		if n < 1 || n > len(lines) || lines[n-1] == 0 || lines[n-1] == n {
+			return m
+		}
+		out := sm[1] + ":" + strconv.Itoa(lines[n-1])
+		if sm[3] != "" {
+			out += ":" + sm[3]
+		}
+		return out
+	})
+}

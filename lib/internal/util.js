@@ -1,0 +1,235 @@
+'use strict';
+// Helpers shared by the library: deprecation, promisify, system error
+// names, small utilities that Node keeps in internal/util.
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_FALSY_VALUE_REJECTION, ERR_OUT_OF_RANGE },
+} = require('internal/errors');
+
+const kEmptyObject = Object.freeze({ __proto__: null });
+const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
+const kCustomPromisifyArgsSymbol = Symbol('customPromisifyArgs');
+
+function validateFunction(value, name) {
+  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
+}
+
+// ---- deprecation ----------------------------------------------------------------
+
+const codesWarned = new Set();
+
+// Wraps fn so that its first call emits a DeprecationWarning; a warning
+// with a code is emitted once per process whatever function carries it.
+function deprecate(fn, msg, code, useEmitSync) {
+  validateFunction(fn, 'fn');
+  if (code !== undefined && typeof code !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
+  }
+  if (process.noDeprecation === true) return fn;
+  let warned = false;
+  function deprecated(...args) {
+    if (!warned && !process.noDeprecation) {
+      warned = true;
+      if (code !== undefined) {
+        if (!codesWarned.has(code)) {
+          codesWarned.add(code);
+          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+        }
+      } else {
+        process.emitWarning(msg, 'DeprecationWarning', deprecated);
+      }
+    }
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
+  }
+  void useEmitSync;
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  Object.defineProperty(deprecated, 'length', { value: fn.length, configurable: true });
+  Object.defineProperty(deprecated, 'name', { value: fn.name, configurable: true });
+  return deprecated;
+}
+
+// ---- promisify / callbackify ------------------------------------------------------
+
+function promisify(original) {
+  validateFunction(original, 'original');
+  if (original[kCustomPromisifiedSymbol]) {
+    const fn = original[kCustomPromisifiedSymbol];
+    validateFunction(fn, 'util.promisify.custom');
+    return Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+      value: fn, enumerable: false, writable: false, configurable: true,
+    });
+  }
+  // Functions whose callback gets several values name them, e.g. dns.lookup.
+  const names = original[kCustomPromisifyArgsSymbol];
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      Reflect.apply(original, this, [...args, (err, ...values) => {
+        if (err) return reject(err);
+        if (names !== undefined && values.length > 1) {
+          const obj = {};
+          for (let i = 0; i < names.length; i++) obj[names[i]] = values[i];
+          resolve(obj);
+        } else {
+          resolve(values[0]);
+        }
+      }]);
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+    value: fn, enumerable: false, writable: false, configurable: true,
+  });
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  return Object.defineProperties(fn, descriptors);
+}
+promisify.custom = kCustomPromisifiedSymbol;
+
+function callbackifyOnRejected(reason, cb) {
+  // A falsy rejection reason cannot be told apart from success by the
+  // callback, so it is wrapped.
+  if (!reason) {
+    const wrapped = new ERR_FALSY_VALUE_REJECTION();
+    wrapped.reason = reason;
+    reason = wrapped;
+  }
+  return cb(reason);
+}
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args).then(
+      (ret) => process.nextTick(cb, null, ret),
+      (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+  }
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (descriptors.length && typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (descriptors.name && typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  const proto = Object.getPrototypeOf(original);
+  if (proto !== null) Object.setPrototypeOf(callbackified, proto);
+  Object.defineProperties(callbackified, descriptors);
+  return callbackified;
+}
+
+// ---- system errors ----------------------------------------------------------------
+
+let errorMap;
+function lazyErrorMap() {
+  if (errorMap === undefined) {
+    errorMap = new Map();
+    for (const [errno, name, desc] of require('internal/util/uv_errors')) errorMap.set(errno, [name, desc]);
+  }
+  return errorMap;
+}
+
+function validateErrno(err) {
+  if (typeof err !== 'number') throw new ERR_INVALID_ARG_TYPE('err', 'number', err);
+  if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+}
+
+function getSystemErrorName(err) {
+  validateErrno(err);
+  const entry = lazyErrorMap().get(err);
+  return entry ? entry[0] : `Unknown system error ${err}`;
+}
+
+function getSystemErrorMessage(err) {
+  validateErrno(err);
+  const entry = lazyErrorMap().get(err);
+  return entry ? entry[1] : `Unknown system error ${err}`;
+}
+
+function getSystemErrorMap() {
+  return new Map(lazyErrorMap());
+}
+
+// ---- small helpers ----------------------------------------------------------------
+
+function once(callback) {
+  let called = false;
+  return function(...args) {
+    if (called) return;
+    called = true;
+    return Reflect.apply(callback, this, args);
+  };
+}
+
+function getConstructorOf(obj) {
+  while (obj) {
+    const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '') {
+      return desc.value;
+    }
+    obj = Object.getPrototypeOf(obj);
+  }
+  return null;
+}
+
+function isError(e) {
+  return require('internal/util/types').isNativeError(e) || e instanceof Error;
+}
+
+function spliceOne(list, index) {
+  for (; index + 1 < list.length; index++) list[index] = list[index + 1];
+  list.pop();
+}
+
+const experimentalWarnings = new Set();
+function emitExperimentalWarning(feature) {
+  if (experimentalWarnings.has(feature)) return;
+  experimentalWarnings.add(feature);
+  process.emitWarning(`${feature} is an experimental feature and might change at any time`, 'ExperimentalWarning');
+}
+
+function toUSVString(str) {
+  str = `${str}`;
+  if (typeof str.toWellFormed === 'function') return str.toWellFormed();
+  return str.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+function defineLazyProperties(target, id, keys, enumerable = true) {
+  let mod;
+  for (const key of keys) {
+    let value;
+    let set = false;
+    Object.defineProperty(target, key, {
+      enumerable,
+      configurable: true,
+      get() {
+        if (set) return value;
+        mod ??= require(id);
+        return mod[key];
+      },
+      set(v) {
+        value = v;
+        set = true;
+      },
+    });
+  }
+}
+
+module.exports = {
+  kEmptyObject,
+  customInspectSymbol,
+  kCustomPromisifiedSymbol,
+  customPromisifyArgs: kCustomPromisifyArgsSymbol,
+  deprecate,
+  promisify,
+  callbackify,
+  getSystemErrorName,
+  getSystemErrorMessage,
+  getSystemErrorMap,
+  once,
+  getConstructorOf,
+  isError,
+  spliceOne,
+  emitExperimentalWarning,
+  toUSVString,
+  defineLazyProperties,
+};

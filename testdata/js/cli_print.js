@@ -1,0 +1,1 @@
+// Case: gonode -p "<expr>": evaluates and prints the completion value.

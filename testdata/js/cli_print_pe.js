@@ -1,0 +1,1 @@
+// Case: gonode -pe "<expr>" x: -pe is --print --eval.

@@ -1,0 +1,20 @@
+'use strict';
+// process is an EventEmitter: on/once/off/emit/listenerCount.
+const EventEmitter = require('events');
+console.log(process instanceof EventEmitter);
+let n = 0;
+const h = () => n++;
+process.on('custom', h);
+process.once('custom', () => console.log('once'));
+console.log(process.listenerCount('custom'));
+process.emit('custom');
+process.emit('custom');
+process.off('custom', h);
+process.emit('custom');
+console.log(n, process.listenerCount('custom'));
+console.log(typeof process.pid, process.pid > 0, typeof process.ppid);
+console.log(process.platform, process.arch === 'x64' || process.arch === 'arm64');
+console.log(typeof process.version, process.version.startsWith('v'));
+console.log(typeof process.versions.node, process.release.name);
+console.log(Object.prototype.toString.call(process));
+console.log(process.title.length > 0, typeof process.umask());

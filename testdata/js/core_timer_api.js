@@ -1,0 +1,22 @@
+'use strict';
+// Timeout objects: ref/unref/hasRef/refresh, toPrimitive and clearTimeout by id.
+const t = setTimeout(() => console.log('should not run'), 10);
+console.log(typeof t, t.hasRef());
+t.unref();
+console.log(t.hasRef());
+t.ref();
+console.log(t.hasRef());
+console.log(t.refresh() === t);
+const id = +t;
+console.log(typeof id, Number.isInteger(id), `${t}` === String(id));
+clearTimeout(id);
+const t2 = setTimeout(() => console.log('cleared by string id'), 10);
+clearTimeout(String(+t2));
+const t3 = setTimeout((a, b) => console.log('args', a, b), 5, 1, 'two');
+console.log(t3.close === undefined ? 'no close' : 'has close');
+clearTimeout(undefined);
+clearTimeout(null);
+clearTimeout({});
+const iv = setInterval(() => {}, 1000);
+clearTimeout(iv);
+setTimeout(() => console.log('end'), 20);
