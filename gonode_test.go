@@ -232,3 +232,20 @@ func TestMemoryLimit(t *testing.T) {
 		t.Fatalf("stderr %q", out.stderr.String())
 	}
 }
+
+// BenchmarkStartup measures creating a runtime, running a one-line script
+// and closing it: the embedding's share of `gonode -e` start-up.
+func BenchmarkStartup(b *testing.B) {
+	var out bytes.Buffer
+	for b.Loop() {
+		out.Reset()
+		rt, err := New(Options{Stdout: &out, Env: map[string]string{}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if code, err := rt.RunScript("b.js", "console.log('hi')"); code != 0 || err != nil {
+			b.Fatal(code, err)
+		}
+		rt.Close()
+	}
+}

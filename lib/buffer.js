@@ -15,7 +15,7 @@ const {
 const { validateNumber, validateInteger, validateString } = require('internal/validators');
 const {
   ENC_UTF8, ENC_UCS2, ENC_LATIN1, ENC_ASCII, ENC_BASE64, ENC_BASE64URL, ENC_HEX,
-  encodingId, normalizeEncoding, isUint8Array, isTypedArray, isAnyArrayBuffer,
+  encodingId, encodingIdStrict, normalizeEncoding, isUint8Array, isTypedArray, isAnyArrayBuffer,
   isArrayBufferView, FastBuffer,
 } = require('internal/buffer');
 
@@ -70,7 +70,7 @@ Object.defineProperty(FastBuffer.prototype, 'constructor', {
 Object.setPrototypeOf(Buffer, Uint8Array);
 
 // The pool small allocations are carved from.
-Buffer.poolSize = 8 * 1024;
+Buffer.poolSize = 64 * 1024;
 let poolSize, poolOffset, allocPool, allocBuffer;
 
 function createPool() {
@@ -123,7 +123,12 @@ Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
   return new FastBuffer(size);
 };
 
+let slowWarned = false;
 function SlowBuffer(size) {
+  if (!slowWarned && typeof process.emitWarning === 'function') {
+    slowWarned = true;
+    process.emitWarning('SlowBuffer() is deprecated. Please use Buffer.allocUnsafeSlow()', 'DeprecationWarning', 'DEP0030');
+  }
   validateSize(size);
   return new FastBuffer(size);
 }
@@ -439,7 +444,7 @@ proto.toString = function toString(encoding, start, end) {
   if (end <= start) return '';
   let enc = ENC_UTF8;
   if (encoding !== undefined) {
-    enc = encodingId(encoding);
+    enc = encodingIdStrict(encoding);
     if (enc === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
   }
   return binding.toString(this, enc, start, end);
@@ -472,7 +477,9 @@ proto.compare = function compare(target, targetStart, targetEnd, sourceStart, so
 };
 
 function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
-  if (!isUint8Array(buffer)) throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'Uint8Array'], buffer);
+  if (!isArrayBufferView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  }
   if (typeof byteOffset === 'string') {
     encoding = byteOffset;
     byteOffset = undefined;
@@ -486,7 +493,7 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
   if (typeof val === 'number') return binding.indexOf(buffer, val >>> 0, byteOffset, ENC_LATIN1, dir);
   let enc = ENC_UTF8;
   if (encoding !== undefined) {
-    enc = encodingId(encoding);
+    enc = encodingIdStrict(encoding);
     if (enc === undefined) {
       if (typeof val === 'string') throw new ERR_UNKNOWN_ENCODING(encoding);
       enc = ENC_UTF8;
@@ -998,7 +1005,7 @@ function blobBytes(src, endings) {
 class Blob {
   constructor(sources = [], options) {
     if (sources === null || typeof sources !== 'object' || typeof sources[Symbol.iterator] !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('sources', 'a sequence', sources);
+      throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Value cannot be converted to sequence.');
     }
     if (options !== undefined && (options === null || typeof options !== 'object') && typeof options !== 'function') {
       throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);

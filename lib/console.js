@@ -1,14 +1,7 @@
 'use strict';
-// PLACEHOLDER: minimal console, replaced by the full Console class.
+// node:console: the global console, an object whose methods write to
+// process.stdout/stderr, with the Console class attached.
 
-const { format } = require('internal/util/inspect');
+const { createGlobalConsole } = require('internal/console/constructor');
 
-const consoleObj = {
-  log(...args) { process.stdout.write(format(...args) + '\n'); },
-  error(...args) { process.stderr.write(format(...args) + '\n'); },
-};
-consoleObj.info = consoleObj.log;
-consoleObj.debug = consoleObj.log;
-consoleObj.warn = consoleObj.error;
-
-module.exports = consoleObj;
+module.exports = createGlobalConsole();

@@ -240,7 +240,7 @@ function isFd(path) {
 function readFileArgs(path, options) {
   options = getOptions(options, { flag: 'r' });
   const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
-  const flags = stringToFlags(options.flag, 'options.flag');
+  const flags = stringToFlags(options.flag);
   const enc = options.encoding;
   return { target, flags, enc, utf8: !!enc && isUtf8(enc) };
 }
@@ -278,7 +278,7 @@ function readFileSync(path, options) {
 function writeFileArgs(path, data, options, defFlag) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: defFlag });
   const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path, 'path');
-  const flags = stringToFlags(options.flag, 'options.flag');
+  const flags = stringToFlags(options.flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   if (typeof data !== 'string' && !isArrayBufferView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
@@ -400,7 +400,17 @@ function statfsSync(path, options = { bigint: false }) {
 
 function accessMode(mode) {
   if (mode === undefined || mode === null) return F_OK;
-  validateInteger(mode, 'mode', 0, 7);
+  return validateMode07(mode);
+}
+
+// validateMode07 checks an access or copyFile mode as Node does.
+function validateMode07(mode) {
+  validateInteger(mode, 'mode');
+  if (mode < 0 || mode > 7) {
+    const e = new ERR_OUT_OF_RANGE('mode', '>= 0 && <= 7', mode);
+    e.message = 'mode is out of range: >= 0 && <= 7';
+    throw e;
+  }
   return mode;
 }
 
@@ -709,8 +719,7 @@ function renameSync(oldPath, newPath) {
 function copyFileArgs(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  mode = mode == null ? 0 : mode;
-  validateInteger(mode, 'mode', 0, 7);
+  mode = mode == null ? 0 : validateMode07(mode);
   return [src, dest, mode];
 }
 
@@ -1036,6 +1045,7 @@ module.exports = {
   mkdtemp, mkdtempSync, mkdtempDisposableSync,
   open, openSync,
   openAsBlob,
+  opendir, opendirSync,
   readdir, readdirSync,
   read, readSync,
   readv, readvSync,

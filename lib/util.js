@@ -1,6 +1,294 @@
 'use strict';
-// PLACEHOLDER: minimal util, replaced by the full module.
+// node:util
 
-const { inspect, format, formatWithOptions } = require('internal/util/inspect');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
+  notImplemented,
+  ErrnoException,
+} = require('internal/errors');
+const {
+  inspect,
+  format,
+  formatWithOptions,
+  stripVTControlCharacters,
+} = require('internal/util/inspect');
+const {
+  deprecate,
+  promisify,
+  callbackify,
+  getSystemErrorName,
+  getSystemErrorMessage,
+  getSystemErrorMap,
+  toUSVString,
+} = require('internal/util');
+const types = require('util/types');
 
-module.exports = { inspect, format, formatWithOptions };
+let comparisons;
+function isDeepStrictEqual(a, b) {
+  comparisons ??= require('internal/util/comparisons');
+  return comparisons.isDeepStrictEqual(a, b);
+}
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (superCtor === undefined || superCtor === null) throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  if (superCtor.prototype === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+  }
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
+// ---- debuglog ------------------------------------------------------------------
+
+let debugPattern;
+function debugEnabled(set) {
+  if (debugPattern === undefined) {
+    const env = process.env.NODE_DEBUG;
+    if (env) {
+      const source = env.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*').replace(/,/g, '$|^');
+      debugPattern = new RegExp(`^${source}$`, 'i');
+    } else {
+      debugPattern = null;
+    }
+  }
+  return debugPattern !== null && debugPattern.test(set);
+}
+
+function shouldColorize(stream) {
+  if (process.env.FORCE_COLOR !== undefined) return true;
+  return !!(stream?.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
+}
+
+function debuglog(set, cb) {
+  set = `${set}`.toUpperCase();
+  let impl;
+  const init = () => {
+    if (impl !== undefined) return;
+    if (debugEnabled(set)) {
+      const pid = process.pid;
+      impl = function debug(...args) {
+        const colors = shouldColorize(process.stderr);
+        const msg = formatWithOptions({ colors }, ...args);
+        const coloredPID = inspect(pid, { colors });
+        process.stderr.write(format('%s %s: %s\n', set, coloredPID, msg));
+      };
+    } else {
+      impl = () => {};
+    }
+    if (typeof cb === 'function') cb(impl);
+  };
+  function logger(...args) {
+    init();
+    return Reflect.apply(impl, this, args);
+  }
+  Object.defineProperty(logger, 'enabled', {
+    get() { return debugEnabled(set); },
+    configurable: true,
+    enumerable: true,
+  });
+  return logger;
+}
+
+// ---- styleText ----------------------------------------------------------------
+
+function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
+  if (typeof text !== 'string') throw new ERR_INVALID_ARG_TYPE('text', 'string', text);
+  if (typeof validateStream !== 'boolean') throw new ERR_INVALID_ARG_TYPE('options.validateStream', 'boolean', validateStream);
+  let skip = false;
+  if (validateStream) {
+    if (stream === null || typeof stream !== 'object' || typeof stream.write !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    skip = !shouldColorize(stream);
+  }
+  const formats = Array.isArray(format) ? format : [format];
+  let left = '';
+  let right = '';
+  for (const key of formats) {
+    if (key === 'none') continue;
+    const code = inspect.colors[key];
+    if (code === undefined) {
+      const allowed = Object.keys(inspect.colors).map((k) => `'${k}'`).join(', ');
+      throw new ERR_INVALID_ARG_VALUE('format', key, `must be one of: ${allowed}`);
+    }
+    left += `\u001b[${code[0]}m`;
+    right = `\u001b[${code[1]}m${right}`;
+  }
+  return skip ? text : `${left}${text}${right}`;
+}
+
+// ---- parseEnv -----------------------------------------------------------------
+
+function parseEnv(content) {
+  if (typeof content !== 'string') throw new ERR_INVALID_ARG_TYPE('content', 'string', content);
+  const out = {};
+  const src = content.replace(/\r\n?/g, '\n');
+  let pos = 0;
+  while (pos < src.length) {
+    let nl = src.indexOf('\n', pos);
+    if (nl === -1) nl = src.length;
+    const line = src.slice(pos, nl).trim();
+    if (line === '' || line[0] === '#') {
+      pos = nl + 1;
+      continue;
+    }
+    const eq = src.indexOf('=', pos);
+    if (eq === -1 || eq > nl) {
+      pos = nl + 1;
+      continue;
+    }
+    let key = src.slice(pos, eq).trim();
+    if (key.startsWith('export ')) key = key.slice(7).trim();
+    let vstart = eq + 1;
+    while (vstart < src.length && (src[vstart] === ' ' || src[vstart] === '\t')) vstart++;
+    const q = src[vstart];
+    let value;
+    if (q === '"' || q === "'" || q === '`') {
+      const close = src.indexOf(q, vstart + 1);
+      if (close !== -1) {
+        value = src.slice(vstart + 1, close);
+        if (q === '"') value = value.replace(/\\n/g, '\n');
+        let end = src.indexOf('\n', close);
+        if (end === -1) end = src.length;
+        pos = end + 1;
+        if (key !== '') out[key] = value;
+        continue;
+      }
+    }
+    value = src.slice(vstart, nl);
+    const hash = value.indexOf('#');
+    if (hash !== -1) value = value.slice(0, hash);
+    value = value.trim();
+    if (key !== '') out[key] = value;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+// ---- misc ---------------------------------------------------------------------
+
+function aborted(signal, resource) {
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE('resource', 'object', resource);
+  }
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+function pad(n) {
+  return n.toString().padStart(2, '0');
+}
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function timestamp() {
+  const d = new Date();
+  const t = [pad(d.getHours()), pad(d.getMinutes()), pad(d.getSeconds())].join(':');
+  return `${d.getDate()} ${months[d.getMonth()]} ${t}`;
+}
+
+function log(...args) {
+  console.log('%s - %s', timestamp(), format(...args));
+}
+
+function _errnoException(err, syscall, original) {
+  return new ErrnoException(err, syscall, original);
+}
+
+function _exceptionWithHostPort(err, syscall, address, port, additional) {
+  const e = new ErrnoException(err, syscall, additional);
+  e.address = address;
+  if (port) e.port = port;
+  return e;
+}
+
+function getCallSites() {
+  throw notImplemented('util.getCallSites');
+}
+
+const isPrimitive = (arg) => arg === null || (typeof arg !== 'object' && typeof arg !== 'function');
+
+module.exports = {
+  _errnoException,
+  _exceptionWithHostPort,
+  _extend,
+  callbackify,
+  debug: debuglog,
+  debuglog,
+  deprecate,
+  format,
+  styleText,
+  formatWithOptions,
+  getCallSites,
+  getSystemErrorMap,
+  getSystemErrorName,
+  getSystemErrorMessage,
+  inherits,
+  inspect,
+  isArray: Array.isArray,
+  isBoolean: (arg) => typeof arg === 'boolean',
+  isBuffer: (arg) => globalThis.Buffer !== undefined && globalThis.Buffer.isBuffer(arg),
+  isDeepStrictEqual,
+  isNull: (arg) => arg === null,
+  isNullOrUndefined: (arg) => arg === null || arg === undefined,
+  isNumber: (arg) => typeof arg === 'number',
+  isString: (arg) => typeof arg === 'string',
+  isSymbol: (arg) => typeof arg === 'symbol',
+  isUndefined: (arg) => arg === undefined,
+  isRegExp: types.isRegExp,
+  isObject: (arg) => arg !== null && typeof arg === 'object',
+  isDate: types.isDate,
+  isError: (e) => types.isNativeError(e) || e instanceof Error,
+  isFunction: (arg) => typeof arg === 'function',
+  isPrimitive,
+  log,
+  promisify,
+  stripVTControlCharacters,
+  toUSVString,
+  aborted,
+  types,
+  parseEnv,
+};
+
+Object.defineProperties(module.exports, {
+  parseArgs: {
+    get() { return require('internal/util/parse_args').parseArgs; },
+    enumerable: true, configurable: true,
+  },
+  MIMEType: {
+    get() { return require('internal/util/mime').MIMEType; },
+    enumerable: true, configurable: true,
+  },
+  MIMEParams: {
+    get() { return require('internal/util/mime').MIMEParams; },
+    enumerable: true, configurable: true,
+  },
+  TextEncoder: {
+    get() { return globalThis.TextEncoder; },
+    enumerable: true, configurable: true,
+  },
+  TextDecoder: {
+    get() { return globalThis.TextDecoder; },
+    enumerable: true, configurable: true,
+  },
+  transferableAbortSignal: {
+    get() { return () => { throw notImplemented('util.transferableAbortSignal'); }; },
+    enumerable: true, configurable: true,
+  },
+  transferableAbortController: {
+    get() { return () => { throw notImplemented('util.transferableAbortController'); }; },
+    enumerable: true, configurable: true,
+  },
+});

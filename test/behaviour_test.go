@@ -1,7 +1,8 @@
 package behaviour
 
 // The JS behaviour tests. TestMain builds the gonode binary once; then
-// TestBehaviour runs, for every testdata/js/<name>.js, in parallel:
+// TestBehaviour runs, for every testdata/js/<name>.js (or .mjs, .cjs), in
+// parallel:
 //
 //	gonode [before-args] <name>.js [args]      (cwd testdata/js)
 //
@@ -60,6 +61,7 @@ func buildAndRun(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	gonodeBin = filepath.Join(dir, "gonode")
+	touchInputs("..")
 	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
 	if _, err := os.Stat(goTool); err != nil {
 		goTool = "go"
@@ -72,6 +74,30 @@ func buildAndRun(m *testing.M) int {
 		return 1
 	}
 	return m.Run()
+}
+
+// touchInputs stats every source file of the module so that go test's
+// result cache, which records the files a test opens or stats, is
+// invalidated when the Go or JS sources of the binary change (the binary
+// is built in a subprocess, whose reads the cache does not see).
+func touchInputs(root string) {
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if n := d.Name(); p != root && strings.HasPrefix(n, ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch filepath.Ext(p) {
+		case ".go", ".js", ".mjs", ".cjs", ".ts", ".json", ".bin", ".mod", ".sum",
+			".out", ".err", ".code", ".args", ".stdin":
+			os.Stat(p)
+		}
+		return nil
+	})
 }
 
 // caseArgs is a parsed <name>.args file.
@@ -128,9 +154,13 @@ func caseEnv() []string {
 
 func TestBehaviour(t *testing.T) {
 	const dir = "../testdata/js"
-	scripts, err := filepath.Glob(filepath.Join(dir, "*.js"))
-	if err != nil {
-		t.Fatal(err)
+	var scripts []string
+	for _, ext := range caseExts {
+		m, err := filepath.Glob(filepath.Join(dir, "*"+ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		scripts = append(scripts, m...)
 	}
 	sort.Strings(scripts)
 	if len(scripts) == 0 {
@@ -138,15 +168,20 @@ func TestBehaviour(t *testing.T) {
 	}
 	env := caseEnv()
 	for _, script := range scripts {
-		name := strings.TrimSuffix(filepath.Base(script), ".js")
+		file := filepath.Base(script)
+		name := strings.TrimSuffix(file, filepath.Ext(file))
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			runCase(t, dir, name, env)
+			runCase(t, dir, name, file, env)
 		})
 	}
 }
 
-func runCase(t *testing.T, dir, name string, env []string) {
+// caseExts are the extensions of case scripts in testdata/js (fixtures
+// that are not cases live in subdirectories).
+var caseExts = []string{".js", ".mjs", ".cjs"}
+
+func runCase(t *testing.T, dir, name, file string, env []string) {
 	base := filepath.Join(dir, name)
 	wantOut, err := os.ReadFile(base + ".out")
 	if err != nil {
@@ -169,9 +204,9 @@ func runCase(t *testing.T, dir, name string, env []string) {
 	switch {
 	case args.stdin:
 		cmdline = append(cmdline, "-")
-		stdinFile = base + ".js"
+		stdinFile = filepath.Join(dir, file)
 	case !args.noScript:
-		cmdline = append(cmdline, name+".js")
+		cmdline = append(cmdline, file)
 	}
 	cmdline = append(cmdline, args.after...)
 

@@ -165,9 +165,16 @@ func (l *Loop) Pending() func(done func()) {
 	var once sync.Once
 	return func(done func()) {
 		once.Do(func() {
+			// pending drops only when the completion runs on the loop:
+			// dropping it here would let the loop see nothing alive and
+			// exit with the completion still queued.
 			l.mu.Lock()
-			l.pending--
-			l.posted = append(l.posted, done)
+			l.posted = append(l.posted, func() {
+				l.mu.Lock()
+				l.pending--
+				l.mu.Unlock()
+				done()
+			})
 			l.mu.Unlock()
 			l.signal()
 		})

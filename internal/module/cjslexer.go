@@ -99,57 +99,33 @@ func LexCJS(src string) (exports, reexports []string) {
 	return exports, reexports
 }
 
-// objectKeys reads the keys of an object literal starting after its '{'.
+// objectKeys reads the keys of an object literal starting after its '{',
+// as far as its entries are simple: `a`, `a: b`, `'a': b`, `...require('x')`.
+// Like Node's lexer it stops at the first other entry.
 func objectKeys(toks []token, i int, add func(string), reexport func(string)) {
+	at := func(j int, kind byte, text string) bool {
+		return j < len(toks) && toks[j].kind == kind && (text == "" || toks[j].text == text)
+	}
+	sep := func(j int) bool { return at(j, 'p', ",") || at(j, 'p', "}") }
 	for i < len(toks) {
-		t := toks[i]
 		switch {
-		case t.kind == 'p' && t.text == "}":
+		case at(i, 'p', "}"):
 			return
-		case t.kind == 'p' && t.text == "...":
-			if i+4 < len(toks) && toks[i+1].text == "require" && toks[i+2].text == "(" && toks[i+3].kind == 's' && toks[i+4].text == ")" {
-				reexport(toks[i+3].text)
-			}
-		case t.kind == 'i' || t.kind == 's':
-			if i+1 < len(toks) {
-				nx := toks[i+1]
-				accessor := t.kind == 'i' && (t.text == "get" || t.text == "set" || t.text == "async")
-				if accessor && (nx.kind == 'i' || nx.kind == 's') {
-					add(nx.text)
-				} else if nx.kind == 'p' && (nx.text == "," || nx.text == "}" || nx.text == ":" || nx.text == "(") {
-					add(t.text)
-				}
-			}
-		case t.kind == 'p' && t.text == "[":
-			// computed key: not statically known
+		case at(i, 'p', "...") && at(i+1, 'i', "require") && at(i+2, 'p', "(") && at(i+3, 's', "") && at(i+4, 'p', ")") && sep(i+5):
+			reexport(toks[i+3].text)
+			i += 5
+		case at(i, 'i', "") && sep(i+1):
+			add(toks[i].text)
+			i++
+		case (at(i, 'i', "") || at(i, 's', "")) && at(i+1, 'p', ":") && at(i+2, 'i', "") && sep(i+3):
+			add(toks[i].text)
+			i += 3
 		default:
 			return
 		}
-		// Skip to the next ',' at this depth.
-		depth := 0
-		for i < len(toks) {
-			tt := toks[i]
-			if tt.kind == 'p' {
-				switch tt.text {
-				case "(", "[", "{":
-					depth++
-				case ")", "]":
-					depth--
-				case "}":
-					if depth == 0 {
-						return
-					}
-					depth--
-				case ",":
-					if depth == 0 {
-						i++
-						goto next
-					}
-				}
-			}
+		if at(i, 'p', ",") {
 			i++
 		}
-	next:
 	}
 }
 

@@ -27,6 +27,8 @@ type Loader struct {
 	resolve  qjs.Value // (specifier, referrer) -> url
 	load     qjs.Value // (url, type) -> { format, source } | { format, names, evaluate }
 	initMeta qjs.Value // (meta, url) -> undefined
+	// lazy, when set, loads the JS side, which then installs the callbacks.
+	lazy qjs.Value
 
 	// specifiers remembers, per resolved URL, a specifier that led to it,
 	// to word link errors the way Node does.
@@ -40,7 +42,7 @@ func loaderOf(env *binding.Env) *Loader {
 	if l, ok := env.Shared["module.loader"].(*Loader); ok {
 		return l
 	}
-	l := &Loader{specifiers: map[string]string{}, resolve: qjs.Undefined, load: qjs.Undefined, initMeta: qjs.Undefined}
+	l := &Loader{specifiers: map[string]string{}, resolve: qjs.Undefined, load: qjs.Undefined, initMeta: qjs.Undefined, lazy: qjs.Undefined}
 	env.Shared["module.loader"] = l
 	env.Ctx.Runtime().SetModuleLoader(l)
 	return l
@@ -48,6 +50,16 @@ func loaderOf(env *binding.Env) *Loader {
 
 // Resolve implements qjs.ModuleLoader.
 func (l *Loader) Resolve(c *qjs.Context, base, specifier string, attrs qjs.Value) (string, error) {
+	if l.resolve.IsUndefined() && !l.lazy.IsUndefined() {
+		fn := l.lazy
+		l.lazy = qjs.Undefined
+		r, err := c.Call(fn, qjs.Undefined)
+		c.Free(fn)
+		if err != nil {
+			return "", err
+		}
+		c.Free(r)
+	}
 	if l.resolve.IsUndefined() {
 		return "", fmt.Errorf("module loader not initialised")
 	}
@@ -145,6 +157,10 @@ func (l *Loader) RunMain(c *qjs.Context, url string) (qjs.Value, error) {
 	if err != nil {
 		return qjs.Undefined, err
 	}
+	if err := c.ResolveModule(m); err != nil {
+		c.FreeModule(m)
+		return qjs.Undefined, err
+	}
 	p, err := c.EvalModule(m)
 	if err != nil {
 		return qjs.Undefined, l.linkError(c, err)
@@ -187,6 +203,10 @@ func (l *Loader) evalWrapper(c *qjs.Context, src string) (qjs.Value, error) {
 	}
 	keep := c.DupModule(m)
 	defer c.FreeModule(keep)
+	if err := c.ResolveModule(m); err != nil {
+		c.FreeModule(m)
+		return qjs.Undefined, err
+	}
 	p, err := c.EvalModule(m)
 	if err != nil {
 		return qjs.Undefined, l.linkError(c, err)
@@ -260,6 +280,13 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		l.resolve = c.Dup(qjs.Arg(args, 0))
 		l.load = c.Dup(qjs.Arg(args, 1))
 		l.initMeta = c.Dup(qjs.Arg(args, 2))
+		return qjs.Undefined
+	})
+	binding.Func(c, obj, "setLazyLoader", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if l.resolve.IsUndefined() {
+			c.Free(l.lazy)
+			l.lazy = c.Dup(qjs.Arg(args, 0))
+		}
 		return qjs.Undefined
 	})
 	binding.Func(c, obj, "runMain", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {

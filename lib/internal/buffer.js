@@ -42,6 +42,13 @@ function encodingId(enc) {
   return name === undefined ? undefined : ids[name];
 }
 
+// encodingIdStrict is encodingId for methods that take the encoding as a
+// string as given: '' and null are unknown there.
+function encodingIdStrict(enc) {
+  const s = `${enc}`;
+  return s === '' ? undefined : encodingId(s);
+}
+
 class FastBuffer extends Uint8Array {
   // eslint-disable-next-line no-useless-constructor
   constructor(bufferOrLength, byteOffset, length) {
@@ -98,6 +105,6 @@ function isAnyArrayBuffer(v) {
 
 module.exports = {
   ENC_UTF8, ENC_UCS2, ENC_LATIN1, ENC_ASCII, ENC_BASE64, ENC_BASE64URL, ENC_HEX,
-  normalizeEncoding, encodingId, FastBuffer,
+  normalizeEncoding, encodingId, encodingIdStrict, FastBuffer,
   isUint8Array, isTypedArray, isArrayBufferView, isArrayBuffer, isSharedArrayBuffer, isAnyArrayBuffer,
 };

@@ -192,7 +192,7 @@ E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   const msg = 'Unhandled error.';
   if (err === undefined) return msg;
-  return `${msg} (${lazyInspect()(err)})`;
+  return `${msg} (${err})`; // callers pass the inspected value
 }, Error);
 E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
@@ -285,6 +285,12 @@ E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
 E('ERR_DIR_CONCURRENT_OPERATION', 'Cannot do synchronous work on directory handle with concurrent asynchronous operations', Error);
 E('ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'The feature %s is unavailable on the current platform, which is being used to run Node.js', TypeError);
 
+E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
+  const msg = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
+  return `The MIME syntax for a ${production} in "${str}" is invalid${msg}`;
+}, TypeError);
+E('ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for %s', TypeError);
+E('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "%s" cannot be used in combination with option "%s"', TypeError);
 // AbortError is what aborted operations reject with.
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
@@ -340,3 +346,7 @@ E('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called', Error);
 E('ERR_CRYPTO_HASH_UPDATE_FAILED', 'Hash update failed', Error);
 E('ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: %s', TypeError);
 E('ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length', RangeError);
+E('ERR_UNSUPPORTED_ESM_URL_SCHEME', (scheme) => `Only URLs with a scheme in: file and data are supported by the default ESM loader. Received protocol '${scheme}'`, Error);
+E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s', RangeError);
+E('ERR_INVALID_TYPESCRIPT_SYNTAX', '%s', SyntaxError);
+E('ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called', TypeError);

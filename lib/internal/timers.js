@@ -9,6 +9,9 @@ const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
+// The timer's id (in node, its async id): what Symbol.toPrimitive returns
+// and what the Go timer heap knows it by. A symbol keeps it out of keys.
+const kId = Symbol('asyncId');
 const timerById = new Map();
 let nextId = 1;
 let triggerUncaught;
@@ -39,28 +42,31 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this._id = nextId++;
-    timerById.set(this._id, this);
-    binding.start(this._id, after, isRefed);
+    this[kId] = nextId++;
+    timerById.set(this[kId], this);
+    binding.start(this[kId], after, isRefed);
   }
 
+  // Restarts the countdown; a one-shot timer that already fired is armed
+  // again (as in node), a cleared one stays cleared.
   refresh() {
-    if (!this._destroyed) {
+    if (this._idleTimeout !== -1) {
       this._idleStart = binding.now();
-      binding.start(this._id, this._idleTimeout, this[kRefed]);
+      timerById.set(this[kId], this);
+      binding.start(this[kId], this._idleTimeout, this[kRefed]);
     }
     return this;
   }
 
   unref() {
     this[kRefed] = false;
-    if (!this._destroyed) binding.setRef(this._id, false);
+    binding.setRef(this[kId], false); // a no-op unless scheduled
     return this;
   }
 
   ref() {
     this[kRefed] = true;
-    if (!this._destroyed) binding.setRef(this._id, true);
+    binding.setRef(this[kId], true);
     return this;
   }
 
@@ -73,7 +79,7 @@ class Timeout {
 
   [Symbol.toPrimitive]() {
     this[kHasPrimitive] = true;
-    return this._id;
+    return this[kId];
   }
 
   [Symbol.dispose]() { clearTimeout(this); }
@@ -82,7 +88,7 @@ class Timeout {
 // Called by Go when timer id is due.
 function processTimer(id) {
   const timer = timerById.get(id);
-  if (timer === undefined || timer._destroyed) return;
+  if (timer === undefined || timer._idleTimeout === -1) return;
   if (timer._repeat === null) {
     timer._destroyed = true;
     timerById.delete(id);
@@ -101,10 +107,11 @@ function processTimer(id) {
 }
 
 function unenroll(timer) {
-  if (timer == null || timer._destroyed) return;
+  if (timer == null || timer._idleTimeout === -1) return;
   timer._destroyed = true;
-  timerById.delete(timer._id);
-  binding.stop(timer._id);
+  timer._idleTimeout = -1;
+  timerById.delete(timer[kId]);
+  binding.stop(timer[kId]);
 }
 
 function clearTimeout(timer) {
@@ -131,6 +138,8 @@ let immediateQueue = [];
 
 class Immediate {
   constructor(callback, args) {
+    this._idleNext = null;
+    this._idlePrev = null;
     this._onImmediate = callback;
     this._argv = args;
     this._destroyed = false;

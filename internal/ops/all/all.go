@@ -5,7 +5,9 @@ package all
 import (
 	_ "github.com/gonode/gonode/internal/module"
 	_ "github.com/gonode/gonode/internal/ops/buffer"
+	_ "github.com/gonode/gonode/internal/ops/crypto"
 	_ "github.com/gonode/gonode/internal/ops/fs"
+	_ "github.com/gonode/gonode/internal/ops/messaging"
 	_ "github.com/gonode/gonode/internal/ops/os"
 	_ "github.com/gonode/gonode/internal/ops/url"
 	_ "github.com/gonode/gonode/internal/ops/util"

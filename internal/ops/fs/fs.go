@@ -22,10 +22,9 @@ func init() { binding.Register("fs", initFS) }
 
 // opError is a failed system call with the names Node reports.
 type opError struct {
-	err           error
-	syscall       string
-	path, dest    string
-	hidePathInMsg bool
+	err        error
+	syscall    string
+	path, dest string
 }
 
 func (e *opError) Error() string { return e.syscall + ": " + e.err.Error() }
@@ -71,10 +70,6 @@ type fsBinding struct {
 func errValue(c *qjs.Context, err error) qjs.Value {
 	var oe *opError
 	if errors.As(err, &oe) {
-		if oe.hidePathInMsg {
-			e := binding.SystemError(c, oe.err, oe.syscall, "", "")
-			return e
-		}
 		return binding.SystemError(c, oe.err, oe.syscall, oe.path, oe.dest)
 	}
 	var qe *qjs.Error
@@ -288,6 +283,7 @@ func initFS(env *binding.Env, obj qjs.Value) {
 		})
 	})
 	b.initOps(c, obj)
+	b.initWatch(c, obj)
 }
 
 func bytesResult(data []byte, asString bool) result {

@@ -56,6 +56,10 @@ function setup(global, taskQueues) {
   defineLazy(global, 'BroadcastChannel', () => require('internal/worker/io').BroadcastChannel);
   defineLazy(global, 'Blob', () => require('buffer').Blob);
   defineLazy(global, 'File', () => require('buffer').File);
+  // PLACEHOLDER until the fetch module lands: a global that rejects.
+  defineValue(global, 'fetch', function fetch() {
+    return Promise.reject(require('internal/errors').notImplemented('fetch'));
+  }, true);
 
   // QuickJS lacks V8's Error.captureStackTrace/stackTraceLimit that many
   // packages call; provide them over the engine's own stack strings.

@@ -432,7 +432,7 @@ async function writeFile(path, data, options) {
   if (path instanceof FileHandle) return writeFileHandle(path, data, options);
   checkAborted(options.signal);
   path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag, 'options.flag');
+  const flags = stringToFlags(options.flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   if (typeof data === 'string' || isArrayBufferView(data)) {
     return call(binding.writeFileAll, path, toWriteData(data, options.encoding), flags, mode);
@@ -456,7 +456,7 @@ async function readFile(path, options) {
   if (path instanceof FileHandle) return path.readFile(options);
   checkAborted(options.signal);
   path = getValidatedPath(path);
-  const flags = stringToFlags(options.flag, 'options.flag');
+  const flags = stringToFlags(options.flag);
   const enc = options.encoding;
   const utf8 = !!enc && isUtf8(enc);
   const data = await call(binding.readFileAll, path, flags, utf8);

@@ -146,7 +146,9 @@ function fileURLToPath(url) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
       if (pathname[n + 1] === '2' && third === 102) {
-        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+        const err = new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+        err.input = url.href;
+        throw err;
       }
     }
   }

@@ -28,23 +28,21 @@ function evalScript(name, source, print) {
 
 // Prints an error as Node does for an uncaught exception, with the source
 // line and a caret when the throw site is known.
-function printUncaught(err, fromPromise) {
+function printUncaught(err) {
   const { inspect } = require('internal/util/inspect');
-  let out = '';
   const site = throwSite(err);
-  if (site) out += `${site}\n`;
-  let body;
-  if (fromPromise && !(err instanceof Error)) {
-    const { codes: { ERR_UNHANDLED_REJECTION } } = require('internal/errors');
-    const wrapped = new ERR_UNHANDLED_REJECTION(inspect(err));
-    body = `${wrapped.stack.split('\n')[0].replace(/^Error \[ERR_UNHANDLED_REJECTION\]: /, '[UnhandledPromiseRejection: ')}] {\n  code: 'ERR_UNHANDLED_REJECTION'\n}`;
-  } else if (err instanceof Error || (err && typeof err === 'object' && typeof err.stack === 'string')) {
-    body = inspect(err, { colors: false });
+  let out;
+  if (err !== null && typeof err === 'object' && typeof err.stack === 'string') {
+    out = `${site ? `${site}\n\n` : ''}${inspect(err, { colors: false })}\n`;
+  } else if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
+    // A thrown primitive: node prints it bare, with a hint.
+    const text = typeof err === 'string' ? err : inspect(err, { colors: false });
+    out = `\n${site ? `${site}\n` : ''}${text}\n` +
+      '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
   } else {
-    body = `Uncaught ${inspect(err, { colors: false })}`;
-    if (site === '') body = `Uncaught ${inspect(err, { colors: false })}`;
+    out = `${site ? `\n${site}\n` : ''}${inspect(err, { colors: false })}\n`;
   }
-  out += `${site ? '\n' : ''}${body}\n\nNode.js ${process.version}\n`;
+  out += `\nNode.js ${process.version}\n`;
   try {
     binding.writeSync(2, out);
   } catch {
@@ -96,7 +94,7 @@ function createOnGlobalUncaughtException() {
           // Nothing to be done about an error in exit handlers.
         }
       }
-      printUncaught(er, fromPromise);
+      printUncaught(er);
       let code;
       try {
         code = Number(process.exitCode) | 0;

@@ -63,13 +63,13 @@ function processPromiseRejections() {
     if (mode === 'strict') {
       // The exception path first; 'unhandledRejection' only if it was
       // handled there (otherwise the process is gone).
-      triggerUncaught(reason, true);
+      triggerUncaught(asError(reason), true);
       process.emit('unhandledRejection', reason, promise);
     } else {
       const handled = process.emit('unhandledRejection', reason, promise);
       if (!handled) {
         if (mode === 'throw') {
-          triggerUncaught(reason, true);
+          triggerUncaught(asError(reason), true);
         } else if (mode === 'warn' || mode === 'warn-with-error-code') {
           emitUnhandledWarning(uid, reason);
           if (mode === 'warn-with-error-code') process.exitCode = 1;
@@ -79,6 +79,26 @@ function processPromiseRejections() {
     maybeScheduledTicksOrMicrotasks = true;
   }
   return maybeScheduledTicksOrMicrotasks || pending.length !== 0;
+}
+
+// What the exception path receives for a rejection: the reason itself if
+// it looks like an error (has an own stack), else node's
+// UnhandledPromiseRejection wrapping it.
+function asError(reason) {
+  if (reason !== null && typeof reason === 'object' && Object.hasOwn(reason, 'stack')) return reason;
+  const { inspect } = require('internal/util/inspect');
+  const { codes: { ERR_UNHANDLED_REJECTION } } = require('internal/errors');
+  const err = new ERR_UNHANDLED_REJECTION(inspect(reason));
+  // node's class is UnhandledPromiseRejection, not the generic Error [code].
+  Object.defineProperty(err, 'name', {
+    value: 'UnhandledPromiseRejection', writable: true, enumerable: false, configurable: true,
+  });
+  const frames = typeof err.stack === 'string' ? err.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+  Object.defineProperty(err, 'stack', {
+    value: [`UnhandledPromiseRejection: ${err.message}`, ...frames].join('\n'),
+    writable: true, enumerable: false, configurable: true,
+  });
+  return err;
 }
 
 // The two warnings node prints for an unhandled rejection in warn modes:

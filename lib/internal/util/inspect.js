@@ -317,13 +317,16 @@ function isInstanceof(obj, ctor) {
 
 // The name of the nearest constructor on the prototype chain, null for a
 // null-prototype object, or "Name <proto>" when the chain was tampered with.
-function getConstructorName(obj, ctx, recurseTimes) {
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const start = obj;
   while (obj) {
     const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
     if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '' &&
         isInstanceof(start, desc.value)) {
+      if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(desc.value.name))) {
+        addPrototypeProperties(ctx, start, firstProto || start, recurseTimes, protoProps);
+      }
       return String(desc.value.name);
     }
     obj = Object.getPrototypeOf(obj);
@@ -332,11 +335,39 @@ function getConstructorName(obj, ctx, recurseTimes) {
   if (firstProto === null) return null;
   const res = engineClassName(start);
   if (recurseTimes > ctx.depth && ctx.depth !== null) return `${res} <Complex prototype>`;
-  const protoName = getConstructorName(firstProto, ctx, recurseTimes + 1);
+  const protoName = getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
   if (protoName === null) {
     return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
   }
   return `${res} <${protoName}>`;
+}
+
+// With showHidden, the non-method properties (accessors mostly) of up to
+// three user-defined prototypes are listed too.
+function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+  let seenKeys;
+  let keys;
+  for (let level = 0; level < 3; level++) {
+    if (level !== 0 || main === obj) {
+      obj = Object.getPrototypeOf(obj);
+      if (obj === null) return;
+      const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      if (desc !== undefined && typeof desc.value === 'function' && builtInObjects.has(desc.value.name)) return;
+    }
+    if (level === 0) seenKeys = new Set();
+    else for (const k of keys) seenKeys.add(k);
+    keys = Reflect.ownKeys(obj);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) ||
+          (level !== 0 && seenKeys.has(key))) continue;
+      const desc = Object.getOwnPropertyDescriptor(obj, key);
+      if (typeof desc.value === 'function') continue;
+      const str = formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main);
+      output.push(ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
+    }
+    ctx.seen.pop();
+  }
 }
 
 function engineClassName(value) {
@@ -396,7 +427,10 @@ function getNonIndexKeys(value, showHidden) {
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
-  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
   if (typeof tag !== 'string' ||
       (tag !== '' && (ctx.showHidden ?
@@ -409,6 +443,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let braces;
   let noIterator = true;
   let extrasType = kObjectType;
+  // Accessors of the prototype shown like own non-enumerable properties.
+  let hiddenKeys;
   const filteredKeys = (v) => getNonIndexKeys(v, ctx.showHidden);
 
   if (Symbol.iterator in value || constructor === null) {
@@ -418,7 +454,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = filteredKeys(value);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      if (value.length === 0 && keys.length === 0 && protoProps === undefined) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (isSet(value)) {
@@ -426,14 +462,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatSet(Set.prototype.values.call(value), size, c, r);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isMap(value)) {
       const size = sizeOf(Map, value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatMap(Map.prototype.entries.call(value), size, c, r);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (isTypedArray(value)) {
       keys = filteredKeys(value);
@@ -465,15 +501,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
-      if (keys.length === 0) return `${braces[0]}}`;
+      if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
     } else if (typeof value === 'function') {
       base = functionBase(value, constructor, tag);
-      if (keys.length === 0) return ctx.stylize(base, 'special');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (isRegExp(value)) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) {
+      if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) {
         return ctx.stylize(base, 'regexp');
       }
     } else if (isDate(value)) {
@@ -481,23 +517,23 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       base = Number.isNaN(t) ? 'Invalid Date' : Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0) return ctx.stylize(base, 'date');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
     } else if (isNativeError(value) || value instanceof Error) {
       base = formatError(value, constructor, tag, ctx, keys);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (isAnyArrayBuffer(value)) {
       const kind = isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, kind);
       if (typedArray === undefined) {
         formatter = formatArrayBuffer;
-      } else if (keys.length === 0) {
-        return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
+      } else if (keys.length === 0 && protoProps === undefined) {
+        return `${prefix}{ [byteLength]: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       }
       braces[0] = `${prefix}{`;
-      keys.unshift('byteLength');
+      hiddenKeys = ['byteLength'];
     } else if (isDataView(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
-      keys.unshift('byteLength', 'byteOffset', 'buffer');
+      hiddenKeys = ['byteLength', 'byteOffset', 'buffer'];
     } else if (isPromise(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
       formatter = formatPromise;
@@ -512,9 +548,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = (c, v, r) => formatNamespaceObject(keys, c, v, r);
     } else if (isBoxedPrimitive(value)) {
       base = boxedBase(value, ctx, keys, constructor, tag);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else {
-      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      if (keys.length === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
       braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
     }
   }
@@ -531,9 +567,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   const indentationLvl = ctx.indentationLvl;
   try {
     output = formatter(ctx, value, recurseTimes);
+    if (hiddenKeys !== undefined) {
+      for (const key of hiddenKeys) {
+        output.push(formatProperty(ctx, value, recurseTimes, key, extrasType, { value: value[key], enumerable: false }));
+      }
+    }
     for (let i = 0; i < keys.length; i++) {
       output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
+    if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
     if (!isStackOverflow(err)) throw err;
     ctx.seen.pop();
@@ -1098,7 +1140,8 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
 
   let name;
   if (typeof key === 'symbol') {
-    name = `[${ctx.stylize(symbolToString(key), 'symbol')}]`;
+    const sym = ctx.stylize(symbolToString(key), 'symbol');
+    name = desc.enumerable === false ? `[${sym}]` : sym;
   } else if (key === '__proto__') {
     name = "['__proto__']";
   } else if (desc.enumerable === false) {

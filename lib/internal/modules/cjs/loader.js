@@ -323,9 +323,6 @@ Module.prototype.load = function(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let ext = findLongestRegisteredExtension(filename);
-  if (ext === '.mjs' || ext === '.mts') {
-    throw new ERR_REQUIRE_ESM(filename);
-  }
   if (!Module._extensions[ext]) ext = '.js';
   Module._extensions[ext](this, filename);
   this.loaded = true;
@@ -360,16 +357,46 @@ Module.prototype._compile = function(content, filename) {
 };
 
 Module._extensions['.js'] = function(module, filename) {
-  const content = fsBinding.readFileUtf8(filename);
-  if (filename.endsWith('.js')) {
-    const pkg = packageJson.getNearestParentPackageJSON(filename);
-    if (pkg?.type === 'module') {
-      const { notImplemented } = require('internal/errors');
-      throw notImplemented(`require() of ES module ${filename}`);
+  const content = stripBOM(fsBinding.readFileUtf8(filename));
+  loadSource(module, filename, content, filename.endsWith('.ts'));
+};
+
+// Compiles a .js/.ts/.cjs/.cts file as CommonJS, or hands it to the ES
+// module loader when it is an ES module: by extension, by package "type",
+// or (no "type") because it uses module syntax.
+function loadSource(module, filename, content, typescript) {
+  const ext = path.extname(filename);
+  let esm = ext === '.mjs' || ext === '.mts';
+  if (!esm && ext !== '.cjs' && ext !== '.cts') {
+    const type = packageJson.getPackageType(filename);
+    if (type === 'module' && (ext === '.js' || ext === '.ts')) esm = true;
+  }
+  if (!esm && typescript) content = require('internal/modules/esm/loader').stripTypes(content, filename);
+  if (!esm) {
+    try {
+      module._compile(content, filename);
+      return;
+    } catch (err) {
+      if (!(err instanceof SyntaxError) || packageJson.getPackageType(filename) !== 'none' ||
+          ext === '.cjs' || ext === '.cts' ||
+          !require('internal/modules/esm/utils').containsModuleSyntax(content, filename)) {
+        throw err;
+      }
     }
   }
-  module._compile(stripBOM(content), filename);
-};
+  loadESMFromCJS(module, filename);
+}
+
+function loadESMFromCJS(module, filename) {
+  if (module.id === '.' && process.mainModule === module) {
+    // The entry point: evaluated asynchronously, top-level await allowed.
+    process.mainModule = undefined;
+    require('internal/modules/run_main').runESMEntry(filename);
+    return;
+  }
+  const ns = require('internal/modules/esm/loader').requireESM(filename);
+  module.exports = ns !== null && typeof ns === 'object' && 'module.exports' in ns ? ns['module.exports'] : ns;
+}
 
 Module._extensions['.json'] = function(module, filename) {
   const content = fsBinding.readFileUtf8(filename);
@@ -384,6 +411,25 @@ Module._extensions['.json'] = function(module, filename) {
 Module._extensions['.node'] = function(module, filename) {
   throw new ERR_DLOPEN_FAILED(`Cannot load native addon ${filename}: gonode does not support Node-API addons`);
 };
+
+// TypeScript and .mjs handlers are not enumerable: Node does not list them
+// in require.extensions nor probe them for extensionless requests.
+for (const ext of ['.ts', '.cts', '.mts']) {
+  defineHidden(ext, function(module, filename) {
+    const content = stripBOM(fsBinding.readFileUtf8(filename));
+    if (ext === '.mts') {
+      loadESMFromCJS(module, filename);
+      return;
+    }
+    loadSource(module, filename, content, true);
+  });
+}
+defineHidden('.mjs', function(module, filename) {
+  loadESMFromCJS(module, filename);
+});
+function defineHidden(ext, fn) {
+  Object.defineProperty(Module._extensions, ext, { value: fn, writable: true, configurable: true, enumerable: false });
+}
 
 Module.createRequire = function createRequire(filename) {
   let filepath = filename;
@@ -434,6 +480,10 @@ Module.register = function() {
   throw notImplemented('module.register');
 };
 
+// import() from CommonJS or -e code loads the ES module loader on demand.
+internalBinding('module_wrap').setLazyLoader(() => require('internal/modules/esm/loader'));
+
 void ERR_PACKAGE_PATH_NOT_EXPORTED;
+void ERR_REQUIRE_ESM;
 
 module.exports = { Module };

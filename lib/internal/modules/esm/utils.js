@@ -17,14 +17,14 @@ function pathToFileURLString(filepath) {
     if (keep.test(ch)) {
       out += ch;
     } else {
-      for (const b of new TextEncoderLite(ch)) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+      for (const b of utf8Bytes(ch)) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
     }
   }
   return out;
 }
 
 // UTF-8 bytes of a one-code-point string.
-function TextEncoderLite(ch) {
+function utf8Bytes(ch) {
   const cp = ch.codePointAt(0);
   if (cp < 0x80) return [cp];
   if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 63)];

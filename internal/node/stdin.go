@@ -1,0 +1,88 @@
+package node
+
+import (
+	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/qjs"
+)
+
+func init() {
+	binding.Register("stdin", initStdin)
+}
+
+// stdinState is process.stdin's native side: one goroutine reads the
+// configured stdin and posts each chunk to the loop.
+type stdinState struct {
+	cb      qjs.Value // onChunk(Uint8Array | null), kept in Instance.keep
+	started bool
+	refed   bool
+}
+
+// initStdin is internalBinding('stdin'):
+//
+//	start(onChunk)  begin reading; onChunk(chunk) per read, onChunk(null) at
+//	                end of input (or a read error)
+//	setRef(bool)    whether reading keeps the loop alive (flowing vs paused)
+func initStdin(env *binding.Env, obj qjs.Value) {
+	in := instanceOf(env)
+	st, _ := env.Shared["stdin"].(*stdinState)
+	if st == nil {
+		st = &stdinState{}
+		env.Shared["stdin"] = st
+	}
+	c := env.Ctx
+	binding.Func(c, obj, "start", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if st.started {
+			return qjs.Undefined
+		}
+		st.started = true
+		st.cb = c.Dup(qjs.Arg(args, 0))
+		in.keep = append(in.keep, st.cb)
+		r := in.cfg.Stdin
+		go func() {
+			buf := make([]byte, 64<<10)
+			for {
+				n, err := r.Read(buf)
+				if n > 0 {
+					chunk := append([]byte(nil), buf[:n]...)
+					in.loop.Post(func() { in.stdinChunk(st, chunk, false) })
+				}
+				if err != nil {
+					in.loop.Post(func() { in.stdinChunk(st, nil, true) })
+					return
+				}
+			}
+		}()
+		return qjs.Undefined
+	})
+	binding.Func(c, obj, "setRef", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ref := c.ToBool(qjs.Arg(args, 0))
+		if ref != st.refed {
+			st.refed = ref
+			if ref {
+				in.loop.Ref()
+			} else {
+				in.loop.Unref()
+			}
+		}
+		return qjs.Undefined
+	})
+}
+
+// stdinChunk delivers a chunk (or the end) to JS (loop goroutine).
+func (in *Instance) stdinChunk(st *stdinState, chunk []byte, eof bool) {
+	if in.done() {
+		return
+	}
+	c := in.ctx
+	arg := qjs.Null
+	if !eof {
+		arg = c.Uint8Array(chunk)
+	}
+	r, err := c.Call(st.cb, qjs.Undefined, arg)
+	c.Free(arg)
+	if err != nil {
+		in.uncaught(err)
+		return
+	}
+	c.Free(r)
+}

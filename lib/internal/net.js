@@ -1,0 +1,52 @@
+'use strict';
+// IP address syntax checks shared by net, dns and url.
+
+// An IPv4 address: four decimal parts 0-255 without leading zeros.
+function isIPv4(s) {
+  if (typeof s !== 'string' || s.length < 7 || s.length > 15) return false;
+  const parts = s.split('.');
+  if (parts.length !== 4) return false;
+  for (const p of parts) {
+    if (!/^(?:0|[1-9][0-9]{0,2})$/.test(p) || Number(p) > 255) return false;
+  }
+  return true;
+}
+
+// An IPv6 address in any of its textual forms (RFC 4291 section 2.2), with
+// an optional trailing IPv4 part and "%zone".
+function isIPv6(s) {
+  if (typeof s !== 'string' || s.length < 2) return false;
+  const pct = s.indexOf('%');
+  if (pct !== -1) {
+    if (!/^[0-9a-zA-Z.:-]+$/.test(s.slice(pct + 1))) return false;
+    s = s.slice(0, pct);
+  }
+  let groups = 8;
+  const lastColon = s.lastIndexOf(':');
+  if (lastColon !== -1 && s.indexOf('.', lastColon) !== -1) {
+    if (!isIPv4(s.slice(lastColon + 1))) return false;
+    s = s.slice(0, lastColon + 1) + '0';
+    groups = 7;
+  }
+  const dbl = s.indexOf('::');
+  if (dbl !== -1 && s.indexOf('::', dbl + 1) !== -1) return false;
+  const hex = /^[0-9a-fA-F]{1,4}$/;
+  const count = (part) => {
+    if (part === '') return 0;
+    const gs = part.split(':');
+    for (const g of gs) if (!hex.test(g)) return -1;
+    return gs.length;
+  };
+  if (dbl === -1) return count(s) === groups;
+  const head = count(s.slice(0, dbl));
+  const tail = count(s.slice(dbl + 2));
+  return head >= 0 && tail >= 0 && head + tail < groups;
+}
+
+function isIP(s) {
+  if (isIPv4(s)) return 4;
+  if (isIPv6(s)) return 6;
+  return 0;
+}
+
+module.exports = { isIP, isIPv4, isIPv6 };

@@ -1,0 +1,1 @@
+require('./fixtures/esm_exports/run.cjs');
