@@ -736,14 +736,43 @@ proto.readInt8 = function readInt8(offset = 0) {
   const val = proto.readUInt8.call(this, offset);
   return val | (val & 0x80) * 0x1fffffe;
 };
-proto.readUInt16LE = function readUInt16LE(offset = 0) { return readUIntLEn(this, offset, 2); };
-proto.readUInt16BE = function readUInt16BE(offset = 0) { return readUIntBEn(this, offset, 2); };
-proto.readUInt32LE = function readUInt32LE(offset = 0) { return readUIntLEn(this, offset, 4); };
-proto.readUInt32BE = function readUInt32BE(offset = 0) { return readUIntBEn(this, offset, 4); };
-proto.readInt16LE = function readInt16LE(offset = 0) { return toSigned(readUIntLEn(this, offset, 2), 2); };
-proto.readInt16BE = function readInt16BE(offset = 0) { return toSigned(readUIntBEn(this, offset, 2), 2); };
-proto.readInt32LE = function readInt32LE(offset = 0) { return readUIntLEn(this, offset, 4) | 0; };
-proto.readInt32BE = function readInt32BE(offset = 0) { return readUIntBEn(this, offset, 4) | 0; };
+function rangeFail(buf, offset, size) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
+  boundsError(offset, buf.length - size);
+}
+
+proto.readUInt16LE = function readUInt16LE(offset = 0) {
+  const a = this[offset];
+  const b = this[offset + 1];
+  if (a === undefined || b === undefined) rangeFail(this, offset, 2);
+  return a | (b << 8);
+};
+proto.readUInt16BE = function readUInt16BE(offset = 0) {
+  const a = this[offset];
+  const b = this[offset + 1];
+  if (a === undefined || b === undefined) rangeFail(this, offset, 2);
+  return (a << 8) | b;
+};
+proto.readUInt32LE = function readUInt32LE(offset = 0) {
+  const a = this[offset];
+  const d = this[offset + 3];
+  if (a === undefined || d === undefined) rangeFail(this, offset, 4);
+  return a + this[offset + 1] * 0x100 + this[offset + 2] * 0x10000 + d * 0x1000000;
+};
+proto.readUInt32BE = function readUInt32BE(offset = 0) {
+  const a = this[offset];
+  const d = this[offset + 3];
+  if (a === undefined || d === undefined) rangeFail(this, offset, 4);
+  return a * 0x1000000 + this[offset + 1] * 0x10000 + this[offset + 2] * 0x100 + d;
+};
+proto.readInt16LE = function readInt16LE(offset = 0) {
+  return (proto.readUInt16LE.call(this, offset) << 16) >> 16;
+};
+proto.readInt16BE = function readInt16BE(offset = 0) {
+  return (proto.readUInt16BE.call(this, offset) << 16) >> 16;
+};
+proto.readInt32LE = function readInt32LE(offset = 0) { return proto.readUInt32LE.call(this, offset) | 0; };
+proto.readInt32BE = function readInt32BE(offset = 0) { return proto.readUInt32BE.call(this, offset) | 0; };
 proto.readUIntLE = function readUIntLE(offset, byteLength) {
   checkByteLength(byteLength);
   return readUIntLEn(this, offset, byteLength);
@@ -777,14 +806,43 @@ proto.writeInt8 = function writeInt8(value, offset = 0) {
   this[offset] = value;
   return offset + 1;
 };
-proto.writeUInt16LE = function writeUInt16LE(value, offset = 0) { return writeUIntLEn(this, value, offset, 2, 0, 0xffff); };
-proto.writeUInt16BE = function writeUInt16BE(value, offset = 0) { return writeUIntBEn(this, value, offset, 2, 0, 0xffff); };
-proto.writeUInt32LE = function writeUInt32LE(value, offset = 0) { return writeUIntLEn(this, value, offset, 4, 0, 0xffffffff); };
-proto.writeUInt32BE = function writeUInt32BE(value, offset = 0) { return writeUIntBEn(this, value, offset, 4, 0, 0xffffffff); };
-proto.writeInt16LE = function writeInt16LE(value, offset = 0) { return writeUIntLEn(this, value, offset, 2, -0x8000, 0x7fff); };
-proto.writeInt16BE = function writeInt16BE(value, offset = 0) { return writeUIntBEn(this, value, offset, 2, -0x8000, 0x7fff); };
-proto.writeInt32LE = function writeInt32LE(value, offset = 0) { return writeUIntLEn(this, value, offset, 4, -0x80000000, 0x7fffffff); };
-proto.writeInt32BE = function writeInt32BE(value, offset = 0) { return writeUIntBEn(this, value, offset, 4, -0x80000000, 0x7fffffff); };
+function write16(buf, value, offset, min, max, le) {
+  value = +value;
+  if (!(value <= max && value >= min) || buf[offset] === undefined || buf[offset + 1] === undefined) {
+    checkInt(value, min, max, buf, offset, 2);
+  }
+  buf[le ? offset : offset + 1] = value;
+  buf[le ? offset + 1 : offset] = value >>> 8;
+  return offset + 2;
+}
+
+function write32(buf, value, offset, min, max, le) {
+  value = +value;
+  if (!(value <= max && value >= min) || buf[offset] === undefined || buf[offset + 3] === undefined) {
+    checkInt(value, min, max, buf, offset, 4);
+  }
+  if (le) {
+    buf[offset] = value;
+    buf[offset + 1] = value >>> 8;
+    buf[offset + 2] = value >>> 16;
+    buf[offset + 3] = value >>> 24;
+  } else {
+    buf[offset + 3] = value;
+    buf[offset + 2] = value >>> 8;
+    buf[offset + 1] = value >>> 16;
+    buf[offset] = value >>> 24;
+  }
+  return offset + 4;
+}
+
+proto.writeUInt16LE = function writeUInt16LE(value, offset = 0) { return write16(this, value, offset, 0, 0xffff, true); };
+proto.writeUInt16BE = function writeUInt16BE(value, offset = 0) { return write16(this, value, offset, 0, 0xffff, false); };
+proto.writeUInt32LE = function writeUInt32LE(value, offset = 0) { return write32(this, value, offset, 0, 0xffffffff, true); };
+proto.writeUInt32BE = function writeUInt32BE(value, offset = 0) { return write32(this, value, offset, 0, 0xffffffff, false); };
+proto.writeInt16LE = function writeInt16LE(value, offset = 0) { return write16(this, value, offset, -0x8000, 0x7fff, true); };
+proto.writeInt16BE = function writeInt16BE(value, offset = 0) { return write16(this, value, offset, -0x8000, 0x7fff, false); };
+proto.writeInt32LE = function writeInt32LE(value, offset = 0) { return write32(this, value, offset, -0x80000000, 0x7fffffff, true); };
+proto.writeInt32BE = function writeInt32BE(value, offset = 0) { return write32(this, value, offset, -0x80000000, 0x7fffffff, false); };
 proto.writeUIntLE = function writeUIntLE(value, offset, byteLength) {
   checkByteLength(byteLength);
   if (byteLength === 1) return proto.writeUInt8.call(this, value, offset);

@@ -1037,6 +1037,7 @@ module.exports = {
   ftruncate, ftruncateSync,
   futimes, futimesSync,
   glob, globSync,
+  lchmod: undefined, lchmodSync: undefined,
   lchown, lchownSync,
   link, linkSync,
   lstat, lstatSync,
@@ -1081,9 +1082,10 @@ Object.defineProperty(module.exports, 'promises', {
   enumerable: true, configurable: true,
 });
 
-for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream']) {
-  Object.defineProperty(module.exports, name, {
-    get() { throw notImplemented(`fs.${name}`); },
-    enumerable: false, configurable: true,
-  });
+// Streams need node:stream: constructors that say so rather than stand-ins.
+for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream', 'Utf8Stream']) {
+  const ctor = {
+    [name]: function() { throw notImplemented(`fs.${name}`); },
+  }[name];
+  module.exports[name] = ctor;
 }

@@ -13,7 +13,7 @@ package lib
 import (
 	"embed"
 	"encoding/binary"
-	"hash/fnv"
+	"hash/crc32"
 	"io/fs"
 	"sort"
 	"strings"
@@ -57,12 +57,18 @@ func IDs() []string {
 	return out
 }
 
-// Hash fingerprints a module source, to tell whether bytecode is current.
+// Hash fingerprints a module source, to tell whether bytecode is current:
+// its length and CRC-32C (hardware-accelerated, so checking every module
+// loaded at start-up costs microseconds).
 func Hash(src string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(src))
-	return h.Sum64()
+	return uint64(len(src))<<32 | uint64(crc32.Update(0, castagnoli, []byte(src)))
 }
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// CompileOptions are the engine options under which bytecode.bin is
+// compiled (by internal/cmd/genlib) and checked (by the tests).
+var CompileOptions = qjs.Options{StripSource: true}
 
 type entry struct {
 	hash uint64

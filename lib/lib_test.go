@@ -11,7 +11,7 @@ import (
 // module must be present with its current source hash and exactly the
 // bytecode the engine compiles today. Fix it with `go generate ./lib`.
 func TestBytecodeCurrent(t *testing.T) {
-	rt, err := qjs.NewRuntime(qjs.Options{})
+	rt, err := qjs.NewRuntime(CompileOptions)
 	if err != nil {
 		t.Fatal(err)
 	}

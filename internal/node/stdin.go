@@ -1,6 +1,8 @@
 package node
 
 import (
+	"os"
+
 	"github.com/gonode/gonode/internal/binding"
 	"github.com/gonode/gonode/internal/qjs"
 )
@@ -22,6 +24,8 @@ type stdinState struct {
 //	start(onChunk)  begin reading; onChunk(chunk) per read, onChunk(null) at
 //	                end of input (or a read error)
 //	setRef(bool)    whether reading keeps the loop alive (flowing vs paused)
+//	isStream()      whether stdin is a pipe or socket (node then emits
+//	                'close' after 'end'; for files it does not)
 func initStdin(env *binding.Env, obj qjs.Value) {
 	in := instanceOf(env)
 	st, _ := env.Shared["stdin"].(*stdinState)
@@ -53,6 +57,14 @@ func initStdin(env *binding.Env, obj qjs.Value) {
 			}
 		}()
 		return qjs.Undefined
+	})
+	binding.Func(c, obj, "isStream", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		f, ok := in.cfg.Stdin.(*os.File)
+		if !ok {
+			return qjs.Bool(true) // an embedder's reader behaves as a pipe
+		}
+		fi, err := f.Stat()
+		return qjs.Bool(err == nil && fi.Mode()&(os.ModeNamedPipe|os.ModeSocket) != 0)
 	})
 	binding.Func(c, obj, "setRef", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		ref := c.ToBool(qjs.Arg(args, 0))

@@ -31,6 +31,9 @@ type Options struct {
 	// GCThreshold sets the allocation volume between collections; 0 keeps
 	// the engine default.
 	GCThreshold int
+	// StripSource makes the parser drop function source text (kept by
+	// default for Function.prototype.toString): smaller, faster bytecode.
+	StripSource bool
 }
 
 // Runtime owns one QuickJS runtime and its single Context.
@@ -81,6 +84,9 @@ func NewRuntime(o Options) (*Runtime, error) {
 	lib.XJS_SetMaxStackSize(tls, rt, lib.Tsize_t(stack))
 	if o.MemoryLimit > 0 {
 		lib.XJS_SetMemoryLimit(tls, rt, lib.Tsize_t(o.MemoryLimit))
+	}
+	if o.StripSource {
+		lib.XJS_SetStripInfo(tls, rt, lib.MJS_STRIP_SOURCE)
 	}
 	if o.GCThreshold > 0 {
 		lib.XJS_SetGCThreshold(tls, rt, lib.Tsize_t(o.GCThreshold))

@@ -11,42 +11,39 @@ const ENC_BASE64 = 5;
 const ENC_BASE64URL = 6;
 const ENC_HEX = 7;
 
-const canonical = {
-  'utf8': 'utf8', 'utf-8': 'utf8',
-  'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le', 'utf-16le': 'utf16le',
-  'latin1': 'latin1', 'binary': 'latin1',
-  'ascii': 'ascii',
-  'base64': 'base64',
-  'base64url': 'base64url',
-  'hex': 'hex',
+const canonicalNames = ['utf8', 'utf16le', 'latin1', 'ascii', 'base64', 'base64url', 'hex'];
+const idByName = {
+  __proto__: null,
+  'utf8': ENC_UTF8, 'utf-8': ENC_UTF8,
+  'ucs2': ENC_UCS2, 'ucs-2': ENC_UCS2, 'utf16le': ENC_UCS2, 'utf-16le': ENC_UCS2,
+  'latin1': ENC_LATIN1, 'binary': ENC_LATIN1,
+  'ascii': ENC_ASCII,
+  'base64': ENC_BASE64,
+  'base64url': ENC_BASE64URL,
+  'hex': ENC_HEX,
 };
 
-const ids = {
-  utf8: ENC_UTF8, utf16le: ENC_UCS2, latin1: ENC_LATIN1, ascii: ENC_ASCII,
-  base64: ENC_BASE64, base64url: ENC_BASE64URL, hex: ENC_HEX,
-};
-
-// normalizeEncoding returns Node's canonical name of an encoding
-// ('utf8', 'utf16le', 'latin1', ...) or undefined if it is unknown;
+// encodingId returns the binding's number for an encoding, or undefined;
 // undefined, null and '' mean utf8.
-function normalizeEncoding(enc) {
-  if (enc == null || enc === 'utf8' || enc === 'utf-8' || enc === '') return 'utf8';
-  const s = `${enc}`;
-  return canonical[s] ?? canonical[s.toLowerCase()];
+function encodingId(enc) {
+  if (enc == null || enc === '') return ENC_UTF8;
+  const id = idByName[enc];
+  if (id !== undefined) return id;
+  return idByName[`${enc}`.toLowerCase()];
 }
 
-// encodingId returns the binding's number for an encoding, or undefined.
-function encodingId(enc) {
-  if (enc === 'utf8' || enc === 'utf-8') return ENC_UTF8;
-  const name = normalizeEncoding(enc);
-  return name === undefined ? undefined : ids[name];
+// normalizeEncoding returns Node's canonical name of an encoding
+// ('utf8', 'utf16le', 'latin1', ...) or undefined if it is unknown.
+function normalizeEncoding(enc) {
+  const id = encodingId(enc);
+  return id === undefined ? undefined : canonicalNames[id - 1];
 }
 
 // encodingIdStrict is encodingId for methods that take the encoding as a
 // string as given: '' and null are unknown there.
 function encodingIdStrict(enc) {
-  const s = `${enc}`;
-  return s === '' ? undefined : encodingId(s);
+  if (enc === '' || enc === null) return undefined;
+  return encodingId(enc);
 }
 
 class FastBuffer extends Uint8Array {

@@ -26,12 +26,13 @@ console.count('x');
 console.countReset();
 console.count();
 console.dir({ a: { b: { c: { d: 1 } } } }, { depth: 0 });
-console.dir({ [util.inspect.custom]() { return 'nope'; }, z: 1 });
+class WithCustom { constructor() { this.z = 1; } [util.inspect.custom]() { return 'nope'; } }
+console.dir(new WithCustom());
+console.log(new WithCustom());
 console.dirxml('dirxml', 1);
 console.assert(true, 'never');
 console.assert(false, 'to stderr %s', 'formatted');
 console.assert(false);
-console.assert(false, { obj: 1 });
 console.table([{ a: 1, b: 'xyz' }, { a: 22, c: [1, 2, 3, 4] }]);
 console.table(['apples', 'oranges']);
 console.table(new Map([['k', { v: 1 }]]));

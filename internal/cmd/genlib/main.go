@@ -1,8 +1,17 @@
 // Command genlib precompiles the JS library to QuickJS bytecode
-// (lib/bytecode.bin). Run it with `go generate ./lib`.
+// (lib/bytecode.bin). Run it with `go generate ./lib` after changing any
+// lib/*.js file; lib's TestBytecodeCurrent fails while the file is stale.
+//
+// Every module is compiled in its function wrapper (lib.WrapperHead and
+// lib.WrapperTail) with source text stripped (Function.prototype.toString
+// of library functions does not show their source; line numbers stay, for
+// stack traces) and stored with the hash of its source, so that the loader
+// falls back to compiling from source when the two disagree.
 package main
 
 import (
+	"bytes"
+	"flag"
 	"fmt"
 	"os"
 
@@ -11,10 +20,27 @@ import (
 )
 
 func main() {
-	rt, err := qjs.NewRuntime(qjs.Options{})
+	out := flag.String("o", "bytecode.bin", "output file")
+	flag.Parse()
+	code, n, err := generate()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, "genlib:", err)
 		os.Exit(1)
+	}
+	if old, err := os.ReadFile(*out); err == nil && bytes.Equal(old, code) {
+		return // unchanged: keep the file's time stamp
+	}
+	if err := os.WriteFile(*out, code, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "genlib:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "genlib: %d modules, %d bytes\n", n, len(code))
+}
+
+func generate() ([]byte, int, error) {
+	rt, err := qjs.NewRuntime(lib.CompileOptions)
+	if err != nil {
+		return nil, 0, err
 	}
 	defer rt.Close()
 	c := rt.Context()
@@ -25,15 +51,14 @@ func main() {
 		src, _ := lib.Source(id)
 		code, err := c.Compile(lib.WrapperHead+src+lib.WrapperTail, lib.FileName(id), false)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "genlib: %s: %v\n", id, err)
-			os.Exit(1)
+			if e, ok := err.(*qjs.Error); ok {
+				return nil, 0, fmt.Errorf("%s: %v\n%s", id, e, e.Stack)
+			}
+			return nil, 0, fmt.Errorf("%s: %v", id, err)
 		}
 		ids = append(ids, id)
 		hashes = append(hashes, lib.Hash(src))
 		codes = append(codes, code)
 	}
-	if err := os.WriteFile("bytecode.bin", lib.Encode(ids, hashes, codes), 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	return lib.Encode(ids, hashes, codes), len(ids), nil
 }

@@ -139,8 +139,12 @@ function createStdin(binding) {
     if (stream.readableFlowing !== true) stream.emit('readable');
     process.nextTick(() => {
       stream.emit('end');
-      stream.destroyed = true;
-      stream.emit('close');
+      // Pipes and sockets close after the end; a file stdin (autoClose
+      // off in node) does not.
+      if (native.isStream()) {
+        stream.destroyed = true;
+        stream.emit('close');
+      }
     });
   }
 
