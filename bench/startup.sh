@@ -14,6 +14,9 @@ if [[ ! -x $node24 ]]; then
   ../shared/tools/anchors.sh >/dev/null || /work/shared/tools/anchors.sh >/dev/null
 fi
 
+if ! go test -count=1 -run TestBytecodeCurrent ./lib >/dev/null 2>&1; then
+  echo "warning: lib/bytecode.bin is stale (run: go generate ./lib); gonode will compile some modules from source" >&2
+fi
 go build -o "$tmp/gonode" ./cmd/gonode
 go build -o "$tmp/startup" ./bench/cmd/startup
 

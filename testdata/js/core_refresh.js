@@ -1,22 +1,28 @@
 'use strict';
-// refresh() restarts a timer's countdown with the same callback.
+// refresh() restarts a timer's countdown with the same callback; a one-shot
+// timer that already fired is armed again by refresh(); a cleared one is
+// not. (Results are printed at exit so that load cannot reorder them.)
 const start = Date.now();
+const log = { restart: [], again: [] };
 let fired = 0;
 const t = setTimeout(() => {
   fired++;
   const waited = Date.now() - start;
-  console.log('fired', fired, waited >= 55 ? 'after refresh' : `too early ${waited}`);
+  log.restart.push(`fired ${fired} ${waited >= 55 ? 'after refresh' : `too early ${waited}`}`);
 }, 40);
 setTimeout(() => t.refresh(), 20);
 
-// A one-shot timer that already fired is armed again by refresh(); a
-// cleared one is not.
 let n = 0;
 const again = setTimeout(() => {
   n++;
-  console.log('again', n);
+  log.again.push(`again ${n}`);
   if (n < 3) again.refresh();
-}, 5);
-const cleared = setTimeout(() => console.log('cleared (never)'), 5);
+}, 1);
+const cleared = setTimeout(() => log.again.push('cleared (never)'), 5);
 clearTimeout(cleared);
 cleared.refresh();
+
+process.on('exit', () => {
+  console.log(log.restart.join('\n'));
+  console.log(log.again.join('\n'));
+});

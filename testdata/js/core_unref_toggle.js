@@ -5,6 +5,6 @@ const t = setTimeout(() => console.log('ref timer ran'), 10);
 t.unref();
 t.ref();
 setImmediate(() => console.log('unref immediate ran')).unref();
-const u = setTimeout(() => console.log('re-unref timer (never)'), 300);
+const u = setTimeout(() => console.log('re-unref timer (never)'), 10000);
 u.unref();
 process.on('exit', (code) => console.log('exit', code));

@@ -358,4 +358,3 @@ func serializeIPv6(a [8]uint16) string {
 	}
 	return b.String()
 }
-
