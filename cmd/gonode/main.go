@@ -72,7 +72,7 @@ func run() (code int) {
 			fmt.Fprintf(os.Stderr, "gonode: reading stdin: %v\n", err)
 			return 1
 		}
-		return in.RunSource(string(src), "[stdin]", false)
+		return in.RunSource(string(src), "[stdin]", opts.Print) // -p without a script prints stdin's value
 	default:
 		return in.RunMain(opts.Script)
 	}

@@ -346,3 +346,18 @@ func TestNow(t *testing.T) {
 		t.Errorf("Now: %v then %v after 5ms", a, b)
 	}
 }
+
+func TestPendingCompletionNeverLost(t *testing.T) {
+	// A completion posted at any moment, however close to the loop's
+	// liveness check, runs before Run returns.
+	for i := 0; i < 200; i++ {
+		h := newHarness()
+		complete := h.l.Pending()
+		ran := false
+		go complete(func() { ran = true })
+		h.run(t)
+		if !ran {
+			t.Fatalf("iteration %d: Run returned with the completion not run", i)
+		}
+	}
+}

@@ -1,11 +1,39 @@
 package qjs
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+	"time"
+)
 
 // Call overhead across the binding, the cost every op and callback pays.
 // Goal: under 500 ns each way. Run with
 //
 //	go test ./internal/qjs -run XXX -bench .
+
+// cpuTimer reports, besides ns/op (wall time), cpu-ns/op: the CPU time
+// of the benchmark's thread, which a loaded machine does not inflate.
+type cpuTimer struct {
+	b     *testing.B
+	start time.Duration
+	ok    bool
+}
+
+func startCPU(b *testing.B) *cpuTimer {
+	runtime.LockOSThread()
+	b.ResetTimer()
+	t, ok := threadCPU()
+	return &cpuTimer{b, t, ok}
+}
+
+func (t *cpuTimer) stop() {
+	end, ok := threadCPU()
+	t.b.StopTimer()
+	runtime.UnlockOSThread()
+	if t.ok && ok && t.b.N > 0 {
+		t.b.ReportMetric(float64(end-t.start)/float64(t.b.N), "cpu-ns/op")
+	}
+}
 
 // BenchmarkJSToGoCall: a JS loop calling a Go function (StaticFunction)
 // with one argument.
@@ -66,8 +94,9 @@ func benchJSLoop(b *testing.B, c *Context, body string) {
 		b.Fatal(err)
 	}
 	defer c.Free(fn)
-	b.ResetTimer()
+	t := startCPU(b)
 	v, err := c.Call(fn, Undefined, Int32(int32(b.N)))
+	t.stop()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -83,7 +112,8 @@ func BenchmarkGoToJSCall(b *testing.B) {
 	}
 	defer c.Free(fn)
 	arg := Int32(1)
-	b.ResetTimer()
+	t := startCPU(b)
+	defer t.stop()
 	for i := 0; i < b.N; i++ {
 		v, err := c.Call(fn, Undefined, arg)
 		if err != nil {
@@ -102,7 +132,8 @@ func BenchmarkGoToJSCallString(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer c.Free(fn)
-	b.ResetTimer()
+	t := startCPU(b)
+	defer t.stop()
 	for i := 0; i < b.N; i++ {
 		s := c.String("hello")
 		v, err := c.Call(fn, Undefined, s)
@@ -121,7 +152,8 @@ func BenchmarkGetSet(b *testing.B) {
 	_, c := newTestRuntime(b)
 	o := c.Object()
 	defer c.Free(o)
-	b.ResetTimer()
+	t := startCPU(b)
+	defer t.stop()
 	for i := 0; i < b.N; i++ {
 		c.Set(o, "x", Int32(int32(i)))
 		v := c.Get(o, "x")

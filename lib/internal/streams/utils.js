@@ -2,6 +2,8 @@
 // Predicates over streams (node streams, web streams, iterables), shared by
 // the stream implementation and exposed in part on node:stream.
 
+// Where Readable and Writable hang the helpers Duplex needs.
+const kStreamInternals = Symbol('kStreamInternals');
 const kIsDestroyed = Symbol.for('nodejs.stream.destroyed');
 const kIsErrored = Symbol('kIsErrored');
 const kIsReadable = Symbol('kIsReadable');
@@ -196,6 +198,7 @@ function aggregateTwoErrors(inner, outer) {
 function nop() {}
 
 module.exports = {
+  kStreamInternals,
   kIsDestroyed, kIsErrored, kIsReadable, kIsWritable, kIsDisturbed, kIsClosedPromise,
   kControllerErrorFunction,
   isReadableNodeStream, isWritableNodeStream, isDuplexNodeStream, isNodeStream,

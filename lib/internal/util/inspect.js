@@ -415,10 +415,15 @@ function isIndexKey(key) {
 }
 
 // Own keys that are not array indices (enumerable only unless showHidden).
+// Property order puts every index first, so the others are a suffix of
+// Reflect.ownKeys and the scan stops at the last index.
 function getNonIndexKeys(value, showHidden) {
+  const all = Reflect.ownKeys(value);
+  let start = all.length;
+  while (start > 0 && !isIndexKey(all[start - 1])) start--;
   const out = [];
-  for (const key of Reflect.ownKeys(value)) {
-    if (isIndexKey(key)) continue;
+  for (let i = start; i < all.length; i++) {
+    const key = all[i];
     if (!showHidden && !propertyIsEnumerable(value, key)) continue;
     out.push(key);
   }
