@@ -43,6 +43,8 @@ type Runtime struct {
 	ctx  *Context
 	intr uintptr // C int32 polled by the interrupt handler
 
+	extra []*Context // contexts made by NewContext
+
 	// RejectionTracker, when set, is called as promises are rejected without
 	// a handler (handled=false) and when a handler is attached later
 	// (handled=true). Both values are borrowed.
@@ -155,6 +157,7 @@ func (r *Runtime) Close() {
 		return
 	}
 	r.closed = true
+	r.closeExtra()
 	c := r.ctx
 	c.release()
 	lib.XJS_FreeContext(r.tls, c.c)

@@ -1,36 +1,145 @@
 'use strict';
-// V8's Error.captureStackTrace and Error.stackTraceLimit over QuickJS,
-// whose error.stack holds only the "    at" frames.
+// V8's error stack conventions over QuickJS.
+//
+// QuickJS gives every error an own `stack` holding only the "    at" frames.
+// Node programs expect V8's form: a "Name: message" header, then the frames,
+// with the header computed when the stack is first read (so a subclass that
+// sets this.name in its constructor is named correctly). Errors created by
+// JS code go through the wrapped constructors below and get that form;
+// errors thrown by the engine itself (a TypeError from `null.x`) keep the
+// engine's form, and the printers (util.inspect, the uncaught-exception
+// report) add the header for them.
+//
+// Also: Error.captureStackTrace and Error.stackTraceLimit, and the column
+// fix for line 1 of CommonJS modules, which share their first line with the
+// module wrapper.
+
+// filename -> columns the wrapper adds to line 1.
+const firstLineOffsets = new Map();
+
+function setFirstLineOffset(filename, offset) {
+  firstLineOffsets.set(filename, offset);
+}
+
+// Rewrites ":1:col" positions of wrapped files in a frames string.
+function fixFrames(frames) {
+  if (firstLineOffsets.size === 0 || !frames.includes(':1:')) return frames;
+  return frames.replace(/([^\s(]+):1:(\d+)(\)?)$/gm, (m, file, col, paren) => {
+    const off = firstLineOffsets.get(file);
+    if (off === undefined) return m;
+    return `${file}:1:${Math.max(1, col - off)}${paren}`;
+  });
+}
+
+function limitFrames(frames, skip) {
+  const limit = Error.stackTraceLimit;
+  const lines = frames.split('\n');
+  let start = skip;
+  const out = [];
+  for (let i = start; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    if (typeof limit === 'number' && out.length >= limit) break;
+    out.push(lines[i]);
+  }
+  return out.join('\n');
+}
+
+function headerOf(err) {
+  let name;
+  let message;
+  try {
+    name = err.name;
+    message = err.message;
+  } catch {
+    return 'Error';
+  }
+  name = name === undefined ? 'Error' : String(name);
+  message = message === undefined ? '' : String(message);
+  if (name === '') return message;
+  if (message === '') return name;
+  return `${name}: ${message}`;
+}
+
+// Replaces the engine's frames-only stack with a lazy V8-style one.
+function installStack(err, frames) {
+  let value;
+  let computed = false;
+  Object.defineProperty(err, 'stack', {
+    get() {
+      if (!computed) {
+        computed = true;
+        value = frames ? `${headerOf(err)}\n${frames}` : headerOf(err);
+      }
+      return value;
+    },
+    set(v) {
+      computed = true;
+      value = v;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+function wrapErrorConstructor(Orig, Base) {
+  const Wrapped = {
+    [Orig.name]: function(...args) {
+      const err = Reflect.construct(Orig, args, new.target ?? Wrapped);
+      const raw = Object.getOwnPropertyDescriptor(err, 'stack');
+      if (raw && typeof raw.value === 'string') {
+        // Drop the wrapper's own frame.
+        installStack(err, fixFrames(limitFrames(raw.value, 1)));
+      }
+      return err;
+    },
+  }[Orig.name];
+  Object.defineProperty(Wrapped, 'length', { value: Orig.length });
+  Wrapped.prototype = Orig.prototype;
+  Object.defineProperty(Orig.prototype, 'constructor', {
+    value: Wrapped, writable: true, enumerable: false, configurable: true,
+  });
+  if (Base) Object.setPrototypeOf(Wrapped, Base);
+  for (const key of Reflect.ownKeys(Orig)) {
+    if (key === 'prototype' || key === 'length' || key === 'name') continue;
+    const d = Object.getOwnPropertyDescriptor(Orig, key);
+    Object.defineProperty(Wrapped, key, d);
+  }
+  return Wrapped;
+}
 
 function install() {
   if (typeof Error.captureStackTrace === 'function') return;
-  Object.defineProperty(Error, 'stackTraceLimit', { value: 10, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(Error, 'captureStackTrace', {
+  const NewError = wrapErrorConstructor(Error, null);
+  globalThis.Error = NewError;
+  for (const name of ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']) {
+    const Orig = globalThis[name];
+    if (typeof Orig !== 'function') continue;
+    Object.defineProperty(globalThis, name, {
+      value: wrapErrorConstructor(Orig, NewError), writable: true, enumerable: false, configurable: true,
+    });
+  }
+  Object.defineProperty(NewError, 'stackTraceLimit', { value: 10, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(NewError, 'captureStackTrace', {
     value: function captureStackTrace(obj, constructorOpt) {
       if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
         throw new TypeError('Invalid argument');
       }
-      const frames = (new Error().stack || '').split('\n').filter(Boolean);
+      const probe = {};
+      const frames = (new OrigErrorForProbe().stack || '').split('\n').filter(Boolean);
+      void probe;
       // Drop our own frame, then everything up to constructorOpt.
       let start = 1;
       if (typeof constructorOpt === 'function' && constructorOpt.name) {
-        const i = frames.findIndex((l) => l.includes(`at ${constructorOpt.name} `) || l.includes(`at new ${constructorOpt.name} `));
+        const n = constructorOpt.name;
+        const i = frames.findLastIndex((l) => l.includes(`at ${n} `) || l.includes(`at new ${n} `));
         if (i >= 0) start = i + 1;
       }
-      const body = frames.slice(start).join('\n');
-      let header;
-      try {
-        header = Error.prototype.toString.call(obj);
-      } catch {
-        header = 'Error';
-      }
-      Object.defineProperty(obj, 'stack', {
-        value: body ? `${header}\n${body}` : header,
-        writable: true, configurable: true, enumerable: false,
-      });
+      installStack(obj, fixFrames(limitFrames(frames.join('\n'), start)));
     },
     writable: true, configurable: true, enumerable: false,
   });
 }
 
-module.exports = { install };
+const OrigErrorForProbe = Error;
+
+module.exports = { install, setFirstLineOffset, fixFrames, headerOf };

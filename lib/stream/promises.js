@@ -1,0 +1,7 @@
+'use strict';
+// node:stream/promises: pipeline and finished returning promises.
+
+const { pipelinePromise } = require('internal/streams/pipeline');
+const { finished } = require('internal/streams/end-of-stream');
+
+module.exports = { pipeline: pipelinePromise, finished };
