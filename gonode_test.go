@@ -155,7 +155,7 @@ func TestStopBeforeRunAndAfterClose(t *testing.T) {
 
 func TestGoModule(t *testing.T) {
 	type point struct {
-		X, Y int
+		X, Y   int
 		hidden int
 	}
 	var seen []any

@@ -21,6 +21,12 @@ function setFirstLineOffset(filename, offset) {
   firstLineOffsets.set(filename, offset);
 }
 
+// Records a file compiled by contextify.compileFunction, whose wrapper,
+// "(function (<params>) {", precedes the source on line 1.
+function noteWrapped(filename, params) {
+  setFirstLineOffset(filename, '(function ('.length + params.join(', ').length + ') {'.length);
+}
+
 // Rewrites ":1:col" positions of wrapped files in a frames string.
 function fixFrames(frames) {
   if (firstLineOffsets.size === 0 || !frames.includes(':1:')) return frames;
@@ -85,10 +91,10 @@ function wrapErrorConstructor(Orig, Base) {
   const Wrapped = {
     [Orig.name]: function(...args) {
       const err = Reflect.construct(Orig, args, new.target ?? Wrapped);
-      const raw = Object.getOwnPropertyDescriptor(err, 'stack');
+      const raw = Object.getOwnPropertyDescriptor(err, "stack");
       if (raw && typeof raw.value === 'string') {
-        // Drop the wrapper's own frame.
-        installStack(err, fixFrames(limitFrames(raw.value, 1)));
+        // Drop the frames of Reflect.construct and of this wrapper.
+        installStack(err, fixFrames(limitFrames(raw.value, 2)));
       }
       return err;
     },
@@ -142,4 +148,4 @@ function install() {
 
 const OrigErrorForProbe = Error;
 
-module.exports = { install, setFirstLineOffset, fixFrames, headerOf };
+module.exports = { install, setFirstLineOffset, noteWrapped, fixFrames, headerOf };

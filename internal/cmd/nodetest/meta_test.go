@@ -70,11 +70,14 @@ func TestParseList(t *testing.T) {
 }
 
 func TestTally(t *testing.T) {
-	groups, passed := tally([]Result{
-		{Group: "fs", Pass: true}, {Group: "fs"}, {Group: "buffer", Pass: true},
+	groups, passed, skipped := tally([]Result{
+		{Group: "fs", Pass: true}, {Group: "fs"}, {Group: "buffer", Pass: true, Skipped: true},
 	})
-	want := []groupCount{{"buffer", 1, 1}, {"fs", 1, 2}}
-	if passed != 2 || !reflect.DeepEqual(groups, want) {
-		t.Errorf("tally = %+v, %d", groups, passed)
+	want := []groupCount{{"buffer", 1, 1, 1}, {"fs", 1, 0, 2}}
+	if passed != 2 || skipped != 1 || !reflect.DeepEqual(groups, want) {
+		t.Errorf("tally = %+v, %d, %d", groups, passed, skipped)
+	}
+	if !isSkip("1..0 # Skipped: missing crypto\n") || isSkip("ok\n") {
+		t.Error("isSkip")
 	}
 }

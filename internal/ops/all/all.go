@@ -9,6 +9,7 @@ import (
 	_ "github.com/gonode/gonode/internal/ops/fs"
 	_ "github.com/gonode/gonode/internal/ops/messaging"
 	_ "github.com/gonode/gonode/internal/ops/os"
+	_ "github.com/gonode/gonode/internal/ops/tcp"
 	_ "github.com/gonode/gonode/internal/ops/url"
 	_ "github.com/gonode/gonode/internal/ops/util"
 )

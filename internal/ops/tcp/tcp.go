@@ -1,0 +1,743 @@
+// Package tcp implements the tcp binding: TCP and Unix-domain stream
+// sockets and servers over Go's netpoller.
+//
+// The loop goroutine is the only one that touches JS. Each open handle is
+// an integer id. Goroutines do the blocking work (accept, connect, read,
+// queued writes) and post completions to the loop:
+//
+//   - an accept loop per server posts each new connection;
+//   - a read loop per connection reads only while it holds a token the
+//     loop hands out (readStart, and again after each chunk is delivered
+//     while reading is on), so readStop stops reading from the OS and TCP
+//     flow control pushes back on the peer;
+//   - a write that would block is copied and finished by a writer
+//     goroutine, in order, with its callback run on the loop.
+//
+// Errors are reported to JS as negative errno numbers (libuv's), which
+// lib/internal/net.js turns into Node's exceptions.
+package tcp
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/qjs"
+)
+
+func init() { binding.Register("tcp", initTCP) }
+
+// UV_EOF is libuv's end-of-stream status.
+const uvEOF = -4095
+
+// readSize is the largest chunk one read delivers (libuv uses 64 KiB).
+const readSize = 64 << 10
+
+var readBufs = sync.Pool{New: func() any { b := make([]byte, readSize); return &b }}
+
+// handle is one server or connection.
+type handle struct {
+	id     int64
+	b      *tcpBinding
+	pipe   bool
+	v6sock bool // an AF_INET6 socket (IPv4 peers are v4-mapped)
+
+	// server
+	ln net.Listener
+
+	// connection
+	conn   net.Conn
+	raw    syscall.RawConn
+	cancel context.CancelFunc // pending connect
+
+	// loop-side state
+	refd     bool
+	closed   bool
+	reading  bool
+	tokenOut bool
+	started  bool // read goroutine running
+
+	want chan struct{} // read tokens, capacity 1
+	done chan struct{} // closed on close
+
+	wmu     sync.Mutex
+	wq      []*writeReq
+	writing bool
+	queued  atomic.Int64 // bytes waiting in wq
+}
+
+// writeReq is a queued write or shutdown.
+type writeReq struct {
+	data     [][]byte
+	size     int
+	shutdown bool
+	cb       qjs.Value
+}
+
+type tcpBinding struct {
+	env     *binding.Env
+	handles map[int64]*handle
+	nextID  int64
+	onread  qjs.Value // onread(id, nread, arraybuffer)
+	onconn  qjs.Value // onconnection(serverId, status, connId)
+}
+
+// errnoOf maps a Go network error to a negative libuv errno.
+func errnoOf(err error) int {
+	if err == nil {
+		return 0
+	}
+	if en := binding.Errno(err); en != 0 {
+		return -int(en)
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return -int(syscall.ETIMEDOUT)
+	}
+	if errors.Is(err, net.ErrClosed) || errors.Is(err, context.Canceled) {
+		return -int(syscall.ECANCELED)
+	}
+	if errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) {
+		return -int(syscall.ETIMEDOUT)
+	}
+	var ae *net.AddrError
+	if errors.As(err, &ae) {
+		return -int(syscall.EINVAL)
+	}
+	return -int(syscall.EIO)
+}
+
+func (b *tcpBinding) add(h *handle) {
+	b.nextID++
+	h.id = b.nextID
+	h.b = b
+	h.refd = true
+	h.done = make(chan struct{})
+	h.want = make(chan struct{}, 1)
+	b.handles[h.id] = h
+	b.env.Loop.Ref()
+}
+
+func (b *tcpBinding) get(args []qjs.Value) *handle {
+	h := b.handles[qjs.Arg(args, 0).Int()]
+	if h == nil || h.closed {
+		return nil
+	}
+	return h
+}
+
+// call runs a JS callback on the loop, routing an exception to the
+// uncaught-exception path. It borrows fn and takes args.
+func (b *tcpBinding) call(fn qjs.Value, args ...qjs.Value) {
+	c := b.env.Ctx
+	r, err := c.Call(fn, qjs.Undefined, args...)
+	c.FreeAll(args...)
+	if err != nil {
+		b.env.Uncaught(err)
+		return
+	}
+	c.Free(r)
+}
+
+// addrValue returns [address, family, port] for a TCP address, or the
+// path for a Unix one. v6sock says the socket is AF_INET6, so that an
+// IPv4 peer of a dual-stack socket reads as Node shows it
+// ("::ffff:127.0.0.1", IPv6).
+func addrValue(c *qjs.Context, a net.Addr, v6sock bool) qjs.Value {
+	switch a := a.(type) {
+	case *net.TCPAddr:
+		arr := c.Array()
+		fam := "IPv4"
+		s := ""
+		if ip4 := a.IP.To4(); ip4 != nil {
+			s = ip4.String()
+			if v6sock {
+				fam, s = "IPv6", "::ffff:"+s
+			}
+		} else {
+			fam, s = "IPv6", a.IP.String()
+			if a.Zone != "" {
+				s += "%" + a.Zone
+			}
+		}
+		c.SetIndex(arr, 0, c.String(s))
+		c.SetIndex(arr, 1, c.String(fam))
+		c.SetIndex(arr, 2, qjs.Int32(int32(a.Port)))
+		return arr
+	case *net.UnixAddr:
+		return c.String(a.Name)
+	}
+	return qjs.Undefined
+}
+
+func initTCP(env *binding.Env, obj qjs.Value) {
+	c := env.Ctx
+	b := &tcpBinding{env: env, handles: map[int64]*handle{}}
+	l := env.Loop
+
+	// setCallbacks(onread, onconnection) installs the two streaming
+	// callbacks, once per instance.
+	binding.Func(c, obj, "setCallbacks", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		c.Free(b.onread)
+		c.Free(b.onconn)
+		b.onread = c.Dup(qjs.Arg(args, 0))
+		b.onconn = c.Dup(qjs.Arg(args, 1))
+		return qjs.Undefined
+	})
+
+	// listen(host, port, backlog, ipv6Only, path) -> id, or a negative
+	// errno. A non-empty path listens on a Unix-domain socket; an empty
+	// host listens on every address (dual-stack when IPv6 is available).
+	binding.Func(c, obj, "listen", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		host := c.GoString(qjs.Arg(args, 0))
+		port := int(qjs.Arg(args, 1).Int())
+		v6only := c.ToBool(qjs.Arg(args, 3))
+		path := ""
+		if p := qjs.Arg(args, 4); p.IsString() {
+			path = c.GoString(p)
+		}
+		var ln net.Listener
+		var err error
+		h := &handle{}
+		if path != "" {
+			h.pipe = true
+			ln, err = net.Listen("unix", path)
+		} else {
+			network := "tcp"
+			ip := net.ParseIP(hostNoZone(host))
+			if ip != nil && ip.To4() != nil {
+				network = "tcp4"
+			} else if ip != nil {
+				network = "tcp6"
+			}
+			lc := net.ListenConfig{KeepAlive: -1}
+			if v6only {
+				lc.Control = setV6Only
+			}
+			ln, err = lc.Listen(context.Background(), network, net.JoinHostPort(host, strconv.Itoa(port)))
+		}
+		if err != nil {
+			return qjs.Int32(int32(errnoOf(err)))
+		}
+		h.ln = ln
+		if ta, ok := ln.Addr().(*net.TCPAddr); ok && ta.IP.To4() == nil {
+			h.v6sock = true
+		}
+		b.add(h)
+		go b.acceptLoop(h)
+		return qjs.Int64(h.id)
+	})
+
+	// connect(host, port, path, localAddress, localPort, timeoutMs, cb) -> id.
+	// cb(status) runs on the loop when the connection is up or failed.
+	binding.Func(c, obj, "connect", 7, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		host := c.GoString(qjs.Arg(args, 0))
+		port := int(qjs.Arg(args, 1).Int())
+		path := ""
+		if p := qjs.Arg(args, 2); p.IsString() {
+			path = c.GoString(p)
+		}
+		d := net.Dialer{KeepAlive: -1}
+		if la := qjs.Arg(args, 3); la.IsString() || qjs.Arg(args, 4).Int() != 0 {
+			lh := ""
+			if la.IsString() {
+				lh = c.GoString(la)
+			}
+			d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(lh), Port: int(qjs.Arg(args, 4).Int())}
+		}
+		if t := qjs.Arg(args, 5).Int(); t > 0 {
+			d.Timeout = time.Duration(t) * time.Millisecond
+		}
+		cb := c.Dup(qjs.Arg(args, 6))
+		h := &handle{pipe: path != ""}
+		b.add(h)
+		ctx, cancel := context.WithCancel(context.Background())
+		h.cancel = cancel
+		network, addr := "tcp", net.JoinHostPort(host, strconv.Itoa(port))
+		if path != "" {
+			network, addr = "unix", path
+		}
+		go func() {
+			conn, err := d.DialContext(ctx, network, addr)
+			l.Post(func() {
+				defer c.Free(cb)
+				if h.closed {
+					if conn != nil {
+						conn.Close()
+					}
+					return
+				}
+				h.cancel = nil
+				if err != nil {
+					b.call(cb, qjs.Int32(int32(errnoOf(err))))
+					return
+				}
+				h.setConn(conn)
+				b.call(cb, qjs.Int32(0))
+			})
+		}()
+		return qjs.Int64(h.id)
+	})
+
+	binding.Func(c, obj, "readStart", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil && h.conn != nil {
+			h.reading = true
+			h.giveToken()
+		}
+		return qjs.Undefined
+	})
+	binding.Func(c, obj, "readStop", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil {
+			h.reading = false
+		}
+		return qjs.Undefined
+	})
+
+	// write(id, data, cb) writes a string (UTF-8), a typed array or an
+	// array of them. It returns 0 when everything was written at once (cb
+	// is not called), 1 when the rest was queued (cb(status) runs later),
+	// or a negative errno.
+	binding.Func(c, obj, "write", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		h := b.get(args)
+		if h == nil || h.conn == nil {
+			return qjs.Int32(-int32(syscall.EBADF))
+		}
+		data := qjs.Arg(args, 1)
+		var bufs [][]byte
+		if c.IsArray(data) {
+			n := c.Length(data)
+			bufs = make([][]byte, 0, n)
+			for i := 0; i < n; i++ {
+				v := c.GetIndex(data, uint32(i))
+				bufs = append(bufs, bytesOf(c, v))
+				c.Free(v)
+			}
+		} else {
+			bufs = [][]byte{bytesOf(c, data)}
+		}
+		return qjs.Int32(int32(h.write(bufs, qjs.Arg(args, 2))))
+	})
+
+	// shutdown(id, cb): half-close after queued writes; cb(status) on the loop.
+	binding.Func(c, obj, "shutdown", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		h := b.get(args)
+		if h == nil || h.conn == nil {
+			return qjs.Int32(-int32(syscall.ENOTCONN))
+		}
+		h.enqueue(&writeReq{shutdown: true, cb: c.Dup(qjs.Arg(args, 1))})
+		return qjs.Int32(0)
+	})
+
+	// close(id, cb): closes the handle; cb runs in the close phase.
+	binding.Func(c, obj, "close", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		h := b.handles[qjs.Arg(args, 0).Int()]
+		cb := qjs.Arg(args, 1)
+		if h != nil && !h.closed {
+			h.close()
+		}
+		if c.IsFunction(cb) {
+			cb = c.Dup(cb)
+			l.OnClose(func() {
+				b.call(cb)
+				c.Free(cb)
+			})
+		}
+		return qjs.Undefined
+	})
+
+	binding.Func(c, obj, "ref", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		h := b.get(args)
+		ref := c.ToBool(qjs.Arg(args, 1))
+		if h != nil && h.refd != ref {
+			h.refd = ref
+			if ref {
+				l.Ref()
+			} else {
+				l.Unref()
+			}
+		}
+		return qjs.Undefined
+	})
+
+	binding.Func(c, obj, "setNoDelay", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil {
+			if tc, ok := h.conn.(*net.TCPConn); ok {
+				return qjs.Int32(int32(errnoOf(tc.SetNoDelay(c.ToBool(qjs.Arg(args, 1))))))
+			}
+		}
+		return qjs.Int32(0)
+	})
+
+	// setKeepAlive(id, enable, delaySeconds)
+	binding.Func(c, obj, "setKeepAlive", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil {
+			if tc, ok := h.conn.(*net.TCPConn); ok {
+				on := c.ToBool(qjs.Arg(args, 1))
+				cfg := net.KeepAliveConfig{Enable: on, Idle: -1, Interval: -1, Count: -1}
+				if d := qjs.Arg(args, 2).Int(); on && d > 0 {
+					cfg.Idle = time.Duration(d) * time.Second
+				}
+				return qjs.Int32(int32(errnoOf(tc.SetKeepAliveConfig(cfg))))
+			}
+		}
+		return qjs.Int32(0)
+	})
+
+	// address(id) / remoteAddress(id): [address, family, port], a path
+	// for a Unix socket, or undefined.
+	binding.Func(c, obj, "address", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		h := b.get(args)
+		switch {
+		case h == nil:
+			return qjs.Undefined
+		case h.ln != nil:
+			return addrValue(c, h.ln.Addr(), false)
+		case h.conn != nil:
+			return addrValue(c, h.conn.LocalAddr(), h.v6sock)
+		}
+		return qjs.Undefined
+	})
+	binding.Func(c, obj, "remoteAddress", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil && h.conn != nil {
+			return addrValue(c, h.conn.RemoteAddr(), h.v6sock)
+		}
+		return qjs.Undefined
+	})
+
+	// writeQueueSize(id): bytes copied and waiting for the writer.
+	binding.Func(c, obj, "writeQueueSize", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil {
+			return qjs.Int64(h.queued.Load())
+		}
+		return qjs.Int32(0)
+	})
+
+	// handleCount() reports open handles (for tests).
+	binding.Func(c, obj, "handleCount", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return qjs.Int32(int32(len(b.handles)))
+	})
+	c.Set(obj, "UV_EOF", qjs.Int32(uvEOF))
+}
+
+func hostNoZone(h string) string {
+	for i := 0; i < len(h); i++ {
+		if h[i] == '%' {
+			return h[:i]
+		}
+	}
+	return h
+}
+
+func setV6Only(network, address string, rc syscall.RawConn) error {
+	var serr error
+	err := rc.Control(func(fd uintptr) {
+		serr = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_IPV6, syscall.IPV6_V6ONLY, 1)
+	})
+	if err != nil {
+		return err
+	}
+	return serr
+}
+
+// bytesOf copies the bytes of a string or typed array argument.
+func bytesOf(c *qjs.Context, v qjs.Value) []byte {
+	if v.IsString() {
+		return []byte(c.GoString(v))
+	}
+	if b, ok := c.TypedArrayBytes(v); ok {
+		return append([]byte(nil), b...)
+	}
+	if b, ok := c.ArrayBufferBytes(v); ok {
+		return append([]byte(nil), b...)
+	}
+	c.ClearException()
+	return []byte(c.GoString(v))
+}
+
+// acceptLoop accepts connections until the listener closes, posting each
+// to the loop.
+func (b *tcpBinding) acceptLoop(h *handle) {
+	l := b.env.Loop
+	for {
+		conn, err := h.ln.Accept()
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				continue
+			}
+			en := errnoOf(err)
+			l.Post(func() {
+				if !h.closed && b.onconn.IsObject() {
+					b.call(b.onconn, qjs.Int64(h.id), qjs.Int32(int32(en)), qjs.Int32(0))
+				}
+			})
+			// EMFILE and friends: back off instead of spinning.
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		l.Post(func() {
+			if h.closed || !b.onconn.IsObject() {
+				conn.Close()
+				return
+			}
+			ch := &handle{pipe: h.pipe, v6sock: h.v6sock}
+			b.add(ch)
+			ch.setConn(conn)
+			b.call(b.onconn, qjs.Int64(h.id), qjs.Int32(0), qjs.Int64(ch.id))
+		})
+	}
+}
+
+// setConn attaches a connected socket (loop goroutine).
+func (h *handle) setConn(conn net.Conn) {
+	h.conn = conn
+	if sc, ok := conn.(syscall.Conn); ok {
+		if raw, err := sc.SyscallConn(); err == nil {
+			h.raw = raw
+		}
+	}
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetNoDelay(false) // libuv's default: Nagle on
+	}
+}
+
+// giveToken lets the read goroutine read one more chunk (loop goroutine).
+func (h *handle) giveToken() {
+	if h.tokenOut || h.closed {
+		return
+	}
+	if !h.started {
+		h.started = true
+		go h.readLoop()
+	}
+	h.tokenOut = true
+	h.want <- struct{}{}
+}
+
+// readLoop reads one chunk per token and posts it to the loop.
+func (h *handle) readLoop() {
+	l := h.b.env.Loop
+	for {
+		select {
+		case <-h.want:
+		case <-h.done:
+			return
+		}
+		bp, n, err := h.readOnce()
+		l.Post(func() { h.deliver(bp, n, err) })
+		if err != nil || n == 0 {
+			return
+		}
+	}
+}
+
+// readOnce waits until the socket is readable and reads one chunk. A
+// buffer is taken from the pool only once data is there, so an idle
+// connection holds none.
+func (h *handle) readOnce() (*[]byte, int, error) {
+	if h.raw == nil {
+		bp := readBufs.Get().(*[]byte)
+		n, err := h.conn.Read(*bp)
+		if n > 0 {
+			return bp, n, nil
+		}
+		readBufs.Put(bp)
+		return nil, 0, err
+	}
+	var bp *[]byte
+	var n int
+	var rerr error
+	err := h.raw.Read(func(fd uintptr) bool {
+		for {
+			bp = readBufs.Get().(*[]byte)
+			n, rerr = syscall.Read(int(fd), *bp)
+			if rerr == syscall.EINTR {
+				readBufs.Put(bp)
+				continue
+			}
+			if rerr == syscall.EAGAIN {
+				readBufs.Put(bp)
+				bp = nil
+				return false
+			}
+			return true
+		}
+	})
+	if err == nil {
+		err = rerr
+	}
+	if err != nil || n <= 0 {
+		if bp != nil {
+			readBufs.Put(bp)
+		}
+		if err == nil {
+			err = errEOF
+		}
+		return nil, 0, err
+	}
+	return bp, n, nil
+}
+
+var errEOF = errors.New("EOF")
+
+// deliver hands a chunk (or EOF, or an error) to JS (loop goroutine).
+func (h *handle) deliver(bp *[]byte, n int, err error) {
+	h.tokenOut = false
+	c := h.b.env.Ctx
+	if h.closed || !h.b.onread.IsObject() {
+		if bp != nil {
+			readBufs.Put(bp)
+		}
+		return
+	}
+	if err != nil {
+		st := uvEOF
+		if err != errEOF && !errors.Is(err, errEOF) {
+			st = errnoOf(err)
+			if st == -int(syscall.EIO) && isEOF(err) {
+				st = uvEOF
+			}
+		}
+		h.b.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(st)), qjs.Undefined)
+		return
+	}
+	ab := c.ArrayBuffer((*bp)[:n])
+	readBufs.Put(bp)
+	h.b.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(n)), ab)
+	if h.reading && !h.closed {
+		h.giveToken()
+	}
+}
+
+func isEOF(err error) bool { return err != nil && err.Error() == "EOF" }
+
+// write writes bufs at once when nothing is queued and the socket takes
+// them all; otherwise queues a copy of the rest. See the binding's doc.
+func (h *handle) write(bufs [][]byte, cb qjs.Value) int {
+	h.wmu.Lock()
+	idle := !h.writing && len(h.wq) == 0
+	h.wmu.Unlock()
+	size := 0
+	for _, b := range bufs {
+		size += len(b)
+	}
+	if idle && h.raw != nil {
+		var werr error
+		rem := bufs
+		err := h.raw.Write(func(fd uintptr) bool {
+			for len(rem) > 0 {
+				if len(rem[0]) == 0 {
+					rem = rem[1:]
+					continue
+				}
+				n, e := syscall.Write(int(fd), rem[0])
+				if e == syscall.EINTR {
+					continue
+				}
+				if e != nil {
+					if e != syscall.EAGAIN {
+						werr = e
+					}
+					return true
+				}
+				rem[0] = rem[0][n:]
+				if len(rem[0]) == 0 {
+					rem = rem[1:]
+				}
+			}
+			return true
+		})
+		if err == nil {
+			err = werr
+		}
+		if err != nil {
+			return errnoOf(err)
+		}
+		if len(rem) == 0 {
+			return 0
+		}
+		bufs = rem
+		size = 0
+		for _, b := range bufs {
+			size += len(b)
+		}
+	}
+	h.enqueue(&writeReq{data: bufs, size: size, cb: h.b.env.Ctx.Dup(cb)})
+	return 1
+}
+
+// enqueue adds a request for the writer goroutine (loop goroutine).
+func (h *handle) enqueue(r *writeReq) {
+	h.queued.Add(int64(r.size))
+	h.wmu.Lock()
+	h.wq = append(h.wq, r)
+	start := !h.writing
+	h.writing = true
+	h.wmu.Unlock()
+	if start {
+		go h.writer()
+	}
+}
+
+// writer drains the write queue in order, then exits.
+func (h *handle) writer() {
+	l := h.b.env.Loop
+	for {
+		h.wmu.Lock()
+		if len(h.wq) == 0 {
+			h.writing = false
+			h.wmu.Unlock()
+			return
+		}
+		r := h.wq[0]
+		h.wq = h.wq[1:]
+		h.wmu.Unlock()
+		var err error
+		if r.shutdown {
+			if cw, ok := h.conn.(interface{ CloseWrite() error }); ok {
+				err = cw.CloseWrite()
+			}
+		} else {
+			nb := net.Buffers(r.data)
+			_, err = nb.WriteTo(h.conn)
+		}
+		st := errnoOf(err)
+		h.queued.Add(-int64(r.size))
+		l.Post(func() {
+			c := h.b.env.Ctx
+			if c.IsFunction(r.cb) {
+				h.b.call(r.cb, qjs.Int32(int32(st)))
+			}
+			c.Free(r.cb)
+		})
+	}
+}
+
+// close releases the handle (loop goroutine).
+func (h *handle) close() {
+	h.closed = true
+	close(h.done)
+	if h.cancel != nil {
+		h.cancel()
+	}
+	if h.ln != nil {
+		h.ln.Close()
+	}
+	if h.conn != nil {
+		h.conn.Close()
+	}
+	if h.refd {
+		h.b.env.Loop.Unref()
+	}
+	delete(h.b.handles, h.id)
+}
