@@ -1,11 +1,48 @@
 'use strict';
-// PLACEHOLDER: node:net without networking yet. The address checks and
-// the auto-select-family settings work; sockets and servers throw
-// ERR_NOT_IMPLEMENTED until the network module lands.
+// node:net: TCP and Unix-domain stream sockets and servers.
+//
+// The native side is internalBinding('tcp') (internal/ops/tcp): handles
+// are integer ids, reads arrive through one onread callback, accepted
+// connections through one onconnection callback, and writes either finish
+// at once (0) or call back later (1).
 
-const { notImplemented } = require('internal/errors');
-const { isIP, isIPv4, isIPv6 } = require('internal/net');
-const { validateBoolean, validateInt32 } = require('internal/validators');
+const EventEmitter = require('events');
+const stream = require('stream');
+const { Buffer } = require('buffer');
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_MISSING_ARGS,
+    ERR_SERVER_ALREADY_LISTEN,
+    ERR_SERVER_NOT_RUNNING,
+    ERR_SOCKET_CLOSED,
+    ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
+    ERR_INVALID_ADDRESS_FAMILY,
+  },
+  notImplemented,
+} = require('internal/errors');
+const {
+  isIP,
+  isIPv4,
+  isIPv6,
+  errnoException,
+  exceptionWithHostPort,
+  uvExceptionWithHostPort,
+  validatePort,
+} = require('internal/net');
+const {
+  validateBoolean,
+  validateFunction,
+  validateInt32,
+  validateNumber,
+  validateObject,
+  validateString,
+} = require('internal/validators');
+
+const binding = internalBinding('tcp');
+const UV_EOF = binding.UV_EOF;
+const UV_ECANCELED = -125;
 
 let autoSelectFamily = true;
 let autoSelectFamilyAttemptTimeout = 250;
@@ -21,23 +58,909 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
   autoSelectFamilyAttemptTimeout = value < 10 ? 10 : value;
 }
 
-class Socket {
-  constructor() { throw notImplemented('net.Socket'); }
-}
-class Server {
-  constructor() { throw notImplemented('net.Server'); }
-}
-class BlockList {
-  constructor() { throw notImplemented('net.BlockList'); }
-}
-class SocketAddress {
-  constructor() { throw notImplemented('net.SocketAddress'); }
+let dnsModule;
+function lazyDns() {
+  if (dnsModule === undefined) dnsModule = require('dns');
+  return dnsModule;
 }
 
-function createServer() { throw notImplemented('net.createServer'); }
-function connect() { throw notImplemented('net.connect'); }
+// ---- native handles ---------------------------------------------------------
+
+// Every open handle id -> its Socket or Server.
+const owners = new Map();
+
+function onread(id, nread, ab) {
+  const socket = owners.get(id);
+  if (socket === undefined || !(socket instanceof Socket)) return;
+  socket._onread(nread, ab);
+}
+
+function onconnection(serverId, status, connId) {
+  const server = owners.get(serverId);
+  if (server === undefined) {
+    if (status === 0) binding.close(connId);
+    return;
+  }
+  server._onconnection(status, connId);
+}
+
+binding.setCallbacks(onread, onconnection);
+
+// Handle is the JS face of a native handle: node code and libraries look
+// at socket._handle (null once closed), and a few call its methods.
+class Handle {
+  constructor(id, pipe) {
+    this.id = id;
+    this.pipe = pipe;
+    this.reading = false;
+  }
+
+  readStart() { this.reading = true; binding.readStart(this.id); return 0; }
+  readStop() { this.reading = false; binding.readStop(this.id); return 0; }
+  ref() { binding.ref(this.id, true); }
+  unref() { binding.ref(this.id, false); }
+  close(cb) {
+    owners.delete(this.id);
+    binding.close(this.id, cb);
+  }
+  getsockname(out) { return fillAddress(binding.address(this.id), out); }
+  getpeername(out) { return fillAddress(binding.remoteAddress(this.id), out); }
+  setNoDelay(on) { return binding.setNoDelay(this.id, on); }
+  setKeepAlive(on, delaySecs) { return binding.setKeepAlive(this.id, on, delaySecs); }
+  get writeQueueSize() { return binding.writeQueueSize(this.id); }
+}
+
+function fillAddress(a, out) {
+  if (a === undefined) return -9; // EBADF
+  if (typeof a === 'string') {
+    out.address = a;
+    return 0;
+  }
+  out.address = a[0];
+  out.family = a[1];
+  out.port = a[2];
+  return 0;
+}
+
+function addressOf(a) {
+  if (a === undefined) return {};
+  if (typeof a === 'string') return a;
+  return { address: a[0], family: a[1], port: a[2] };
+}
+
+// ---- argument normalisation --------------------------------------------------
+
+function toNumber(x) { return (x = Number(x)) >= 0 ? x : false; }
+
+// A pipe name is a string that is not a port number.
+function isPipeName(s) {
+  return typeof s === 'string' && toNumber(s) === false;
+}
+
+// normalizeArgs turns the (options | port, host | path, cb) forms of
+// connect and listen into [options, cb].
+function normalizeArgs(args) {
+  if (args.length === 0) return [{}, null];
+  const arg0 = args[0];
+  let options = {};
+  if (typeof arg0 === 'object' && arg0 !== null) {
+    options = arg0;
+  } else if (isPipeName(arg0)) {
+    options.path = arg0;
+  } else {
+    options.port = arg0;
+    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+  }
+  const cb = args[args.length - 1];
+  return [options, typeof cb === 'function' ? cb : null];
+}
+
+// ---- Socket -------------------------------------------------------------------
+
+const kTimeout = Symbol('timeout');
+const kTimeoutMs = Symbol('timeoutMs');
+const kPendingWrite = Symbol('pendingWrite');
+const kSetNoDelay = Symbol('setNoDelay');
+const kSetKeepAlive = Symbol('setKeepAlive');
+const kUnref = Symbol('unref');
+const kBytesRead = Symbol('bytesRead');
+const kBytesWritten = Symbol('bytesWritten');
+const kConnectAttempt = Symbol('connectAttempt');
+
+class Socket extends stream.Duplex {
+  constructor(options) {
+    if (typeof options === 'number') options = { fd: options };
+    else options = { ...options };
+    if (options.fd !== undefined) throw notImplemented('net.Socket fd option');
+    if (options.onread !== undefined && options.onread !== null) throw notImplemented('net.Socket onread option');
+    options.allowHalfOpen = Boolean(options.allowHalfOpen);
+    options.emitClose = false;
+    options.autoDestroy = true;
+    options.decodeStrings = false;
+    super(options);
+
+    this.connecting = false;
+    this._hadError = false;
+    this._handle = null;
+    this._parent = null;
+    this._host = null;
+    this._peername = null;
+    this._sockname = null;
+    this._server = null;
+    this.server = null;
+    this[kTimeout] = null;
+    this[kTimeoutMs] = 0;
+    this[kPendingWrite] = null;
+    this[kSetNoDelay] = Boolean(options.noDelay);
+    this[kSetKeepAlive] = Boolean(options.keepAlive);
+    this._keepAliveDelay = ~~((options.keepAliveInitialDelay || 0) / 1000);
+    this[kUnref] = false;
+    this[kBytesRead] = 0;
+    this[kBytesWritten] = 0;
+    this[kConnectAttempt] = 0;
+    this.autoSelectFamilyAttemptedAddresses = undefined;
+
+    if (options.handle) {
+      this._attach(options.handle);
+      if (options.readable !== false) {
+        if (options.pauseOnCreate) {
+          this.readableFlowing = false;
+        } else if (!options.manualStart) {
+          this.read(0);
+        }
+      }
+    }
+    if (options.signal) {
+      const signal = options.signal;
+      const onAbort = () => this.destroy(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+      if (signal.aborted) process.nextTick(onAbort);
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
+    }
+    this.on('end', onReadableStreamEnd);
+  }
+
+  // _attach adopts a connected native handle (a Handle or an id).
+  _attach(h) {
+    if (typeof h === 'number') h = new Handle(h, false);
+    this._handle = h;
+    owners.set(h.id, this);
+    if (this[kSetNoDelay]) h.setNoDelay(true);
+    if (this[kSetKeepAlive]) h.setKeepAlive(true, this._keepAliveDelay);
+    if (this[kUnref]) h.unref();
+  }
+
+  _onread(nread, ab) {
+    if (nread > 0) {
+      this._unrefTimerRefresh();
+      this[kBytesRead] += nread;
+      const ok = this.push(Buffer.from(ab, 0, nread));
+      if (!ok && this._handle && this._handle.reading) this._handle.readStop();
+      return;
+    }
+    if (nread === UV_EOF) {
+      if (this._handle && this._handle.reading) this._handle.readStop();
+      this.push(null);
+      this.read(0);
+      return;
+    }
+    this.destroy(errnoException(nread, 'read'));
+  }
+
+  _read(n) {
+    if (this.connecting || !this._handle) {
+      this.once('connect', () => this._read(n));
+    } else if (!this._handle.reading) {
+      this._handle.readStart();
+    }
+  }
+
+  pause() {
+    // Stop reading at the source too, so the kernel buffers fill and TCP
+    // pushes back on the peer.
+    if (this._handle && this._handle.reading && !this.connecting) this._handle.readStop();
+    return super.pause();
+  }
+
+  resume() {
+    if (this._handle && !this._handle.reading && !this.connecting && !this.readableEnded) {
+      this._handle.readStart();
+    }
+    return super.resume();
+  }
+
+  _writeGeneric(writev, data, encoding, cb) {
+    if (this.connecting) {
+      this[kPendingWrite] = [writev, data, encoding, cb];
+      this.once('connect', () => {
+        const p = this[kPendingWrite];
+        this[kPendingWrite] = null;
+        if (p) this._writeGeneric(p[0], p[1], p[2], p[3]);
+      });
+      return;
+    }
+    this[kPendingWrite] = null;
+    if (!this._handle) {
+      cb(new ERR_SOCKET_CLOSED());
+      return false;
+    }
+    this._unrefTimerRefresh();
+    let payload;
+    let size = 0;
+    if (writev) {
+      payload = new Array(data.length);
+      for (let i = 0; i < data.length; i++) {
+        payload[i] = toBytes(data[i].chunk, data[i].encoding);
+        size += byteLength(payload[i]);
+      }
+    } else {
+      payload = toBytes(data, encoding);
+      size = byteLength(payload);
+    }
+    const r = binding.write(this._handle.id, payload, (status) => {
+      if (status < 0) {
+        cb(errnoException(status, 'write'));
+        return;
+      }
+      this[kBytesWritten] += size;
+      this._unrefTimerRefresh();
+      cb();
+    });
+    if (r === 0) {
+      this[kBytesWritten] += size;
+      cb();
+    } else if (r < 0) {
+      cb(errnoException(r, 'write'));
+    }
+  }
+
+  _write(data, encoding, cb) { this._writeGeneric(false, data, encoding, cb); }
+  _writev(chunks, cb) { this._writeGeneric(true, chunks, '', cb); }
+
+  _final(cb) {
+    if (this.pending) {
+      return this.once('connect', () => this._final(cb));
+    }
+    if (!this._handle) return cb();
+    const r = binding.shutdown(this._handle.id, (status) => {
+      if (status < 0 && status !== -107 /* ENOTCONN */ && status !== UV_ECANCELED) {
+        cb(errnoException(status, 'shutdown'));
+        return;
+      }
+      cb();
+    });
+    if (r < 0) cb();
+  }
+
+  _destroy(exception, cb) {
+    if (this[kTimeout]) {
+      clearTimeout(this[kTimeout]);
+      this[kTimeout] = null;
+    }
+    if (this.connecting && !exception) {
+      // destroy() before the connection came up.
+    }
+    this.connecting = false;
+    for (let s = this; s !== null; s = s._parent) {
+      if (s[kTimeout]) { clearTimeout(s[kTimeout]); s[kTimeout] = null; }
+    }
+    if (this._handle) {
+      const isException = exception ? true : false;
+      const h = this._handle;
+      this._handle = null;
+      this._sockname = null;
+      h.close(() => this.emit('close', isException));
+      cb(exception);
+    } else {
+      cb(exception);
+      process.nextTick(emitCloseNT, this);
+    }
+    if (this._server) {
+      this._server._connections--;
+      this._server._emitCloseIfDrained();
+    }
+  }
+
+  destroySoon() {
+    if (this.writable) this.end();
+    if (this.writableFinished) this.destroy();
+    else this.once('finish', this.destroy);
+  }
+
+  resetAndDestroy() {
+    if (this._handle && !this.connecting) binding.setLinger0?.(this._handle.id);
+    return this.destroy();
+  }
+
+  end(data, encoding, cb) {
+    super.end(data, encoding, cb);
+    return this;
+  }
+
+  connect(...args) {
+    let normalized;
+    if (Array.isArray(args[0]) && args[0].length === 2 && typeof args[0][0] === 'object') {
+      normalized = args[0];
+    } else {
+      normalized = normalizeArgs(args);
+    }
+    const [options, cb] = normalized;
+    if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+    if (this.destroyed) {
+      this._handle = null;
+      this._peername = null;
+      this._sockname = null;
+      this._undestroy();
+    }
+    if (cb !== null) this.once('connect', cb);
+    if (this._handle && this.connecting) {
+      throw new (require('internal/errors').codes.ERR_SOCKET_CONNECTION_TIMEOUT)();
+    }
+    const { path } = options;
+    if (options.timeout) this.setTimeout(options.timeout);
+    this.connecting = true;
+    if (path !== undefined && path !== null) {
+      validateString(path, 'options.path');
+      this._internalConnect(path, 0, 0, undefined, undefined);
+    } else {
+      lookupAndConnect(this, options);
+    }
+    return this;
+  }
+
+  _internalConnect(address, port, addressType, localAddress, localPort, onFail) {
+    const isPipe = addressType === 0;
+    const attempt = ++this[kConnectAttempt];
+    const id = binding.connect(isPipe ? '' : address, isPipe ? 0 : port, isPipe ? address : undefined,
+      localAddress, localPort || 0, 0, (status) => {
+        if (attempt !== this[kConnectAttempt]) return;
+        if (this.destroyed || this._handle === null || this._handle.id !== id) return;
+        if (status < 0) {
+          if (onFail && onFail(status)) return;
+          this.connecting = false;
+          let details;
+          if (localAddress || localPort) details = `${localAddress || ''}:${localPort || 0}`;
+          const ex = isPipe ? exceptionWithHostPort(status, 'connect', address) :
+            exceptionWithHostPort(status, 'connect', address, port, details);
+          this.destroy(ex);
+          return;
+        }
+        afterConnect(this);
+      });
+    const h = new Handle(id, isPipe);
+    if (this._handle) {
+      const old = this._handle;
+      old.close();
+    }
+    this._attach(h);
+  }
+
+  get pending() { return !this._handle || this.connecting; }
+
+  get readyState() {
+    if (this.connecting) return 'opening';
+    if (this.readable && this.writable) return 'open';
+    if (this.readable && !this.writable) return 'readOnly';
+    if (!this.readable && this.writable) return 'writeOnly';
+    return 'closed';
+  }
+
+  get bufferSize() {
+    if (this._handle) return this.writableLength;
+    return undefined;
+  }
+
+  get bytesRead() { return this[kBytesRead]; }
+
+  get bytesWritten() {
+    let bytes = this[kBytesWritten];
+    const p = this[kPendingWrite];
+    if (p) {
+      if (p[0]) for (const c of p[1]) bytes += byteLength(toBytes(c.chunk, c.encoding));
+      else bytes += byteLength(toBytes(p[1], p[2]));
+    }
+    const buffered = this.writableBuffer;
+    if (Array.isArray(buffered)) {
+      for (const el of buffered) {
+        bytes += el.chunk instanceof Uint8Array ? el.chunk.length : Buffer.byteLength(el.chunk, el.encoding);
+      }
+    }
+    return bytes;
+  }
+
+  _getpeername() {
+    if (!this._handle || this.connecting) return this._peername || {};
+    if (!this._peername) {
+      const out = {};
+      if (this._handle.getpeername(out) !== 0) return out;
+      this._peername = out;
+    }
+    return this._peername;
+  }
+
+  _getsockname() {
+    if (!this._handle) return {};
+    if (!this._sockname) {
+      const out = {};
+      if (this._handle.getsockname(out) !== 0) return out;
+      this._sockname = out;
+    }
+    return this._sockname;
+  }
+
+  address() { return this._getsockname(); }
+  get remoteAddress() { return this._getpeername().address; }
+  get remoteFamily() { return this._getpeername().family; }
+  get remotePort() { return this._getpeername().port; }
+  get localAddress() { return this._getsockname().address; }
+  get localPort() { return this._getsockname().port; }
+  get localFamily() { return this._getsockname().family; }
+  get _connecting() { return this.connecting; }
+
+  setNoDelay(enable) {
+    enable = enable === undefined ? true : Boolean(enable);
+    if (!this._handle || this.connecting) {
+      this[kSetNoDelay] = enable;
+      return this;
+    }
+    if (this[kSetNoDelay] !== enable || enable) {
+      this[kSetNoDelay] = enable;
+      this._handle.setNoDelay(enable);
+    }
+    return this;
+  }
+
+  setKeepAlive(enable, initialDelayMsecs) {
+    enable = Boolean(enable);
+    const delay = ~~((initialDelayMsecs || 0) / 1000);
+    this[kSetKeepAlive] = enable;
+    this._keepAliveDelay = delay;
+    if (this._handle && !this.connecting) this._handle.setKeepAlive(enable, delay);
+    return this;
+  }
+
+  setTimeout(msecs, callback) {
+    msecs = getTimerDuration(msecs, 'msecs');
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    if (this[kTimeout]) {
+      clearTimeout(this[kTimeout]);
+      this[kTimeout] = null;
+    }
+    this[kTimeoutMs] = msecs;
+    if (msecs === 0) {
+      if (callback !== undefined) this.removeListener('timeout', callback);
+    } else {
+      this[kTimeout] = setTimeout(() => {
+        this[kTimeout] = null;
+        this.emit('timeout');
+      }, msecs);
+      this[kTimeout].unref();
+      if (callback !== undefined) this.once('timeout', callback);
+    }
+    return this;
+  }
+
+  get timeout() { return this[kTimeoutMs]; }
+
+  _unrefTimerRefresh() {
+    for (let s = this; s !== null; s = s._parent) {
+      if (s[kTimeout]) s[kTimeout].refresh();
+    }
+  }
+
+  // node's name for the same thing, used by http.
+  _unrefTimer() { this._unrefTimerRefresh(); }
+
+  ref() {
+    if (!this._handle) {
+      this[kUnref] = false;
+      return this;
+    }
+    this[kUnref] = false;
+    this._handle.ref();
+    return this;
+  }
+
+  unref() {
+    this[kUnref] = true;
+    if (this._handle) this._handle.unref();
+    return this;
+  }
+
+  [Symbol.asyncDispose]() {
+    if (!this.destroyed) {
+      return new Promise((resolve) => {
+        this.once('close', () => resolve());
+        this.destroy();
+      });
+    }
+    return Promise.resolve();
+  }
+}
+
+function getTimerDuration(msecs, name) {
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  return msecs;
+}
+
+function toBytes(chunk, encoding) {
+  if (typeof chunk === 'string') {
+    if (!encoding || encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer') return chunk;
+    return Buffer.from(chunk, encoding);
+  }
+  return chunk;
+}
+
+function byteLength(b) {
+  return typeof b === 'string' ? Buffer.byteLength(b, 'utf8') : b.byteLength;
+}
+
+function emitCloseNT(s) { s.emit('close', false); }
+
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) {
+    this.write = writeAfterFIN;
+  }
+}
+
+function writeAfterFIN(chunk, encoding, cb) {
+  if (!this.writableEnded) {
+    return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
+  }
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
+  }
+  const er = new Error('This socket has been ended by the other party');
+  er.code = 'EPIPE';
+  if (typeof cb === 'function') process.nextTick(cb, er);
+  this.destroy(er);
+  return false;
+}
+
+function afterConnect(self) {
+  if (self.destroyed) return;
+  self.connecting = false;
+  self._sockname = null;
+  const h = self._handle;
+  if (self[kSetNoDelay]) h.setNoDelay(true);
+  if (self[kSetKeepAlive]) h.setKeepAlive(true, self._keepAliveDelay);
+  self._unrefTimerRefresh();
+  self.emit('connect');
+  self.emit('ready');
+  if (self.readable && !self.isPaused()) self.read(0);
+  else if (self.readable && self.readableFlowing === null && self.listenerCount('data') === 0) self.read(0);
+}
+
+function lookupAndConnect(self, options) {
+  const { localAddress, localPort } = options;
+  const host = options.host || 'localhost';
+  let { port, autoSelectFamilyAttemptTimeout: attemptTimeout, autoSelectFamily: asf } = options;
+  if (localAddress && !isIP(localAddress)) {
+    const { codes: { ERR_INVALID_IP_ADDRESS } } = require('internal/errors');
+    throw new ERR_INVALID_IP_ADDRESS(localAddress);
+  }
+  if (localPort !== undefined && localPort !== null) validateInt32(localPort, 'options.localPort', 0, 65535);
+  if (typeof port !== 'undefined') {
+    if (typeof port !== 'number' && typeof port !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
+    }
+    port = validatePort(port);
+  } else {
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  }
+  port |= 0;
+  if (asf !== undefined && asf !== null) validateBoolean(asf, 'options.autoSelectFamily');
+  else asf = autoSelectFamily;
+  if (attemptTimeout !== undefined && attemptTimeout !== null) validateInt32(attemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+
+  const addressType = isIP(host);
+  if (addressType) {
+    process.nextTick(() => {
+      if (self.connecting) self._internalConnect(host, port, addressType, localAddress, localPort);
+    });
+    return;
+  }
+  if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
+  const lookup = options.lookup || lazyDns().lookup;
+  const dnsOpts = { family: options.family, hints: options.hints || 0 };
+  if (dnsOpts.family !== undefined && dnsOpts.family !== null) {
+    dnsOpts.family = dnsOpts.family === 'IPv4' ? 4 : dnsOpts.family === 'IPv6' ? 6 : dnsOpts.family;
+  }
+  if (asf && (dnsOpts.family === undefined || dnsOpts.family === 0 || dnsOpts.family === null)) dnsOpts.all = true;
+  self._host = host;
+  lookup(host, dnsOpts, (err, ip, addressType) => {
+    self.emit('lookup', err, Array.isArray(ip) ? ip[0]?.address : ip, Array.isArray(ip) ? ip[0]?.family : addressType, host);
+    if (!self.connecting) return;
+    if (err) {
+      process.nextTick(connectErrorNT, self, err);
+      return;
+    }
+    let list = Array.isArray(ip) ? ip : [{ address: ip, family: addressType }];
+    if (list.length === 0) {
+      const e = new Error(`getaddrinfo ENOTFOUND ${host}`);
+      e.code = 'ENOTFOUND';
+      process.nextTick(connectErrorNT, self, e);
+      return;
+    }
+    for (const a of list) {
+      if (!isIP(a.address)) {
+        const { codes: { ERR_INVALID_IP_ADDRESS } } = require('internal/errors');
+        process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(a.address));
+        return;
+      }
+      if (a.family !== 4 && a.family !== 6) {
+        process.nextTick(connectErrorNT, self, new ERR_INVALID_ADDRESS_FAMILY(a.family, host, port));
+        return;
+      }
+    }
+    if (list.length > 1) {
+      self.autoSelectFamilyAttemptedAddresses = [];
+    }
+    const errors = [];
+    const tryAt = (i) => {
+      const a = list[i];
+      if (self.autoSelectFamilyAttemptedAddresses) self.autoSelectFamilyAttemptedAddresses.push(`${a.address}:${port}`);
+      self._internalConnect(a.address, port, a.family, localAddress, localPort,
+        i + 1 < list.length ? (status) => {
+          errors.push(exceptionWithHostPort(status, 'connect', a.address, port));
+          tryAt(i + 1);
+          return true;
+        } : (errors.length ? (status) => {
+          errors.push(exceptionWithHostPort(status, 'connect', a.address, port));
+          const agg = new AggregateError(errors);
+          agg.code = errors[0].code;
+          self.connecting = false;
+          self.destroy(agg);
+          return true;
+        } : undefined));
+    };
+    tryAt(0);
+  });
+}
+
+function connectErrorNT(self, err) {
+  self.connecting = false;
+  self.destroy(err);
+}
+
+function connect(...args) {
+  const normalized = normalizeArgs(args);
+  const [options] = normalized;
+  if (options.timeout) {
+    validateNumber(options.timeout, 'options.timeout');
+  }
+  const socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return socket.connect(normalized);
+}
+
+// ---- Server -------------------------------------------------------------------
+
+const kUnrefServer = Symbol('unrefServer');
+
+class Server extends EventEmitter {
+  constructor(options, connectionListener) {
+    super();
+    if (typeof options === 'function') {
+      connectionListener = options;
+      options = {};
+    } else if (options == null || typeof options === 'object') {
+      options = { ...options };
+    } else {
+      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+    this._connections = 0;
+    this._handle = null;
+    this._usingWorkers = false;
+    this._workers = [];
+    this._unref = false;
+    this._pipeName = undefined;
+    this.allowHalfOpen = options.allowHalfOpen || false;
+    this.pauseOnConnect = !!options.pauseOnConnect;
+    this.noDelay = Boolean(options.noDelay);
+    this.keepAlive = Boolean(options.keepAlive);
+    this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
+    this.highWaterMark = options.highWaterMark;
+    this._maxConnections = undefined;
+    this[kUnrefServer] = false;
+  }
+
+  get maxConnections() { return this._maxConnections; }
+  set maxConnections(v) { this._maxConnections = v; }
+
+  get listening() { return !!this._handle; }
+
+  listen(...args) {
+    const [options, cb] = normalizeArgs(args);
+    if (typeof cb === 'function') this.once('listening', cb);
+    if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
+    let backlog = options.backlog;
+    // listen(port, host, backlog, cb) / listen(port, backlog, cb)
+    if (typeof args[0] !== 'object' || args[0] === null) {
+      const b = typeof args[1] === 'number' ? args[1] : (typeof args[2] === 'number' ? args[2] : undefined);
+      if (b !== undefined) backlog = b;
+    }
+    if (options.signal) {
+      const signal = options.signal;
+      const onAborted = () => this.close();
+      if (signal.aborted) process.nextTick(onAborted);
+      else {
+        signal.addEventListener('abort', onAborted, { once: true });
+        this.once('close', () => signal.removeEventListener('abort', onAborted));
+      }
+    }
+    if (options.handle !== undefined || options.fd !== undefined) {
+      throw notImplemented('server.listen(handle)');
+    }
+    if (args.length === 0 || typeof args[0] === 'function') {
+      // No port: listen on a random port on every address.
+      listenInCluster(this, null, 0, 4, backlog, options);
+      return this;
+    }
+    if (typeof options.port === 'number' || typeof options.port === 'string' ||
+        (typeof options.port === 'undefined' && 'port' in options)) {
+      const port = options.port === undefined ? 0 : validatePort(options.port, 'options.port');
+      if (options.host) {
+        lookupAndListen(this, port, options.host, backlog, options);
+      } else {
+        listenInCluster(this, null, port, 4, backlog, options);
+      }
+      return this;
+    }
+    if (options.path) {
+      validateString(options.path, 'options.path');
+      this._pipeName = options.path;
+      listenInCluster(this, options.path, -1, -1, backlog, options);
+      return this;
+    }
+    if (!('port' in options) && !('path' in options)) {
+      throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+    }
+    throw new ERR_INVALID_ARG_VALUE('options', options);
+  }
+
+  _listen2(address, port, addressType, backlog, options) {
+    const isPipe = port === -1;
+    const host = address === null ? '' : address;
+    const r = binding.listen(isPipe ? '' : host, isPipe ? 0 : port, backlog || 511,
+      Boolean(options && options.ipv6Only), isPipe ? address : undefined);
+    if (r < 0) {
+      const ex = uvExceptionWithHostPort(r, 'listen', isPipe ? address : (address === null ? '::' : address), isPipe ? undefined : port);
+      process.nextTick(emitErrorNT, this, ex);
+      return;
+    }
+    this._handle = new Handle(r, isPipe);
+    owners.set(r, this);
+    if (this[kUnrefServer]) this._handle.unref();
+    process.nextTick(emitListeningNT, this);
+  }
+
+  _onconnection(status, connId) {
+    if (status < 0) {
+      this.emit('error', errnoException(status, 'accept'));
+      return;
+    }
+    if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
+      const h = new Handle(connId, false);
+      const data = {};
+      const local = addressOf(binding.address(connId));
+      const remote = addressOf(binding.remoteAddress(connId));
+      if (typeof local === 'object') {
+        data.localAddress = local.address;
+        data.localPort = local.port;
+        data.localFamily = local.family;
+        data.remoteAddress = remote.address;
+        data.remotePort = remote.port;
+        data.remoteFamily = remote.family;
+      }
+      binding.close(h.id);
+      this.emit('drop', data);
+      return;
+    }
+    const socket = new Socket({
+      handle: connId,
+      allowHalfOpen: this.allowHalfOpen,
+      pauseOnCreate: this.pauseOnConnect,
+      readable: true,
+      writable: true,
+      readableHighWaterMark: this.highWaterMark,
+      writableHighWaterMark: this.highWaterMark,
+    });
+    if (this.noDelay) socket._handle.setNoDelay(true);
+    if (this.keepAlive) socket._handle.setKeepAlive(true, this.keepAliveInitialDelay);
+    this._connections++;
+    socket.server = this;
+    socket._server = this;
+    this.emit('connection', socket);
+  }
+
+  address() {
+    if (this._handle) return addressOf(binding.address(this._handle.id));
+    if (this._pipeName) return this._pipeName;
+    return null;
+  }
+
+  close(cb) {
+    if (typeof cb === 'function') {
+      if (!this._handle) {
+        this.once('close', function close() { cb(new ERR_SERVER_NOT_RUNNING()); });
+      } else {
+        this.once('close', cb);
+      }
+    }
+    if (this._handle) {
+      this._handle.close();
+      this._handle = null;
+    }
+    this._emitCloseIfDrained();
+    return this;
+  }
+
+  _emitCloseIfDrained() {
+    if (this._handle || this._connections) return;
+    process.nextTick(emitCloseNT, this);
+  }
+
+  getConnections(cb) {
+    validateFunction(cb, 'cb');
+    process.nextTick(cb, null, this._connections);
+    return this;
+  }
+
+  ref() {
+    this[kUnrefServer] = false;
+    if (this._handle) this._handle.ref();
+    return this;
+  }
+
+  unref() {
+    this[kUnrefServer] = true;
+    if (this._handle) this._handle.unref();
+    return this;
+  }
+
+  [Symbol.asyncDispose]() {
+    if (!this._handle) return Promise.resolve();
+    return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+function emitErrorNT(self, err) { self.emit('error', err); }
+function emitListeningNT(self) {
+  if (self._handle) self.emit('listening');
+}
+
+function listenInCluster(server, address, port, addressType, backlog, options) {
+  server._listen2(address, port, addressType, backlog, options);
+}
+
+function lookupAndListen(server, port, address, backlog, options) {
+  lazyDns().lookup(address, (err, ip, addressType) => {
+    if (err) {
+      server.emit('error', err);
+      return;
+    }
+    listenInCluster(server, ip, port, addressType, backlog, options);
+  });
+}
+
+function createServer(options, connectionListener) {
+  return new Server(options, connectionListener);
+}
+
+let blockListModule;
+let socketAddressModule;
 
 module.exports = {
+  _normalizeArgs: normalizeArgs,
   isIP,
   isIPv4,
   isIPv6,
@@ -48,9 +971,26 @@ module.exports = {
   Socket,
   Stream: Socket,
   Server,
-  BlockList,
-  SocketAddress,
   createServer,
   connect,
   createConnection: connect,
 };
+
+Object.defineProperties(module.exports, {
+  BlockList: {
+    enumerable: true,
+    configurable: true,
+    get() {
+      blockListModule ??= require('internal/blocklist');
+      return blockListModule.BlockList;
+    },
+  },
+  SocketAddress: {
+    enumerable: true,
+    configurable: true,
+    get() {
+      socketAddressModule ??= require('internal/socketaddress');
+      return socketAddressModule.SocketAddress;
+    },
+  },
+});

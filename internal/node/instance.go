@@ -248,7 +248,7 @@ func (in *Instance) uncaught(err error) {
 		in.exit(70)
 		return
 	}
-	if e.Name == "InternalError" && e.Message == "out of memory" {
+	if in.outOfMemory(e) {
 		// The heap is full: JS cannot even format the error. Node aborts
 		// with this message (exit 134, SIGABRT).
 		e.Free()
@@ -275,6 +275,20 @@ func (in *Instance) uncaught(err error) {
 		return
 	}
 	c.Free(r)
+}
+
+// outOfMemory reports whether e is the engine running out of heap: its
+// "out of memory" InternalError, or the null it throws when even that error
+// cannot be allocated (with the heap at its limit).
+func (in *Instance) outOfMemory(e *qjs.Error) bool {
+	if e.Name == "InternalError" && e.Message == "out of memory" {
+		return true
+	}
+	if limit := in.cfg.MemoryLimit; limit > 0 && e.Value().IsNull() {
+		used, _ := in.rt.MemoryUsage()
+		return used > int64(limit)-int64(limit)/20
+	}
+	return false
 }
 
 // exit stops the instance: no JS runs once the current call unwinds.

@@ -49,4 +49,85 @@ function isIP(s) {
   return 0;
 }
 
-module.exports = { isIP, isIPv4, isIPv6 };
+// ---- system errors as node:net and node:dns report them ----------------
+
+let uvMap;
+// uvErrorInfo returns [name, description] for a negative libuv errno.
+function uvErrorInfo(errno) {
+  if (uvMap === undefined) {
+    uvMap = new Map();
+    for (const [n, name, desc] of require('internal/util/uv_errors')) uvMap.set(n, [name, desc]);
+  }
+  return uvMap.get(errno) || ['UNKNOWN', 'unknown error'];
+}
+
+// errnoException: "<syscall> <CODE>[ <original>]", with errno, code, syscall.
+function errnoException(errno, syscall, original) {
+  const code = uvErrorInfo(errno)[0];
+  const e = new Error(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`);
+  e.errno = errno;
+  e.code = code;
+  e.syscall = syscall;
+  return e;
+}
+
+function hostPortDetails(address, port) {
+  if (port && port > 0) return ` ${address}:${port}`;
+  if (address) return ` ${address}`;
+  return '';
+}
+
+// exceptionWithHostPort: "<syscall> <CODE> <address>:<port>[ - Local (<additional>)]".
+function exceptionWithHostPort(errno, syscall, address, port, additional) {
+  const code = uvErrorInfo(errno)[0];
+  let details = hostPortDetails(address, port);
+  if (additional) details += ` - Local (${additional})`;
+  const e = new Error(`${syscall} ${code}${details}`);
+  e.errno = errno;
+  e.code = code;
+  e.syscall = syscall;
+  e.address = address;
+  if (port) e.port = port;
+  return e;
+}
+
+// uvExceptionWithHostPort: "<syscall> <CODE>: <description> <address>:<port>".
+function uvExceptionWithHostPort(errno, syscall, address, port) {
+  const [code, desc] = uvErrorInfo(errno);
+  const e = new Error(`${syscall} ${code}: ${desc}${hostPortDetails(address, port)}`);
+  e.errno = errno;
+  e.code = code;
+  e.syscall = syscall;
+  if (address) e.address = address;
+  if (port) e.port = port;
+  return e;
+}
+
+// A port is an integer 0..65535 given as a number or a numeric string.
+function isLegalPort(port) {
+  if ((typeof port !== 'number' && typeof port !== 'string') ||
+      (typeof port === 'string' && port.trim().length === 0)) return false;
+  return +port === (+port >>> 0) && port <= 0xFFFF;
+}
+
+function validatePort(port, name = 'Port', allowZero = true) {
+  if ((typeof port !== 'number' && typeof port !== 'string') ||
+      (typeof port === 'string' && port.trim().length === 0) ||
+      +port !== (+port >>> 0) || port > 0xFFFF || (port === 0 && !allowZero)) {
+    const { codes: { ERR_SOCKET_BAD_PORT } } = require('internal/errors');
+    throw new ERR_SOCKET_BAD_PORT(name, port, allowZero);
+  }
+  return port | 0;
+}
+
+module.exports = {
+  isIP,
+  isIPv4,
+  isIPv6,
+  uvErrorInfo,
+  errnoException,
+  exceptionWithHostPort,
+  uvExceptionWithHostPort,
+  isLegalPort,
+  validatePort,
+};

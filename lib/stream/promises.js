@@ -4,4 +4,4 @@
 const { pipelinePromise } = require('internal/streams/pipeline');
 const { finished } = require('internal/streams/end-of-stream');
 
-module.exports = { pipeline: pipelinePromise, finished };
+module.exports = { finished, pipeline: pipelinePromise };

@@ -23,7 +23,8 @@ func (r *runtimeFlag) Set(s string) error { *r = append(*r, s); return nil }
 
 type subject struct {
 	name, path string
-	times      []time.Duration
+	times      []time.Duration // wall
+	cpu        []time.Duration // user + system
 }
 
 func main() {
@@ -55,30 +56,37 @@ func main() {
 	}
 	for i := 0; i < *warmup+*n; i++ {
 		for _, s := range subs {
-			d, err := run(s.path, args)
+			d, cpu, err := run(s.path, args)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "startup: %s: %v\n", s.name, err)
 				os.Exit(1)
 			}
 			if i >= *warmup {
 				s.times = append(s.times, d)
+				s.cpu = append(s.cpu, cpu)
 			}
 		}
 	}
-	base := median(subs[0].times)
-	fmt.Printf("start-up, %d runs each: %s %s\n", *n, "<runtime>", strings.Join(args, " "))
-	fmt.Printf("%-10s %10s %10s %10s %8s\n", "runtime", "median", "min", "p90", "ratio")
+	base, baseCPU := median(subs[0].times), median(subs[0].cpu)
+	fmt.Printf("start-up, %d runs each: <runtime> %s\n", *n, strings.Join(args, " "))
+	fmt.Printf("%-10s %10s %10s %10s %8s %10s %8s\n", "runtime", "median", "min", "p90", "ratio", "cpu", "ratio")
 	for _, s := range subs {
-		m := median(s.times)
-		fmt.Printf("%-10s %10s %10s %10s %8.2f\n", s.name, ms(m), ms(slices.Min(s.times)), ms(pct(s.times, 0.9)), float64(m)/float64(base))
+		m, c := median(s.times), median(s.cpu)
+		fmt.Printf("%-10s %10s %10s %10s %8.2f %10s %8.2f\n", s.name, ms(m), ms(slices.Min(s.times)), ms(pct(s.times, 0.9)),
+			float64(m)/float64(base), ms(c), float64(c)/float64(baseCPU))
 	}
+	fmt.Println("(median wall time; cpu: median user+system time, steadier on a busy machine; ratios against the first runtime)")
 }
 
-func run(path string, args []string) (time.Duration, error) {
+func run(path string, args []string) (wall, cpu time.Duration, err error) {
 	cmd := exec.Command(path, args...)
 	start := time.Now()
-	err := cmd.Run()
-	return time.Since(start), err
+	err = cmd.Run()
+	wall = time.Since(start)
+	if cmd.ProcessState != nil {
+		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	return wall, cpu, err
 }
 
 func median(ts []time.Duration) time.Duration { return pct(ts, 0.5) }

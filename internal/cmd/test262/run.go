@@ -153,7 +153,7 @@ func (r *runner) runMode(t *test, mode string) (msg string) {
 		if testErr == nil {
 			return fmt.Sprintf("expected %s in %s phase, got no error", neg.Type, neg.Phase)
 		}
-		if errName(testErr) != neg.Type {
+		if errName(c, testErr) != neg.Type {
 			return fmt.Sprintf("expected %s in %s phase, got %s error %v", neg.Type, neg.Phase, phase, testErr)
 		}
 		switch {
@@ -180,13 +180,30 @@ func (r *runner) runMode(t *test, mode string) (msg string) {
 	return ""
 }
 
-// errName is the constructor name of a thrown error, "" for non-errors.
-func errName(err error) string {
+// errName is the constructor name of a thrown value (its
+// constructor.name), "" when it has none.
+func errName(c *qjs.Context, err error) string {
 	var e *qjs.Error
-	if errors.As(err, &e) {
+	if !errors.As(err, &e) {
+		return ""
+	}
+	v := e.Value()
+	if !v.IsObject() {
 		return e.Name
 	}
-	return ""
+	ctor := c.Get(v, "constructor")
+	defer c.Free(ctor)
+	if !ctor.IsObject() {
+		c.ClearException()
+		return e.Name
+	}
+	n := c.Get(ctor, "name")
+	defer c.Free(n)
+	if !n.IsString() {
+		c.ClearException()
+		return e.Name
+	}
+	return c.GoString(n)
 }
 
 // drain runs promise jobs until none is left.
@@ -299,9 +316,6 @@ func (h *host) install(c *qjs.Context) qjs.Value {
 	}))
 	set(o, "detachArrayBuffer", c.Function("detachArrayBuffer", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		c.DetachArrayBuffer(qjs.Arg(args, 0))
-		if c.HasException() {
-			return qjs.Exception
-		}
 		return qjs.Null
 	}))
 	dda := c.Function("IsHTMLDDA", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {

@@ -6,6 +6,7 @@ import (
 	_ "github.com/gonode/gonode/internal/module"
 	_ "github.com/gonode/gonode/internal/ops/buffer"
 	_ "github.com/gonode/gonode/internal/ops/crypto"
+	_ "github.com/gonode/gonode/internal/ops/dns"
 	_ "github.com/gonode/gonode/internal/ops/fs"
 	_ "github.com/gonode/gonode/internal/ops/messaging"
 	_ "github.com/gonode/gonode/internal/ops/os"

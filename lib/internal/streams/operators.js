@@ -12,7 +12,7 @@ const { validateAbortSignal, validateInteger, validateObject } = require('intern
 const kEmpty = Symbol('kEmpty');
 
 function validateFn(fn) {
-  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn);
+  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
 }
 
 function validateOptions(options) {
@@ -154,7 +154,7 @@ async function find(fn, options) {
 
 async function reduce(reducer, initialValue, options) {
   if (typeof reducer !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('reducer', ['Function', 'AsyncFunction'], reducer);
+    throw new ERR_INVALID_ARG_TYPE('reducer', 'Function', reducer);
   }
   validateOptions(options);
   const signal = options?.signal;

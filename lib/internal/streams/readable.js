@@ -795,6 +795,11 @@ function endWritableNT(stream) {
   if (stream.writable && !stream.writableEnded && !stream.destroyed) stream.end();
 }
 
+Readable.prototype.compose = function compose(stream, options) {
+  if (options != null) validateObject(options, 'options');
+  return require('internal/streams/compose')(this, stream);
+};
+
 Readable.from = function(iterable, opts) {
   return require('internal/streams/from')(Readable, iterable, opts);
 };
