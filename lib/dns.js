@@ -35,6 +35,7 @@ function lookup(hostname, options, callback) {
     if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
       throw new ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
     }
+    emitInvalidHostnameWarning(hostname);
     if (all) process.nextTick(callback, null, []);
     else process.nextTick(callback, null, null, family === 6 ? 6 : 4);
     return {};
@@ -56,9 +57,21 @@ function lookup(hostname, options, callback) {
   return {};
 }
 
+let invalidHostnameWarned = false;
+function emitInvalidHostnameWarning(hostname) {
+  if (invalidHostnameWarned) return;
+  invalidHostnameWarned = true;
+  process.emitWarning(`The provided hostname "${hostname}" is not a valid hostname, and is supported in the dns module solely for compatibility.`,
+    'DeprecationWarning', 'DEP0118');
+}
+
 // lookupService(address, port, callback): callback(err, hostname, service).
 function lookupService(address, port, callback) {
-  port = validateLookupServiceArgs(...arguments);
+  if (arguments.length !== 3) {
+    const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
+    throw new ERR_MISSING_ARGS('address', 'port', 'callback');
+  }
+  port = validateLookupServiceArgs(address, port);
   validateFunction(callback, 'callback');
   lookupServiceRaw(address, port, callback);
   return {};
@@ -126,7 +139,6 @@ function setServers(servers) { defaultResolver.setServers(servers); }
 let promisesModule;
 
 module.exports = {
-  _defaultResolver: defaultResolver,
   lookup,
   lookupService,
   Resolver,
@@ -158,6 +170,8 @@ for (const name of [...Object.keys(resolveMethods), 'resolve', 'reverse']) {
   for (const k of Object.keys(module.exports)) delete module.exports[k];
   Object.assign(module.exports, reordered);
 }
+
+Object.defineProperty(module.exports, '_defaultResolver', { value: defaultResolver });
 
 Object.defineProperty(module.exports, 'promises', {
   configurable: true,

@@ -104,20 +104,21 @@ function setPriority(pid, priority) {
   call(binding.setPriority, pid, priority);
 }
 
-const constants = Object.freeze({
+// Only signals is frozen, as in Node.
+const constants = {
   UV_UDP_REUSEADDR: 4,
-  dlopen: Object.freeze({ RTLD_LAZY: 1, RTLD_NOW: 2, RTLD_GLOBAL: 256, RTLD_LOCAL: 0, RTLD_DEEPBIND: 8 }),
-  errno: Object.freeze({ ...binding.errnos }),
+  dlopen: { RTLD_LAZY: 1, RTLD_NOW: 2, RTLD_GLOBAL: 256, RTLD_LOCAL: 0, RTLD_DEEPBIND: 8 },
+  errno: { ...binding.errnos },
   signals: Object.freeze(Object.fromEntries(binding.signals)),
-  priority: Object.freeze({
+  priority: {
     PRIORITY_LOW: 19,
     PRIORITY_BELOW_NORMAL: 10,
     PRIORITY_NORMAL: 0,
     PRIORITY_ABOVE_NORMAL: -7,
     PRIORITY_HIGH: -14,
     PRIORITY_HIGHEST: -20,
-  }),
-});
+  },
+};
 
 // `${os.hostname}` gives the host name, as in Node.
 for (const fn of [arch, availableParallelism, endianness, freemem, homedir, hostname,
@@ -147,10 +148,9 @@ module.exports = {
   uptime,
   version,
   machine,
-  constants,
-  EOL: '\n',
-  devNull: '/dev/null',
 };
-Object.defineProperty(module.exports, 'constants', {
-  configurable: false, enumerable: true, value: constants,
+Object.defineProperties(module.exports, {
+  constants: { configurable: false, enumerable: true, writable: false, value: constants },
+  EOL: { configurable: true, enumerable: true, writable: false, value: '\n' },
+  devNull: { configurable: true, enumerable: true, writable: false, value: '/dev/null' },
 });

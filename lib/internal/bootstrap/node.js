@@ -71,10 +71,29 @@ function getExitCode() {
 function runMain(file) {
   // As node does: argv[1] is the main script's absolute path.
   if (process.argv[1] && process.argv[1] !== '-') process.argv[1] = require('path').resolve(process.argv[1]);
+  const { getOptionValue } = require('internal/options');
+  if (getOptionValue('--check')) {
+    checkSyntax(file);
+    return;
+  }
+  require('internal/process/pre_execution').prepareMainThreadExecution();
   require('internal/modules/run_main').runMain(file);
 }
 
+// -c/--check: compile without running; a syntax error is reported as an
+// uncaught exception would be (exit code 1).
+function checkSyntax(file) {
+  const path = require('path').resolve(file);
+  const source = internalBinding('fs').readFileUtf8(path);
+  if (path.endsWith('.mjs') || require('internal/modules/run_main').shouldUseESMLoader(path)) {
+    internalBinding('contextify').checkModuleSyntax?.(source, path);
+    return;
+  }
+  internalBinding('contextify').compileFunction(source, path, ['exports', 'require', 'module', '__filename', '__dirname']);
+}
+
 function evalScript(name, source, print) {
+  require('internal/process/pre_execution').prepareMainThreadExecution();
   require('internal/process/execution').evalScript(name, source, print);
 }
 

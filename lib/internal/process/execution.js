@@ -7,6 +7,16 @@ const binding = internalBinding('process_methods');
 const evalSources = new Map();
 
 function evalScript(name, source, print) {
+  const { getOptionValue } = require('internal/options');
+  if (getOptionValue('--input-type') === 'module') {
+    if (print) {
+      const { codes: { ERR_EVAL_ESM_CANNOT_PRINT } } = require('internal/errors');
+      throw new ERR_EVAL_ESM_CANNOT_PRINT();
+    }
+    require('internal/modules/run_main').runESMSource(source, name === '[eval]' ? '[eval1]' : name);
+    return;
+  }
+  addBuiltinLibsToObject(globalThis);
   const { runScript } = internalBinding('contextify');
   const Module = require('internal/modules/cjs/loader').Module;
   const cwd = process.cwd();
@@ -23,6 +33,27 @@ function evalScript(name, source, print) {
   if (print) {
     const { log } = require('console');
     log(result);
+  }
+}
+
+// As node does for -e, -p and stdin scripts: the public built-in modules
+// are globals (fs, path, util...), loaded on first use.
+function addBuiltinLibsToObject(object) {
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  for (const id of BuiltinModule.publicIds()) {
+    if (id.includes('/') || id.startsWith('_') || id in object) continue;
+    Object.defineProperty(object, id, {
+      get() {
+        const lib = require(id);
+        Object.defineProperty(object, id, { value: lib, writable: true, configurable: true, enumerable: false });
+        return lib;
+      },
+      set(value) {
+        Object.defineProperty(object, id, { value, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+      enumerable: false,
+    });
   }
 }
 

@@ -10,6 +10,17 @@ const { kStreamInternals } = require('internal/streams/utils');
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
+  this._events ??= {
+    __proto__: null,
+    close: undefined,
+    error: undefined,
+    prefinish: undefined,
+    finish: undefined,
+    drain: undefined,
+    data: undefined,
+    end: undefined,
+    readable: undefined,
+  };
   const rs = this._readableState = new Readable.ReadableState(options, this, true);
   const ws = this._writableState = new Writable.WritableState(options, this, true);
   if (options) {

@@ -62,6 +62,18 @@ Stream.prototype.pipe = function pipe(dest, options) {
   return dest;
 };
 
+// Only the events that have listeners (streams pre-create empty slots).
+Stream.prototype.eventNames = function eventNames() {
+  const names = [];
+  const events = this._events;
+  if (!events) return names;
+  for (const key of Reflect.ownKeys(events)) {
+    const v = events[key];
+    if (typeof v === 'function' || (Array.isArray(v) && v.length > 0)) names.push(key);
+  }
+  return names;
+};
+
 // Adds fn before the other listeners of event, also on emitters that lack
 // prependListener.
 function prependListener(emitter, event, fn) {

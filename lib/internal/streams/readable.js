@@ -87,6 +87,10 @@ function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
   if (Duplex === undefined) Duplex = require('internal/streams/duplex');
   const isDuplex = this instanceof Duplex;
+  // The common events get their slots up front (EventEmitter's shape mode).
+  this._events ??= {
+    __proto__: null, close: undefined, error: undefined, data: undefined, end: undefined, readable: undefined,
+  };
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;

@@ -88,6 +88,9 @@ function Writable(options) {
   if (Duplex === undefined) Duplex = require('internal/streams/duplex');
   const isDuplex = this instanceof Duplex;
   if (!isDuplex && !(this instanceof Writable)) return new Writable(options);
+  this._events ??= {
+    __proto__: null, close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined,
+  };
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;

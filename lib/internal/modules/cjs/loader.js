@@ -55,7 +55,7 @@ function toRealPath(requestPath) {
 
 function tryFile(requestPath, isMain) {
   if (stat(requestPath) !== 0) return false;
-  if (process.execArgv.includes('--preserve-symlinks') && !isMain) return path.resolve(requestPath);
+  if (preserveSymlinks() && !isMain) return path.resolve(requestPath);
   return toRealPath(requestPath);
 }
 
@@ -100,16 +100,14 @@ function resolveExports(nmPath, request, conditions) {
   return undefined;
 }
 
+let cjsConditionSet;
 const cjsConditions = () => {
-  const extra = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const a = process.execArgv[i];
-    if (a.startsWith('--conditions=')) extra.push(a.slice(13));
-    else if (a.startsWith('-C=')) extra.push(a.slice(3));
-    else if ((a === '--conditions' || a === '-C') && i + 1 < process.execArgv.length) extra.push(process.execArgv[++i]);
-  }
-  return new Set(['require', 'node', 'node-addons', 'module-sync', ...extra]);
+  cjsConditionSet ??= new Set(['require', 'node', 'node-addons', 'module-sync',
+    ...require('internal/modules/esm/utils').getUserConditions()]);
+  return cjsConditionSet;
 };
+
+const preserveSymlinks = () => require('internal/options').getOptionValue('--preserve-symlinks') === true;
 
 Module._findPath = function(request, paths, isMain) {
   const absoluteRequest = path.isAbsolute(request);
@@ -138,7 +136,7 @@ Module._findPath = function(request, paths, isMain) {
     const rc = stat(basePath);
     if (!trailingSlash) {
       if (rc === 0) {
-        filename = process.execArgv.includes('--preserve-symlinks') && !isMain ? path.resolve(basePath) : toRealPath(basePath);
+        filename = preserveSymlinks() && !isMain ? path.resolve(basePath) : toRealPath(basePath);
       }
       if (!filename) filename = tryExtensions(basePath, exts, isMain);
     }

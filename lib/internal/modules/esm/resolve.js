@@ -310,7 +310,7 @@ function finalizeResolution(filepath, base, specifier) {
     throw err;
   }
   let real = filepath;
-  if (!process.execArgv.includes('--preserve-symlinks')) {
+  if (!require('internal/options').getOptionValue('--preserve-symlinks') === true) {
     try {
       real = fsBinding.realpath(filepath);
     } catch {

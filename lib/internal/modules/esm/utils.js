@@ -60,17 +60,8 @@ function isURL(s) {
 // Extra conditions given with --conditions / -C.
 let userConditions;
 function getUserConditions() {
-  if (userConditions) return userConditions;
-  const extra = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--conditions=')) extra.push(a.slice(13));
-    else if (a.startsWith('-C=')) extra.push(a.slice(3));
-    else if ((a === '--conditions' || a === '-C') && i + 1 < argv.length) extra.push(argv[++i]);
-  }
-  userConditions = extra;
-  return extra;
+  userConditions ??= require('internal/options').getOptionValue('--conditions') || [];
+  return userConditions;
 }
 
 let importConditions;
@@ -108,5 +99,6 @@ module.exports = {
   isURL,
   getImportConditions,
   getRequireConditions,
+  getUserConditions,
   containsModuleSyntax,
 };
