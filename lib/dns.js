@@ -57,6 +57,9 @@ function lookup(hostname, options, callback) {
   return {};
 }
 
+Object.defineProperty(lookup, require('internal/util').customPromisifyArgs,
+  { value: ['address', 'family'], enumerable: false });
+
 let invalidHostnameWarned = false;
 function emitInvalidHostnameWarning(hostname) {
   if (invalidHostnameWarned) return;
@@ -76,6 +79,9 @@ function lookupService(address, port, callback) {
   lookupServiceRaw(address, port, callback);
   return {};
 }
+
+Object.defineProperty(lookupService, require('internal/util').customPromisifyArgs,
+  { value: ['hostname', 'service'], enumerable: false });
 
 // Resolver sends queries to its own servers (the system's by default).
 class Resolver extends ResolverBase {}

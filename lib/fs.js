@@ -1007,12 +1007,12 @@ function unwatchFile(filename, listener) {
   return require('internal/fs/watchers').unwatchFile(filename, listener);
 }
 
-function createReadStream() {
-  throw notImplemented('fs.createReadStream');
+function createReadStream(path, options) {
+  return require('internal/fs/streams').createReadStream(path, options);
 }
 
-function createWriteStream() {
-  throw notImplemented('fs.createWriteStream');
+function createWriteStream(path, options) {
+  return require('internal/fs/streams').createWriteStream(path, options);
 }
 
 function openAsBlob() {
@@ -1082,10 +1082,14 @@ Object.defineProperty(module.exports, 'promises', {
   enumerable: true, configurable: true,
 });
 
-// Streams need node:stream: constructors that say so rather than stand-ins.
-for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream', 'Utf8Stream']) {
-  const ctor = {
-    [name]: function() { throw notImplemented(`fs.${name}`); },
-  }[name];
-  module.exports[name] = ctor;
+// The stream classes load node:stream, so they load on first use.
+for (const [name, key] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteStream'],
+  ['FileReadStream', 'ReadStream'], ['FileWriteStream', 'WriteStream']]) {
+  let value;
+  Object.defineProperty(module.exports, name, {
+    get() { return value ?? require('internal/fs/streams')[key]; },
+    set(v) { value = v; },
+    enumerable: true, configurable: true,
+  });
 }
+module.exports.Utf8Stream = function Utf8Stream() { throw notImplemented('fs.Utf8Stream'); };

@@ -38,6 +38,11 @@ Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
 Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
 
 const operators = require('internal/streams/operators');
+// The lengths node gives the operator methods.
+const operatorLengths = {
+  drop: 1, filter: 2, flatMap: 2, map: 2, take: 1,
+  every: 1, forEach: 2, reduce: 3, toArray: 1, some: 1, find: 2,
+};
 for (const key of Object.keys(operators.streamReturningOperators)) {
   const op = operators.streamReturningOperators[key];
   const fn = function(...args) {
@@ -45,7 +50,7 @@ for (const key of Object.keys(operators.streamReturningOperators)) {
     return Readable.from(op.apply(this, args));
   };
   Object.defineProperty(fn, 'name', { value: op.name });
-  Object.defineProperty(fn, 'length', { value: op.length });
+  Object.defineProperty(fn, 'length', { value: operatorLengths[key] });
   Object.defineProperty(Readable.prototype, key, {
     __proto__: null, value: fn, enumerable: false, configurable: true, writable: true,
   });
@@ -57,7 +62,7 @@ for (const key of Object.keys(operators.promiseReturningOperators)) {
     return Reflect.apply(op, this, args);
   };
   Object.defineProperty(fn, 'name', { value: op.name });
-  Object.defineProperty(fn, 'length', { value: op.length });
+  Object.defineProperty(fn, 'length', { value: operatorLengths[key] });
   Object.defineProperty(Readable.prototype, key, {
     __proto__: null, value: fn, enumerable: false, configurable: true, writable: true,
   });

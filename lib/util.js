@@ -214,8 +214,34 @@ function _exceptionWithHostPort(err, syscall, address, port, additional) {
   return e;
 }
 
-function getCallSites() {
-  throw notImplemented('util.getCallSites');
+// getCallSites([frameCount][, options]) describes the callers of the
+// function that calls it, parsed from the engine's stack frames.
+function getCallSites(frameCount = 10, options) {
+  if (typeof frameCount === 'object' && frameCount !== null) {
+    options = frameCount;
+    frameCount = 10;
+  }
+  const { validateNumber, validateObject } = require('internal/validators');
+  validateNumber(frameCount, 'frameCount', 1, 200);
+  if (options !== undefined) validateObject(options, 'options');
+  const raw = {};
+  Error.captureStackTrace(raw, getCallSites);
+  const out = [];
+  for (const line of String(raw.stack).split('\n')) {
+    const m = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/.exec(line);
+    if (!m) continue;
+    const functionName = m[1] === undefined || m[1] === '<anonymous>' || m[1] === '<eval>' ? '' : m[1];
+    out.push({
+      functionName,
+      scriptId: '0',
+      scriptName: m[2],
+      lineNumber: Number(m[3]),
+      column: Number(m[4]),
+      columnNumber: Number(m[4]),
+    });
+    if (out.length >= frameCount) break;
+  }
+  return out;
 }
 
 const isPrimitive = (arg) => arg === null || (typeof arg !== 'object' && typeof arg !== 'function');

@@ -11,19 +11,26 @@ func init() {
 	binding.Register("stdin", initStdin)
 }
 
+// stdinChunkSize is the most one read of stdin delivers, as libuv's 64 KiB.
+const stdinChunkSize = 64 << 10
+
 // stdinState is process.stdin's native side: one goroutine reads the
-// configured stdin and posts each chunk to the loop.
+// configured stdin, one chunk per request from JS, and posts each chunk to
+// the loop. Reading only on request is the stream's backpressure: nothing
+// is read ahead of what the Readable asks for.
 type stdinState struct {
-	cb      qjs.Value // onChunk(Uint8Array | null), kept in Instance.keep
+	cb      qjs.Value // onChunk(Uint8Array | null, errno), kept in Instance.keep
+	want    chan struct{}
 	started bool
 	refed   bool
 }
 
 // initStdin is internalBinding('stdin'):
 //
-//	start(onChunk)  begin reading; onChunk(chunk) per read, onChunk(null) at
-//	                end of input (or a read error)
-//	setRef(bool)    whether reading keeps the loop alive (flowing vs paused)
+//	read(onChunk)   request one chunk; onChunk(chunk) is called once with
+//	                the bytes read, or onChunk(null) at the end of input
+//	                (or a read error). The first call fixes onChunk.
+//	setRef(bool)    whether the pending read keeps the loop alive
 //	isStream()      whether stdin is a pipe or socket (node then emits
 //	                'close' after 'end'; for files it does not)
 func initStdin(env *binding.Env, obj qjs.Value) {
@@ -34,28 +41,18 @@ func initStdin(env *binding.Env, obj qjs.Value) {
 		env.Shared["stdin"] = st
 	}
 	c := env.Ctx
-	binding.Func(c, obj, "start", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		if st.started {
-			return qjs.Undefined
+	binding.Func(c, obj, "read", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if !st.started {
+			st.started = true
+			st.cb = c.Dup(qjs.Arg(args, 0))
+			in.keep = append(in.keep, st.cb)
+			st.want = make(chan struct{}, 1)
+			go in.readStdin(st)
 		}
-		st.started = true
-		st.cb = c.Dup(qjs.Arg(args, 0))
-		in.keep = append(in.keep, st.cb)
-		r := in.cfg.Stdin
-		go func() {
-			buf := make([]byte, 64<<10)
-			for {
-				n, err := r.Read(buf)
-				if n > 0 {
-					chunk := append([]byte(nil), buf[:n]...)
-					in.loop.Post(func() { in.stdinChunk(st, chunk, false) })
-				}
-				if err != nil {
-					in.loop.Post(func() { in.stdinChunk(st, nil, true) })
-					return
-				}
-			}
-		}()
+		select {
+		case st.want <- struct{}{}:
+		default:
+		}
 		return qjs.Undefined
 	})
 	binding.Func(c, obj, "isStream", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
@@ -78,6 +75,28 @@ func initStdin(env *binding.Env, obj qjs.Value) {
 		}
 		return qjs.Undefined
 	})
+}
+
+// readStdin serves read requests until the end of input (own goroutine).
+func (in *Instance) readStdin(st *stdinState) {
+	r := in.cfg.Stdin
+	for range st.want {
+		buf := make([]byte, stdinChunkSize)
+		for {
+			n, err := r.Read(buf)
+			if n > 0 {
+				chunk := buf[:n]
+				in.loop.Post(func() { in.stdinChunk(st, chunk, false) })
+			}
+			if err != nil {
+				in.loop.Post(func() { in.stdinChunk(st, nil, true) })
+				return
+			}
+			if n > 0 {
+				break
+			}
+		}
+	}
 }
 
 // stdinChunk delivers a chunk (or the end) to JS (loop goroutine).

@@ -331,7 +331,26 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		if h == nil || h.conn == nil {
 			return qjs.Int32(-int32(syscall.ENOTCONN))
 		}
-		h.enqueue(&writeReq{shutdown: true, cb: c.Dup(qjs.Arg(args, 1))})
+		cb := c.Dup(qjs.Arg(args, 1))
+		h.wmu.Lock()
+		idle := !h.writing && len(h.wq) == 0
+		h.wmu.Unlock()
+		if !idle {
+			h.enqueue(&writeReq{shutdown: true, cb: cb})
+			return qjs.Int32(0)
+		}
+		// Nothing queued: half-close now. The completion is posted
+		// before the FIN goes out, so it runs before anything the peer
+		// does in response can reach this loop (as in libuv, where both
+		// sides of a loopback pair share one poll).
+		var err error
+		l.Post(func() {
+			b.call(cb, qjs.Int32(int32(errnoOf(err))))
+			c.Free(cb)
+		})
+		if cw, ok := h.conn.(interface{ CloseWrite() error }); ok {
+			err = cw.CloseWrite()
+		}
 		return qjs.Int32(0)
 	})
 

@@ -33,8 +33,8 @@ class BuiltinModule {
   }
 
   static canBeRequiredByUsers(id) {
-    return !id.startsWith('internal/') && builtins.hasBuiltin(id) &&
-      !schemeOnly.has(id) && !hidden.has(id);
+    if (id.startsWith('internal/')) return exposeInternals() && builtins.hasBuiltin(id);
+    return builtins.hasBuiltin(id) && !schemeOnly.has(id) && !hidden.has(id);
   }
 
   static canBeRequiredWithoutScheme(id) {
@@ -54,6 +54,15 @@ class BuiltinModule {
 const schemeOnly = new Set(['test', 'test/reporters', 'sqlite', 'sea']);
 // Library files that are not modules users may load.
 const hidden = new Set([]);
+
+// --expose-internals lets user code require('internal/...'), as Node's
+// own tests do.
+let exposeInternalsFlag;
+function exposeInternals() {
+  exposeInternalsFlag ??= internalBinding('process_methods').options
+    .some((o) => o === '--expose-internals' || o === '--expose_internals');
+  return exposeInternalsFlag;
+}
 
 let processObject;  // set by internal/bootstrap/node before anything else loads
 

@@ -113,20 +113,23 @@ class FileHandle extends EventEmitter {
     return utf8 ? data : decode(data, enc);
   }
 
-  readLines() {
-    throw notImplemented('filehandle.readLines');
+  readLines(options) {
+    const { Interface } = require('internal/readline/interface');
+    return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
 
   readableWebStream() {
     throw notImplemented('filehandle.readableWebStream');
   }
 
-  createReadStream() {
-    throw notImplemented('filehandle.createReadStream');
+  createReadStream(options = undefined) {
+    const { ReadStream } = require('internal/fs/streams');
+    return new ReadStream(undefined, { ...options, fd: this });
   }
 
-  createWriteStream() {
-    throw notImplemented('filehandle.createWriteStream');
+  createWriteStream(options = undefined) {
+    const { WriteStream } = require('internal/fs/streams');
+    return new WriteStream(undefined, { ...options, fd: this });
   }
 
   async stat(options) {

@@ -1,6 +1,7 @@
 'use strict';
 // compose(...streams): one Duplex that writes into the first stream and
-// reads from the last, with the streams piped together by pipeline().
+// reads from the last, with the streams piped together by pipeline(). It
+// finishes once the last stream has taken everything.
 
 const { pipeline } = require('internal/streams/pipeline');
 const duplexify = require('internal/streams/duplexify');
@@ -8,7 +9,7 @@ const { destroyer } = require('internal/streams/destroy');
 const {
   isNodeStream, isReadable, isWritable, isReadableNodeStream, isWritableNodeStream,
 } = require('internal/streams/utils');
-const { codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS } } = require('internal/errors');
+const { codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS }, AbortError } = require('internal/errors');
 
 function compose(...streams) {
   if (streams.length === 0) throw new ERR_MISSING_ARGS('streams');
@@ -31,13 +32,89 @@ function compose(...streams) {
 
   const head = streams[0];
   const tail = streams[last];
-  const d = duplexify.fromPair({
-    writable: isWritableNodeStream(head) && isWritable(head) ? head : undefined,
-    readable: isReadableNodeStream(tail) && isReadable(tail) ? tail : undefined,
+  const writable = isWritableNodeStream(head) && !!isWritable(head);
+  const readable = isReadableNodeStream(tail) && !!isReadable(tail);
+  let ondrain;
+  let onfinish;
+  let onreadable;
+  let onclose;
+  let d;
+
+  function onfinished(err) {
+    const cb = onclose;
+    onclose = null;
+    if (cb) cb(err);
+    else if (err) d.destroy(err);
+    else if (!readable && !writable) d.destroy();
+  }
+
+  d = new duplexify.Duplexify({
+    readableObjectMode: !!tail?.readableObjectMode,
+    writableObjectMode: !!head?.writableObjectMode,
+    readable,
+    writable,
   });
-  pipeline(streams, (err) => {
-    if (err) destroyer(d, err);
-  });
+
+  if (writable) {
+    d._write = function(chunk, encoding, callback) {
+      if (head.write(chunk, encoding)) callback();
+      else ondrain = callback;
+    };
+    d._final = function(callback) {
+      head.end();
+      onfinish = callback;
+    };
+    head.on('drain', () => {
+      if (ondrain) {
+        const cb = ondrain;
+        ondrain = null;
+        cb();
+      }
+    });
+    tail.on('finish', () => {
+      if (onfinish) {
+        const cb = onfinish;
+        onfinish = null;
+        cb();
+      }
+    });
+  }
+
+  if (readable) {
+    tail.on('readable', () => {
+      if (onreadable) {
+        const cb = onreadable;
+        onreadable = null;
+        cb();
+      }
+    });
+    tail.on('end', () => { d.push(null); });
+    d._read = function() {
+      while (true) {
+        const buf = tail.read();
+        if (buf === null) {
+          onreadable = d._read;
+          return;
+        }
+        if (!d.push(buf)) return;
+      }
+    };
+  }
+
+  d._destroy = function(err, callback) {
+    if (!err && onclose !== null) err = new AbortError();
+    onreadable = null;
+    ondrain = null;
+    onfinish = null;
+    if (onclose === null) {
+      callback(err);
+    } else {
+      onclose = callback;
+      if (isNodeStream(tail)) destroyer(tail, err);
+    }
+  };
+
+  pipeline(streams, onfinished);
   return d;
 }
 

@@ -259,3 +259,4 @@ function fromPair(pair) {
 
 module.exports = duplexify;
 module.exports.fromPair = fromPair;
+module.exports.Duplexify = Duplexify;

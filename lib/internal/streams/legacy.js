@@ -39,7 +39,7 @@ Stream.prototype.pipe = function pipe(dest, options) {
 
   function onerror(er) {
     cleanup();
-    if (this.listenerCount('error') === 0) this.emit('error', er);
+    if (EE.listenerCount(this, 'error') === 0) this.emit('error', er);
   }
   prependListener(source, 'error', onerror);
   prependListener(dest, 'error', onerror);

@@ -10,6 +10,7 @@ const {
 const { validateAbortSignal, validateInteger, validateObject } = require('internal/validators');
 
 const kEmpty = Symbol('kEmpty');
+const kEof = Symbol('kEof');
 
 function validateFn(fn) {
   if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
@@ -35,31 +36,108 @@ function map(fn, options) {
   validateOptions(options);
   let concurrency = 1;
   if (options?.concurrency != null) concurrency = Math.floor(options.concurrency);
+  // How many results may wait, done or not, beyond the running ones.
+  let highWaterMark = concurrency - 1;
+  if (options?.highWaterMark != null) highWaterMark = Math.floor(options.highWaterMark);
   validateInteger(concurrency, 'options.concurrency', 1);
-  const signal = options?.signal;
+  validateInteger(highWaterMark, 'options.highWaterMark', 0);
+  highWaterMark += concurrency;
+  const outerSignal = options?.signal;
   const stream = this;
+
   return (async function* mapped() {
-    throwIfAborted(signal);
-    const pending = [];
-    try {
-      for await (const value of stream) {
-        throwIfAborted(signal);
-        const p = Promise.resolve().then(() => fn(value, { signal }));
-        p.catch(() => {});  // reported when awaited below
-        pending.push(p);
-        if (pending.length >= concurrency) {
-          const out = await pending.shift();
-          throwIfAborted(signal);
-          if (out !== kEmpty) yield out;
-        }
+    // fn sees a signal that also aborts when the iteration stops.
+    const ac = new AbortController();
+    let unlink;
+    if (outerSignal) {
+      if (outerSignal.aborted) ac.abort(outerSignal.reason);
+      else unlink = require('events').addAbortListener(outerSignal, () => ac.abort(outerSignal.reason));
+    }
+    const signal = ac.signal;
+    const fnOpts = { signal };
+    const queue = [];  // result promises in input order, then kEof
+    let running = 0;
+    let done = false;
+    let wakeConsumer = null;
+    let wakeProducer = null;
+
+    function maybeResume() {
+      if (wakeProducer && !done && running < concurrency && queue.length < highWaterMark) {
+        const w = wakeProducer;
+        wakeProducer = null;
+        w();
       }
-      while (pending.length) {
-        const out = await pending.shift();
-        throwIfAborted(signal);
-        if (out !== kEmpty) yield out;
+    }
+    function afterItem() {
+      running--;
+      maybeResume();
+    }
+    function onItemError() {
+      done = true;
+      afterItem();
+    }
+    function notifyConsumer() {
+      if (wakeConsumer) {
+        const w = wakeConsumer;
+        wakeConsumer = null;
+        w();
+      }
+    }
+
+    async function produce() {
+      try {
+        for await (const value of stream) {
+          if (done) return;
+          throwIfAborted(signal);
+          let result;
+          try {
+            result = fn(value, fnOpts);
+            if (result === kEmpty) continue;
+            result = Promise.resolve(result);
+          } catch (err) {
+            result = Promise.reject(err);
+          }
+          running++;
+          result.then(afterItem, onItemError);
+          queue.push(result);
+          notifyConsumer();
+          if (!done && (queue.length >= highWaterMark || running >= concurrency)) {
+            await new Promise((resolve) => { wakeProducer = resolve; });
+          }
+        }
+        queue.push(kEof);
+      } catch (err) {
+        const result = Promise.reject(err);
+        result.then(afterItem, onItemError);
+        queue.push(result);
+      } finally {
+        done = true;
+        notifyConsumer();
+      }
+    }
+
+    produce();
+    try {
+      while (true) {
+        while (queue.length > 0) {
+          const value = await queue[0];
+          if (value === kEof) return;
+          throwIfAborted(signal);
+          if (value !== kEmpty) yield value;
+          queue.shift();
+          maybeResume();
+        }
+        await new Promise((resolve) => { wakeConsumer = resolve; });
       }
     } finally {
-      pending.length = 0;
+      done = true;
+      if (wakeProducer) {
+        const w = wakeProducer;
+        wakeProducer = null;
+        w();
+      }
+      unlink?.[Symbol.dispose]();
+      ac.abort();
     }
   })();
 }
@@ -157,24 +235,38 @@ async function reduce(reducer, initialValue, options) {
     throw new ERR_INVALID_ARG_TYPE('reducer', 'Function', reducer);
   }
   validateOptions(options);
-  const signal = options?.signal;
   let hasInitialValue = arguments.length > 1;
-  throwIfAborted(signal);
-  let gotAnyItem = false;
-  for await (const value of this) {
-    throwIfAborted(signal);
-    gotAnyItem = true;
-    if (!hasInitialValue) {
-      initialValue = value;
-      hasInitialValue = true;
-    } else {
-      initialValue = await reducer(initialValue, value, { signal });
-    }
-  }
-  if (!gotAnyItem && !hasInitialValue) {
-    const err = new ERR_MISSING_ARGS('reduce');
-    err.message = 'Reduce of an empty stream requires an initial value';
+  const outerSignal = options?.signal;
+  if (outerSignal?.aborted) {
+    const err = new AbortError(undefined, { cause: outerSignal.reason });
+    this.once('error', () => {});
+    await require('internal/streams/end-of-stream').finished(this.destroy(err));
     throw err;
+  }
+  // The reducer's signal aborts with the outer one, or when reduce ends.
+  const ac = new AbortController();
+  let unlink;
+  if (outerSignal) unlink = require('events').addAbortListener(outerSignal, () => ac.abort(outerSignal.reason));
+  let gotAnyItem = false;
+  try {
+    for await (const value of this) {
+      gotAnyItem = true;
+      throwIfAborted(outerSignal);
+      if (!hasInitialValue) {
+        initialValue = value;
+        hasInitialValue = true;
+      } else {
+        initialValue = await reducer(initialValue, value, { signal: ac.signal });
+      }
+    }
+    if (!gotAnyItem && !hasInitialValue) {
+      const err = new ERR_MISSING_ARGS('reduce');
+      err.message = 'Reduce of an empty stream requires an initial value';
+      throw err;
+    }
+  } finally {
+    unlink?.[Symbol.dispose]();
+    ac.abort();
   }
   return initialValue;
 }

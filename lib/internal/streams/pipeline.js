@@ -236,19 +236,20 @@ function pipelineImpl(streams, callback, opts) {
 // Pipes node stream src into dst; finish is called once for the source
 // side and once for the destination side.
 function pipe(src, dst, finish, { end }) {
+  // dst closing before src has ended is a premature close.
+  let srcEnded = isReadableFinished(src);
+  if (!srcEnded) src.once('end', () => { srcEnded = true; });
+  dst.on('close', () => {
+    if (!srcEnded) finish(new ERR_STREAM_PREMATURE_CLOSE());
+  });
   src.pipe(dst, { end: false });  // dst is ended here, once src has ended
   let cleanup;
   if (end) {
     const endFn = () => { dst.end(); };
-    if (isReadableFinished(src)) process.nextTick(endFn);
+    if (srcEnded) process.nextTick(endFn);
     else src.once('end', endFn);
     cleanup = eos(dst, { readable: false, writable: true }, finish);
   } else {
-    let srcDone = false;
-    src.once('end', () => { srcDone = true; });
-    dst.on('close', () => {
-      if (!srcDone) finish(new ERR_STREAM_PREMATURE_CLOSE());
-    });
     finish();
     cleanup = () => {};
   }

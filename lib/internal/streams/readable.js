@@ -11,7 +11,7 @@ const { aggregateTwoErrors, nop, kStreamInternals } = require('internal/streams/
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE,
-    ERR_STREAM_PUSH_AFTER_EOF, ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
+    ERR_STREAM_PUSH_AFTER_EOF, ERR_STREAM_UNSHIFT_AFTER_END_EVENT, ERR_UNKNOWN_ENCODING,
   },
   AbortError,
 } = require('internal/errors');
@@ -60,7 +60,14 @@ function ReadableState(options, stream, isDuplex) {
   this.errored = null;
   this.closed = false;
   this.closeEmitted = false;
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  const enc = options?.defaultEncoding;
+  if (enc == null) {
+    this.defaultEncoding = 'utf8';
+  } else if (Buffer.isEncoding(enc)) {
+    this.defaultEncoding = enc;
+  } else {
+    throw new ERR_UNKNOWN_ENCODING(enc);
+  }
   this.awaitDrainWriters = null;
   this.multiAwaitDrain = false;
   this.readingMore = false;
@@ -171,7 +178,7 @@ function addChunkFrom(stream, chunk, encoding, addToFront) {
   } else if (chunk === null) {
     state.reading = false;
     onEofChunk(stream, state);
-  } else if (state.objectMode || chunk.length > 0) {
+  } else if (state.objectMode || (chunk && chunk.length > 0)) {
     if (addToFront) {
       if (state.endEmitted) {
         destroyImpl.errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT());

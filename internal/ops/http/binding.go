@@ -1,0 +1,174 @@
+package http
+
+import (
+	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/qjs"
+)
+
+func init() { binding.Register("http_parser", initBinding) }
+
+// Event kinds in the flat array returned by execute and finish.
+const (
+	evHead     = 1 // kind, methodOrStatus, urlOrReason, major, minor, rawHeaders, keepAlive, upgrade
+	evBody     = 2 // kind, start, end
+	evComplete = 3 // kind, trailers (array or null)
+	evError    = 4 // kind, code, reason, offset
+	evPaused   = 5 // kind, offset
+)
+
+// collector gathers a Parser's events during one call.
+type collector struct {
+	ev []event
+}
+
+type event struct {
+	kind       int
+	head       *Head
+	start, end int
+	trailers   []string
+}
+
+func (c *collector) OnHead(h *Head) { c.ev = append(c.ev, event{kind: evHead, head: h}) }
+func (c *collector) OnBody(start, end int) {
+	if end > start {
+		c.ev = append(c.ev, event{kind: evBody, start: start, end: end})
+	}
+}
+func (c *collector) OnComplete(t []string) {
+	c.ev = append(c.ev, event{kind: evComplete, trailers: t})
+}
+
+type parsers struct {
+	m    map[int64]*Parser
+	next int64
+	col  collector
+	// interned method strings, to hand JS the same atoms repeatedly
+	methodVals map[string]qjs.Value
+}
+
+func initBinding(env *binding.Env, obj qjs.Value) {
+	c := env.Ctx
+	ps := &parsers{m: map[int64]*Parser{}, methodVals: map[string]qjs.Value{}}
+	c.Set(obj, "methods", c.StringArray(Methods))
+	c.Set(obj, "kRequest", qjs.Int32(int32(Request)))
+	c.Set(obj, "kResponse", qjs.Int32(int32(Response)))
+	c.Set(obj, "kHeadResponse", qjs.Int32(FlagHeadResponse))
+	c.Set(obj, "kConnectResponse", qjs.Int32(FlagConnectResponse))
+	c.Set(obj, "defaultMaxHeaderSize", qjs.Int32(DefaultMaxHeaderSize))
+
+	// create(kind, maxHeaderSize) -> id
+	binding.Func(c, obj, "create", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		kind := Kind(qjs.Arg(args, 0).Int())
+		ps.next++
+		ps.m[ps.next] = NewParser(kind, int(qjs.Arg(args, 1).Int()))
+		return qjs.Int64(ps.next)
+	})
+	// free(id)
+	binding.Func(c, obj, "free", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		delete(ps.m, qjs.Arg(args, 0).Int())
+		return qjs.Undefined
+	})
+	// reset(id, kind)
+	binding.Func(c, obj, "reset", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if p := ps.m[qjs.Arg(args, 0).Int()]; p != nil {
+			p.Reset(Kind(qjs.Arg(args, 1).Int()))
+		}
+		return qjs.Undefined
+	})
+	// setFlags(id, flags): how the next response is read.
+	binding.Func(c, obj, "setFlags", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if p := ps.m[qjs.Arg(args, 0).Int()]; p != nil {
+			p.Flags = int(qjs.Arg(args, 1).Int())
+		}
+		return qjs.Undefined
+	})
+	// resume(id): continue a paused (upgrade) message as plain HTTP.
+	binding.Func(c, obj, "resume", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if p := ps.m[qjs.Arg(args, 0).Int()]; p != nil {
+			p.Resume()
+		}
+		return qjs.Undefined
+	})
+	// execute(id, uint8array) -> flat event array
+	binding.Func(c, obj, "execute", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		p := ps.m[qjs.Arg(args, 0).Int()]
+		if p == nil {
+			return c.ThrowTypeError("http_parser: bad parser")
+		}
+		data, ok := c.TypedArrayBytes(qjs.Arg(args, 1))
+		if !ok {
+			return c.ThrowTypeError("http_parser: data must be a Uint8Array")
+		}
+		ps.col.ev = ps.col.ev[:0]
+		n, err := p.Execute(data, &ps.col)
+		return ps.result(c, p, n, len(data), err)
+	})
+	// finish(id) -> flat event array: the stream ended.
+	binding.Func(c, obj, "finish", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		p := ps.m[qjs.Arg(args, 0).Int()]
+		if p == nil {
+			return c.Array()
+		}
+		ps.col.ev = ps.col.ev[:0]
+		err := p.Finish(&ps.col)
+		return ps.result(c, p, 0, 0, err)
+	})
+}
+
+// result builds the flat event array for JS.
+func (ps *parsers) result(c *qjs.Context, p *Parser, n, size int, err *Error) qjs.Value {
+	arr := c.Array()
+	var i uint32
+	put := func(v qjs.Value) {
+		c.SetIndex(arr, i, v)
+		i++
+	}
+	for _, e := range ps.col.ev {
+		put(qjs.Int32(int32(e.kind)))
+		switch e.kind {
+		case evHead:
+			h := e.head
+			if p.kind == Request {
+				put(ps.method(c, h.Method))
+				put(c.String(h.URL))
+			} else {
+				put(qjs.Int32(int32(h.Status)))
+				put(c.String(h.Reason))
+			}
+			put(qjs.Int32(int32(h.Major)))
+			put(qjs.Int32(int32(h.Minor)))
+			put(c.StringArray(h.RawHeaders))
+			put(qjs.Bool(h.KeepAlive))
+			put(qjs.Bool(h.Upgrade))
+		case evBody:
+			put(qjs.Int32(int32(e.start)))
+			put(qjs.Int32(int32(e.end)))
+		case evComplete:
+			if e.trailers == nil {
+				put(qjs.Null)
+			} else {
+				put(c.StringArray(e.trailers))
+			}
+		}
+	}
+	ps.col.ev = ps.col.ev[:0]
+	if err != nil {
+		put(qjs.Int32(evError))
+		put(c.String(err.Code))
+		put(c.String(err.Reason))
+		put(qjs.Int32(int32(err.Offset)))
+	} else if p.Paused() && n <= size {
+		put(qjs.Int32(evPaused))
+		put(qjs.Int32(int32(n)))
+	}
+	return arr
+}
+
+func (ps *parsers) method(c *qjs.Context, m string) qjs.Value {
+	v, ok := ps.methodVals[m]
+	if !ok {
+		v = c.String(m)
+		ps.methodVals[m] = v
+	}
+	return c.Dup(v)
+}

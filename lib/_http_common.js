@@ -1,0 +1,96 @@
+'use strict';
+
+// Shared pieces of the http modules: the parser wrapper over the Go
+// http_parser binding, token and header-value checks.
+
+const binding = internalBinding('http_parser');
+
+const methods = binding.methods.slice();
+
+// Event kinds in the arrays returned by the binding.
+const kEvHead = 1;
+const kEvBody = 2;
+const kEvComplete = 3;
+const kEvError = 4;
+const kEvPaused = 5;
+
+const tokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+// checkIsHttpToken reports whether val is a valid RFC 9110 token.
+function checkIsHttpToken(val) {
+  return tokenRegExp.test(val);
+}
+
+const headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
+// checkInvalidHeaderChar reports whether val holds a character not
+// allowed in a header value.
+function checkInvalidHeaderChar(val) {
+  return headerCharRegex.test(val);
+}
+
+const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
+const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
+
+let maxHeaderSizeValue;
+function defaultMaxHeaderSize() {
+  if (maxHeaderSizeValue === undefined) {
+    maxHeaderSizeValue = binding.defaultMaxHeaderSize;
+    const opts = process.execArgv.concat((process.env.NODE_OPTIONS || '').split(/\s+/));
+    for (let i = 0; i < opts.length; i++) {
+      const m = /^--max-http-header-size(?:=(\d+))?$/.exec(opts[i]);
+      if (m) maxHeaderSizeValue = Number(m[1] !== undefined ? m[1] : opts[i + 1]);
+    }
+  }
+  return maxHeaderSizeValue;
+}
+
+// HTTPParser is one incremental parser in Go. execute() returns the flat
+// event array of the binding (see internal/ops/http/binding.go).
+class HTTPParser {
+  constructor(kind, maxHeaderSize) {
+    this.kind = kind;
+    this.id = binding.create(kind, maxHeaderSize || defaultMaxHeaderSize());
+  }
+
+  execute(buf) { return binding.execute(this.id, buf); }
+  finish() { return binding.finish(this.id); }
+  setFlags(f) { binding.setFlags(this.id, f); }
+  resume() { binding.resume(this.id); }
+  reset(kind) { binding.reset(this.id, kind); }
+  free() {
+    if (this.id !== 0) {
+      binding.free(this.id);
+      this.id = 0;
+    }
+  }
+}
+HTTPParser.REQUEST = binding.kRequest;
+HTTPParser.RESPONSE = binding.kResponse;
+HTTPParser.kHeadResponse = binding.kHeadResponse;
+HTTPParser.kConnectResponse = binding.kConnectResponse;
+
+// parseError builds node's parse error from an error event.
+function parseError(code, reason, offset, data) {
+  const err = new Error(`Parse Error: ${reason}`);
+  err.bytesParsed = offset;
+  err.code = code;
+  err.reason = reason;
+  if (data !== undefined) err.rawPacket = data;
+  return err;
+}
+
+module.exports = {
+  HTTPParser,
+  methods,
+  parseError,
+  checkIsHttpToken,
+  checkInvalidHeaderChar,
+  chunkExpression,
+  continueExpression,
+  defaultMaxHeaderSize,
+  kEvHead,
+  kEvBody,
+  kEvComplete,
+  kEvError,
+  kEvPaused,
+  CRLF: '\r\n',
+};

@@ -1,0 +1,3 @@
+'use strict';
+// node:process is the process object itself.
+module.exports = process;
