@@ -3,6 +3,7 @@ module github.com/gonode/gonode
 go 1.26.8
 
 require (
+	github.com/andybalholm/brotli v1.2.0
 	modernc.org/libc v1.79.0
 	modernc.org/libquickjs v0.14.0
 )

@@ -10,6 +10,9 @@ const kHeadersDistinct = Symbol('kHeadersDistinct');
 const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
 const kOnRead = Symbol('kOnRead');
+const kEndPending = Symbol('kEndPending');
+const readableOptions = { autoDestroy: false };
+const emptyList = Object.freeze([]);
 
 // Headers whose duplicates are dropped (the first value wins).
 const dropDuplicates = new Set([
@@ -50,30 +53,10 @@ function distinctOf(raw) {
 
 class IncomingMessage extends Readable {
   constructor(socket) {
-    super({ autoDestroy: false });
+    super(readableOptions);
     this._readableState.readingMore = true;
     this.socket = socket;
-    this.httpVersionMajor = null;
-    this.httpVersionMinor = null;
-    this.httpVersion = null;
-    this.complete = false;
-    this.rawHeaders = [];
-    this.rawTrailers = [];
-    this.joinDuplicateHeaders = false;
-    this.aborted = false;
-    this.upgrade = null;
-    this.url = '';
-    this.method = null;
-    this.statusCode = null;
-    this.statusMessage = null;
     this.client = socket;
-    this._consuming = false;
-    this._dumped = false;
-    this[kHeaders] = null;
-    this[kHeadersDistinct] = null;
-    this[kTrailers] = null;
-    this[kTrailersDistinct] = null;
-    this[kOnRead] = null;
   }
 
   get connection() { return this.socket; }
@@ -114,9 +97,24 @@ class IncomingMessage extends Readable {
       this._readableState.readingMore = false;
       this._consuming = true;
     }
+    // A message that completed before anyone read it ends now.
+    if (this[kEndPending]) {
+      this[kEndPending] = false;
+      this.push(null);
+      return;
+    }
     // The socket was paused when the body backed up: read on.
     const onRead = this[kOnRead];
     if (onRead !== null) onRead();
+  }
+
+  // _complete marks the message complete; the end of the stream is pushed
+  // at once if data is buffered or someone reads, else on the first read.
+  _complete() {
+    this.complete = true;
+    const rs = this._readableState;
+    if (rs.length > 0 || rs.flowing || rs.needReadable || rs.reading) this.push(null);
+    else this[kEndPending] = true;
   }
 
   _destroy(err, cb) {
@@ -124,9 +122,8 @@ class IncomingMessage extends Readable {
       this.aborted = true;
       this.emit('aborted');
     }
-    // A request destroyed before its body was read tears down the
-    // connection, as node does.
-    if (this.socket && !this.socket.destroyed && !this.complete && this.socket._httpMessage !== undefined) {
+    // A message destroyed before it was complete tears down the connection.
+    if (this.socket && !this.socket.destroyed && !this.complete) {
       this.socket.destroy(err);
     }
     cb(err);
@@ -137,6 +134,11 @@ class IncomingMessage extends Readable {
     if (!this._dumped) {
       this._dumped = true;
       this.removeAllListeners('data');
+      // Nobody listens: there is nothing to drain or to tell.
+      if (this[kEndPending] && this.listenerCount('end') === 0 && this.listenerCount('readable') === 0 &&
+          this.listenerCount('close') === 0) {
+        return;
+      }
       this.resume();
     }
   }
@@ -151,7 +153,34 @@ class IncomingMessage extends Readable {
   _addHeaderLine(field, value, dest) { addHeaderLine(field, value, dest); }
 }
 
+// Per-message defaults live on the prototype: constructing a message on
+// the request path then sets only what differs.
+Object.assign(IncomingMessage.prototype, {
+  httpVersionMajor: null,
+  httpVersionMinor: null,
+  httpVersion: null,
+  complete: false,
+  rawHeaders: emptyList,
+  rawTrailers: emptyList,
+  joinDuplicateHeaders: false,
+  aborted: false,
+  upgrade: null,
+  url: '',
+  method: null,
+  statusCode: null,
+  statusMessage: null,
+  _consuming: false,
+  _dumped: false,
+  [kHeaders]: null,
+  [kHeadersDistinct]: null,
+  [kTrailers]: null,
+  [kTrailersDistinct]: null,
+  [kOnRead]: null,
+  [kEndPending]: false,
+});
+
 module.exports = {
+  kEndPending,
   IncomingMessage,
   readStart(socket) { if (socket && !socket._paused && socket.readable) socket.resume(); },
   readStop(socket) { if (socket) socket.pause(); },

@@ -189,7 +189,7 @@ class Socket extends stream.Duplex {
     this._server = null;
     this.server = null;
     this[kTimeout] = null;
-    this[kTimeoutMs] = 0;
+    this[kTimeoutMs] = undefined;
     this[kPendingWrite] = null;
     this[kSetNoDelay] = Boolean(options.noDelay);
     this[kSetKeepAlive] = Boolean(options.keepAlive);
@@ -199,6 +199,12 @@ class Socket extends stream.Duplex {
     this[kBytesWritten] = 0;
     this[kConnectAttempt] = 0;
     this.autoSelectFamilyAttemptedAddresses = undefined;
+    if (options.blockList !== undefined && options.blockList !== null) {
+      if (!module.exports.BlockList.isBlockList(options.blockList)) {
+        throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+      }
+      this.blockList = options.blockList;
+    }
 
     if (options.handle) {
       this._attach(options.handle);
@@ -339,9 +345,9 @@ class Socket extends stream.Duplex {
       clearTimeout(this[kTimeout]);
       this[kTimeout] = null;
     }
-    if (this.connecting && !exception) {
-      // destroy() before the connection came up.
-    }
+    // destroy() before the native handle exists (the address is still
+    // being looked up) closes what node would already have opened.
+    const hadHandle = this.connecting;
     this.connecting = false;
     for (let s = this; s !== null; s = s._parent) {
       if (s[kTimeout]) { clearTimeout(s[kTimeout]); s[kTimeout] = null; }
@@ -355,7 +361,8 @@ class Socket extends stream.Duplex {
       cb(exception);
     } else {
       cb(exception);
-      process.nextTick(emitCloseNT, this);
+      if (hadHandle) process.nextTick(() => this.emit('close', !!exception));
+      else process.nextTick(emitCloseNT, this);
     }
     if (this._server) {
       this._server._connections--;
@@ -370,7 +377,7 @@ class Socket extends stream.Duplex {
   }
 
   resetAndDestroy() {
-    if (this._handle && !this.connecting) binding.setLinger0?.(this._handle.id);
+    if (this._handle && !this.connecting) binding.setLinger0(this._handle.id);
     return this.destroy();
   }
 
@@ -410,20 +417,37 @@ class Socket extends stream.Duplex {
     return this;
   }
 
-  _internalConnect(address, port, addressType, localAddress, localPort, onFail) {
+  // _internalConnect starts one connection attempt. onFail(status, ex),
+  // when given, may take over a failure (try the next address) by
+  // returning true. attemptTimeout (ms) bounds the attempt.
+  _internalConnect(address, port, addressType, localAddress, localPort, onFail, attemptTimeout) {
     const isPipe = addressType === 0;
+    if (!isPipe && this.blockList && this.blockList.check(address, addressType === 6 ? 'ipv6' : 'ipv4')) {
+      const { codes: { ERR_IP_BLOCKED } } = require('internal/errors');
+      this.connecting = false;
+      this.destroy(new ERR_IP_BLOCKED(address));
+      return;
+    }
     const attempt = ++this[kConnectAttempt];
+    if (!isPipe) this.emit('connectionAttempt', address, port, addressType);
     const id = binding.connect(isPipe ? '' : address, isPipe ? 0 : port, isPipe ? address : undefined,
-      localAddress, localPort || 0, 0, (status) => {
+      localAddress, localPort || 0, attemptTimeout || 0, (status) => {
         if (attempt !== this[kConnectAttempt]) return;
         if (this.destroyed || this._handle === null || this._handle.id !== id) return;
         if (status < 0) {
-          if (onFail && onFail(status)) return;
-          this.connecting = false;
           let details;
           if (localAddress || localPort) details = `${localAddress || ''}:${localPort || 0}`;
           const ex = isPipe ? exceptionWithHostPort(status, 'connect', address) :
             exceptionWithHostPort(status, 'connect', address, port, details);
+          if (!isPipe) {
+            if (attemptTimeout && status === -110 /* ETIMEDOUT */) {
+              this.emit('connectionAttemptTimeout', address, port, addressType);
+            } else {
+              this.emit('connectionAttemptFailed', address, port, addressType, ex);
+            }
+          }
+          if (onFail && onFail(status, ex)) return;
+          this.connecting = false;
           this.destroy(ex);
           return;
         }
@@ -601,7 +625,7 @@ function byteLength(b) {
   return typeof b === 'string' ? Buffer.byteLength(b, 'utf8') : b.byteLength;
 }
 
-function emitCloseNT(s) { s.emit('close', false); }
+function emitCloseNT(s) { s.emit('close'); }
 
 function onReadableStreamEnd() {
   if (!this.allowHalfOpen) {
@@ -704,22 +728,24 @@ function lookupAndConnect(self, options) {
       self.autoSelectFamilyAttemptedAddresses = [];
     }
     const errors = [];
+    const timeout = attemptTimeout || autoSelectFamilyAttemptTimeout;
     const tryAt = (i) => {
       const a = list[i];
       if (self.autoSelectFamilyAttemptedAddresses) self.autoSelectFamilyAttemptedAddresses.push(`${a.address}:${port}`);
+      const more = i + 1 < list.length;
       self._internalConnect(a.address, port, a.family, localAddress, localPort,
-        i + 1 < list.length ? (status) => {
-          errors.push(exceptionWithHostPort(status, 'connect', a.address, port));
+        more ? (status, ex) => {
+          errors.push(ex);
           tryAt(i + 1);
           return true;
-        } : (errors.length ? (status) => {
-          errors.push(exceptionWithHostPort(status, 'connect', a.address, port));
-          const agg = new AggregateError(errors);
+        } : (errors.length ? (status, ex) => {
+          errors.push(ex);
+          const agg = new AggregateError(errors, '');
           agg.code = errors[0].code;
           self.connecting = false;
           self.destroy(agg);
           return true;
-        } : undefined));
+        } : undefined), more ? timeout : 0);
     };
     tryAt(0);
   });
@@ -771,6 +797,12 @@ class Server extends EventEmitter {
     this.highWaterMark = options.highWaterMark;
     this._maxConnections = undefined;
     this[kUnrefServer] = false;
+    if (options.blockList !== undefined && options.blockList !== null) {
+      if (!module.exports.BlockList.isBlockList(options.blockList)) {
+        throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+      }
+      this.blockList = options.blockList;
+    }
   }
 
   get maxConnections() { return this._maxConnections; }
@@ -839,6 +871,22 @@ class Server extends EventEmitter {
     }
     this._handle = new Handle(r, isPipe);
     owners.set(r, this);
+    if (isPipe && options && (options.readableAll || options.writableAll)) {
+      // As libuv's uv_pipe_chmod: add read and/or write for everyone.
+      const fs = require('fs');
+      let mode = 0;
+      if (options.readableAll) mode |= 0o444;
+      if (options.writableAll) mode |= 0o222;
+      try {
+        const st = fs.statSync(address);
+        if ((st.mode & mode) !== mode) fs.chmodSync(address, (st.mode | mode) & 0o7777);
+      } catch (err) {
+        this._handle.close();
+        this._handle = null;
+        process.nextTick(emitErrorNT, this, err);
+        return;
+      }
+    }
     if (this[kUnrefServer]) this._handle.unref();
     process.nextTick(emitListeningNT, this);
   }
@@ -847,6 +895,14 @@ class Server extends EventEmitter {
     if (status < 0) {
       this.emit('error', errnoException(status, 'accept'));
       return;
+    }
+    if (this.blockList) {
+      const peer = addressOf(binding.remoteAddress(connId));
+      if (typeof peer === 'object' && peer.address &&
+          this.blockList.check(peer.address, peer.family === 'IPv6' ? 'ipv6' : 'ipv4')) {
+        binding.close(connId);
+        return;
+      }
     }
     if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
       const h = new Handle(connId, false);
@@ -910,7 +966,7 @@ class Server extends EventEmitter {
   }
 
   getConnections(cb) {
-    validateFunction(cb, 'cb');
+    validateFunction(cb, 'callback');
     process.nextTick(cb, null, this._connections);
     return this;
   }
@@ -956,11 +1012,21 @@ function createServer(options, connectionListener) {
   return new Server(options, connectionListener);
 }
 
+// BoundSocket (a bound but unconnected socket) needs native support not
+// written yet.
+class BoundSocket {
+  constructor() { throw notImplemented('net.BoundSocket'); }
+}
+
+function _createServerHandle() { throw notImplemented('net._createServerHandle'); }
+
 let blockListModule;
 let socketAddressModule;
 
 module.exports = {
+  _createServerHandle,
   _normalizeArgs: normalizeArgs,
+  BoundSocket,
   isIP,
   isIPv4,
   isIPv6,

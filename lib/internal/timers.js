@@ -36,6 +36,8 @@ class Timeout {
     this._idlePrev = this;
     this._idleNext = this;
     this._idleStart = binding.now();
+    // node:domain: a timer set inside a domain runs in it.
+    if (process.domain) callback = process.domain.bind(callback);
     this._onTimeout = callback;
     this._timerArgs = args;
     this._repeat = isRepeat ? after : null;
@@ -140,6 +142,8 @@ class Immediate {
   constructor(callback, args) {
     this._idleNext = null;
     this._idlePrev = null;
+    // node:domain: an immediate set inside a domain runs in it.
+    if (process.domain) callback = process.domain.bind(callback);
     this._onImmediate = callback;
     this._argv = args;
     this._destroyed = false;

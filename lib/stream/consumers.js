@@ -19,6 +19,10 @@ async function buffer(stream) {
   return Buffer.from(await arrayBuffer(stream));
 }
 
+async function bytes(stream) {
+  return new Uint8Array(await arrayBuffer(stream));
+}
+
 async function text(stream) {
   const dec = new TextDecoder();
   let str = '';
@@ -36,4 +40,4 @@ async function json(stream) {
   return JSON.parse(str);
 }
 
-module.exports = { arrayBuffer, blob, buffer, text, json };
+module.exports = { arrayBuffer, blob, buffer, bytes, text, json };

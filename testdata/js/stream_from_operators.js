@@ -86,6 +86,8 @@ async function main() {
   log('arrayBuffer', ab instanceof ArrayBuffer, ab.byteLength);
   const blob = await consumers.blob(Readable.from([Buffer.from('blob!')]));
   log('blob', blob.size, await blob.text());
+  const bytes = await consumers.bytes(Readable.from([Buffer.from('by'), Buffer.from('tes')]));
+  log('bytes', bytes.constructor.name, Buffer.isBuffer(bytes), Array.from(bytes));
   log('async generator input', await consumers.text((async function* () { yield 'g'; yield 'en'; })()));
 }
 

@@ -45,6 +45,7 @@ func main() {
 	failures := flag.String("failures", "", "write every failure (path: reason) to this file")
 	rev := flag.String("rev", "", "test262 revision, recorded in the status file")
 	verbose := flag.Bool("v", false, "print each failure as it happens")
+	checkExcl := flag.Bool("check-exclusions", false, "run only the excluded tests and print each exclusion's pass count, to check that it still names something unsupported")
 	slow := flag.Duration("slow", 0, "if set, print tests that take longer than this")
 	flag.Parse()
 
@@ -78,7 +79,7 @@ func main() {
 			defer wg.Done()
 			for i := range next {
 				t0 := time.Now()
-				results[i] = r.runFile(*suite, paths[i], ex)
+				results[i] = r.runFile(*suite, paths[i], ex, *checkExcl)
 				if d := time.Since(t0); *slow > 0 && d > *slow {
 					printMu.Lock()
 					fmt.Printf("SLOW %s: %v\n", paths[i], d.Round(time.Millisecond))
@@ -98,6 +99,10 @@ func main() {
 	close(next)
 	wg.Wait()
 	elapsed := time.Since(start)
+	if *checkExcl {
+		reportExclusions(ex, results)
+		return
+	}
 
 	groups := map[string]*counts{}
 	exclCount := map[*Exclusion]int{}
@@ -147,7 +152,9 @@ func main() {
 }
 
 // runFile reads, classifies and runs one test file.
-func (r *runner) runFile(suite, rel string, ex []Exclusion) result {
+// With check set, only excluded tests run (their result then carries
+// both the exclusion and the outcome).
+func (r *runner) runFile(suite, rel string, ex []Exclusion, check bool) result {
 	t := &test{rel: rel, abs: filepath.Join(suite, filepath.FromSlash(rel))}
 	b, err := os.ReadFile(t.abs)
 	if err != nil {
@@ -159,7 +166,13 @@ func (r *runner) runFile(suite, rel string, ex []Exclusion) result {
 		return result{t: t, failure: "frontmatter: " + err.Error()}
 	}
 	t.meta = m
-	if e := excluded(ex, rel, t.src, m); e != nil {
+	e := excluded(ex, rel, t.src, m)
+	switch {
+	case check && e == nil:
+		return result{t: t}
+	case check:
+		return result{t: t, excl: e, failure: r.run(t)}
+	case e != nil:
 		return result{t: t, excl: e}
 	}
 	return result{t: t, failure: r.run(t)}
@@ -240,6 +253,45 @@ func writeStatus(path, rev, filter string, elapsed time.Duration, total counts, 
 		fmt.Fprintf(&b, "| %s `%s` | %d | %s |\n", e.Kind, e.Pattern, exclCount[e], e.Reason)
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// reportExclusions prints, for each exclusion, how many of the tests it
+// excludes pass when run anyway, with a sample failure.
+func reportExclusions(ex []Exclusion, results []result) {
+	type stat struct {
+		pass, fail int
+		sample     string
+	}
+	st := map[*Exclusion]*stat{}
+	for _, res := range results {
+		if res.excl == nil {
+			continue
+		}
+		s := st[res.excl]
+		if s == nil {
+			s = &stat{}
+			st[res.excl] = s
+		}
+		if res.failure == "" {
+			s.pass++
+		} else {
+			s.fail++
+			if s.sample == "" {
+				s.sample = res.t.rel + ": " + oneLine(res.failure)
+			}
+		}
+	}
+	for i := range ex {
+		e := &ex[i]
+		s := st[e]
+		if s == nil {
+			s = &stat{}
+		}
+		fmt.Printf("%s %s: %d pass, %d fail\n", e.Kind, e.Pattern, s.pass, s.fail)
+		if s.sample != "" {
+			fmt.Printf("    e.g. %s\n", s.sample)
+		}
+	}
 }
 
 func fatal(err error) {

@@ -46,7 +46,9 @@ func parseMeta(src string) (*Meta, error) {
 	if end < 0 {
 		return nil, fmt.Errorf("unterminated frontmatter")
 	}
-	lines := strings.Split(strings.ReplaceAll(rest[:end], "\r\n", "\n"), "\n")
+	// Line breaks may be LF, CRLF or CR alone.
+	body := strings.ReplaceAll(rest[:end], "\r\n", "\n")
+	lines := strings.Split(strings.ReplaceAll(body, "\r", "\n"), "\n")
 	m := &Meta{}
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]

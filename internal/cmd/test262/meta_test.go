@@ -2,6 +2,7 @@ package main
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -83,5 +84,20 @@ func TestParseMetaErrors(t *testing.T) {
 	}
 	if _, err := parseMeta("/*---\nnegative:\n  phase: parse\n---*/"); err == nil {
 		t.Error("negative without type: want error")
+	}
+}
+
+func TestParseMetaCRLineBreaks(t *testing.T) {
+	src := "// c\r/*---\rdescription: x\rincludes: [nativeFunctionMatcher.js]\r---*/\rf();\r"
+	m, err := parseMeta(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"nativeFunctionMatcher.js"}; !reflect.DeepEqual(m.Includes, want) {
+		t.Errorf("includes = %q, want %q", m.Includes, want)
+	}
+	m, err = parseMeta(strings.ReplaceAll(src, "\r", "\r\n"))
+	if err != nil || len(m.Includes) != 1 {
+		t.Errorf("CRLF: includes = %q, err %v", m.Includes, err)
 	}
 }

@@ -15,4 +15,5 @@ import (
 	_ "github.com/gonode/gonode/internal/ops/tcp"
 	_ "github.com/gonode/gonode/internal/ops/url"
 	_ "github.com/gonode/gonode/internal/ops/util"
+	_ "github.com/gonode/gonode/internal/ops/zlib"
 )

@@ -10,9 +10,9 @@ import (
 	"golang.org/x/net/dns/dnsmessage"
 )
 
-// fakeServer answers DNS queries on a local UDP port (and TCP on the same
+// FakeServer answers DNS queries on a local UDP port (and TCP on the same
 // port for truncated answers) from a fixed table.
-func fakeServer(t *testing.T) string {
+func FakeServer(t *testing.T) string {
 	t.Helper()
 	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
@@ -55,9 +55,23 @@ func fakeServer(t *testing.T) string {
 			case dnsmessage.TypeSOA:
 				add(dnsmessage.TypeSOA, &dnsmessage.SOAResource{NS: dnsmessage.MustNewName("ns.example.test."),
 					MBox: dnsmessage.MustNewName("admin.example.test."), Serial: 7, Refresh: 1, Retry: 2, Expire: 3, MinTTL: 4})
+			case dnsmessage.TypeNS:
+				add(dnsmessage.TypeNS, &dnsmessage.NSResource{NS: dnsmessage.MustNewName("ns1.example.test.")})
+			case dnsmessage.TypeAAAA:
+				add(dnsmessage.TypeAAAA, &dnsmessage.AAAAResource{AAAA: [16]byte{0x20, 0x01, 0x0d, 0xb8, 15: 1}})
+			case dnsmessage.TypeSRV:
+				add(dnsmessage.TypeSRV, &dnsmessage.SRVResource{Priority: 1, Weight: 2, Port: 5060, Target: dnsmessage.MustNewName("sip.example.test.")})
+			case dnsmessage.TypeALL:
+				add(dnsmessage.TypeA, &dnsmessage.AResource{A: [4]byte{192, 0, 2, 1}})
+				add(dnsmessage.TypeMX, &dnsmessage.MXResource{Pref: 10, MX: dnsmessage.MustNewName("mx.example.test.")})
+				add(dnsmessage.TypeTXT, &dnsmessage.TXTResource{TXT: []string{"hi"}})
 			case dnsmessage.Type(257):
 				add(dnsmessage.Type(257), &dnsmessage.UnknownResource{Type: 257, Data: append([]byte{0, 5}, "issueca.test"...)})
 			}
+		case "www.example.test.":
+			add(dnsmessage.TypeCNAME, &dnsmessage.CNAMEResource{CNAME: dnsmessage.MustNewName("example.test.")})
+		case "1.2.0.192.in-addr.arpa.":
+			add(dnsmessage.TypePTR, &dnsmessage.PTRResource{PTR: dnsmessage.MustNewName("host.example.test.")})
 		case "big.test.":
 			if !tcp {
 				resp.Header.Truncated = true
@@ -109,7 +123,7 @@ func fakeServer(t *testing.T) string {
 }
 
 func TestQuery(t *testing.T) {
-	srv := fakeServer(t)
+	srv := FakeServer(t)
 	q := &Querier{Servers: []string{srv}, Timeout: 2 * time.Second, Tries: 1}
 	ctx := context.Background()
 	cases := []struct {
@@ -120,7 +134,7 @@ func TestQuery(t *testing.T) {
 		{"example.test", "TXT", `[{"entries":["v=spf1"," -all"],"type":"TXT"}]`, ""},
 		{"example.test", "SOA", `{"expire":3,"hostmaster":"admin.example.test","minttl":4,"nsname":"ns.example.test","refresh":1,"retry":2,"serial":7}`, ""},
 		{"example.test", "CAA", `[{"critical":0,"issue":"ca.test","type":"CAA"}]`, ""},
-		{"example.test", "AAAA", "", "ENODATA"},
+		{"example.test", "NAPTR", "", "ENODATA"},
 		{"big.test", "A", `[{"address":"198.51.100.7","ttl":300,"type":"A"}]`, ""},
 		{"nope.test", "A", "", "ENOTFOUND"},
 		{"fail.test", "A", "", "ESERVFAIL"},

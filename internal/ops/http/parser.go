@@ -402,6 +402,11 @@ func parseRequestLine(l []byte, hd *Head) *Error {
 	hd.Method = m
 	rest := l[sp+1:]
 	off := sp + 1
+	// Extra spaces before the target are tolerated, as llhttp does.
+	for len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+		off++
+	}
 	sp2 := bytes.IndexByte(rest, ' ')
 	if sp2 <= 0 {
 		if sp2 == 0 {

@@ -38,6 +38,10 @@ func init() { binding.Register("process_wrap", initProcess) }
 // readSize is the largest chunk one pipe read delivers.
 const readSize = 64 << 10
 
+// exitGrace bounds how long a child's exit waits for the end of its
+// output pipes before it is reported.
+const exitGrace = 20 * time.Millisecond
+
 // stdioSpec is one entry of the stdio option, normalized by JS.
 type stdioSpec struct {
 	kind string // "pipe", "ipc", "ignore", "inherit", "fd"
@@ -79,6 +83,7 @@ type pipe struct {
 	started bool
 	want    chan struct{} // read tokens, capacity 1
 	done    chan struct{} // closed on close
+	eof     chan struct{} // closed when the read goroutine saw the end
 
 	wmu     sync.Mutex
 	wq      []*writeReq
@@ -420,7 +425,7 @@ func exitOf(st *os.ProcessState) (int, string) {
 func (b *procBinding) addPipe(f *os.File) *pipe {
 	b.nextID++
 	p := &pipe{id: b.nextID, b: b, f: f, refd: true,
-		want: make(chan struct{}, 1), done: make(chan struct{})}
+		want: make(chan struct{}, 1), done: make(chan struct{}), eof: make(chan struct{})}
 	b.pipes[p.id] = p
 	b.env.Loop.Ref()
 	return p
@@ -459,6 +464,9 @@ func (p *pipe) readLoop() {
 		var chunk []byte
 		if n > 0 {
 			chunk = append([]byte(nil), buf[:n]...)
+		}
+		if err != nil {
+			close(p.eof)
 		}
 		l.Post(func() { p.deliver(chunk, err) })
 		if err != nil {
@@ -598,15 +606,32 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		c.SetIndex(out, 0, qjs.Int32(0))
 		c.SetIndex(out, 1, qjs.Int64(ch.id))
 		c.SetIndex(out, 2, qjs.Int64(int64(proc.Pid)))
+		var outs []*pipe
 		for i, f := range s.parent {
 			id := int64(-1)
 			if f != nil {
-				id = b.addPipe(f).id
+				p := b.addPipe(f)
+				id = p.id
+				if !s.writeTo[i] {
+					outs = append(outs, p)
+				}
 			}
 			c.SetIndex(out, uint32(3+i), qjs.Int64(id))
 		}
 		go func() {
 			st, err := proc.Wait()
+			// Output the child wrote before exiting comes first, as
+			// with libuv, unless a pipe stays open (a descendant holds
+			// it) or nobody reads it.
+			grace := time.NewTimer(exitGrace)
+			for _, p := range outs {
+				select {
+				case <-p.eof:
+				case <-p.done:
+				case <-grace.C:
+				}
+			}
+			grace.Stop()
 			l.Post(func() {
 				ch.exited = true
 				delete(b.children, ch.id)
@@ -839,15 +864,10 @@ func runSync(b *procBinding, so *spawnOpts) syncResult {
 				if n > 0 {
 					mu.Lock()
 					total += float64(n)
-					keep := n
 					if so.maxBuffer > 0 && total > so.maxBuffer {
-						keep -= int(total - so.maxBuffer)
-						if keep < 0 {
-							keep = 0
-						}
 						overflowOnce.Do(func() { close(overflow) })
 					}
-					o.buf = append(o.buf, buf[:keep]...)
+					o.buf = append(o.buf, buf[:n]...)
 					mu.Unlock()
 				}
 				if err != nil {

@@ -172,6 +172,9 @@ func addrValue(c *qjs.Context, a net.Addr, v6sock bool) qjs.Value {
 		c.SetIndex(arr, 2, qjs.Int32(int32(a.Port)))
 		return arr
 	case *net.UnixAddr:
+		if len(a.Name) > 0 && a.Name[0] == '@' {
+			return c.String("\x00" + a.Name[1:])
+		}
 		return c.String(a.Name)
 	}
 	return qjs.Undefined
@@ -208,7 +211,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		h := &handle{}
 		if path != "" {
 			h.pipe = true
-			ln, err = net.Listen("unix", path)
+			ln, err = net.Listen("unix", goUnixPath(path))
 		} else {
 			network := "tcp"
 			ip := net.ParseIP(hostNoZone(host))
@@ -226,6 +229,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		if err != nil {
 			return qjs.Int32(int32(errnoOf(err)))
 		}
+		setBacklog(ln, int(qjs.Arg(args, 2).Int()))
 		h.ln = ln
 		if ta, ok := ln.Addr().(*net.TCPAddr); ok && ta.IP.To4() == nil {
 			h.v6sock = true
@@ -262,7 +266,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		h.cancel = cancel
 		network, addr := "tcp", net.JoinHostPort(host, strconv.Itoa(port))
 		if path != "" {
-			network, addr = "unix", path
+			network, addr = "unix", goUnixPath(path)
 		}
 		go func() {
 			conn, err := d.DialContext(ctx, network, addr)
@@ -339,18 +343,18 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 			h.enqueue(&writeReq{shutdown: true, cb: cb})
 			return qjs.Int32(0)
 		}
-		// Nothing queued: half-close now. The completion is posted
-		// before the FIN goes out, so it runs before anything the peer
-		// does in response can reach this loop (as in libuv, where both
-		// sides of a loopback pair share one poll).
-		var err error
+		// Nothing queued: half-close from the poll phase, as libuv does,
+		// and complete right away. The peer's view of the FIN can then
+		// only reach this loop in a later batch, after this socket's
+		// completion and close callbacks.
 		l.Post(func() {
+			var err error
+			if cw, ok := h.conn.(interface{ CloseWrite() error }); ok && !h.closed {
+				err = cw.CloseWrite()
+			}
 			b.call(cb, qjs.Int32(int32(errnoOf(err))))
 			c.Free(cb)
 		})
-		if cw, ok := h.conn.(interface{ CloseWrite() error }); ok {
-			err = cw.CloseWrite()
-		}
 		return qjs.Int32(0)
 	})
 
@@ -389,6 +393,16 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		if h := b.get(args); h != nil {
 			if tc, ok := h.conn.(*net.TCPConn); ok {
 				return qjs.Int32(int32(errnoOf(tc.SetNoDelay(c.ToBool(qjs.Arg(args, 1))))))
+			}
+		}
+		return qjs.Int32(0)
+	})
+
+	// setLinger0(id): the next close resets the connection (RST).
+	binding.Func(c, obj, "setLinger0", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil {
+			if tc, ok := h.conn.(*net.TCPConn); ok {
+				return qjs.Int32(int32(errnoOf(tc.SetLinger(0))))
 			}
 		}
 		return qjs.Int32(0)
@@ -452,6 +466,27 @@ func hostNoZone(h string) string {
 		}
 	}
 	return h
+}
+
+// goUnixPath spells a Unix socket path as Go wants it: node names an
+// abstract socket with a leading NUL byte, Go with a leading '@'.
+func goUnixPath(p string) string {
+	if len(p) > 0 && p[0] == 0 {
+		return "@" + p[1:]
+	}
+	return p
+}
+
+// setBacklog sets the listen queue length: Linux accepts listen(2) again
+// on a listening socket to change it (Go always passes somaxconn).
+func setBacklog(ln net.Listener, backlog int) {
+	sc, ok := ln.(syscall.Conn)
+	if !ok || backlog <= 0 {
+		return
+	}
+	if rc, err := sc.SyscallConn(); err == nil {
+		rc.Control(func(fd uintptr) { syscall.Listen(int(fd), backlog) })
+	}
 }
 
 func setV6Only(network, address string, rc syscall.RawConn) error {
@@ -632,6 +667,11 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 	}
 	ab := c.ArrayBuffer((*bp)[:n])
 	readBufs.Put(bp)
+	// Let the next read overlap with JS handling this chunk. If JS stops
+	// reading now, at most this one more chunk arrives.
+	if h.reading {
+		h.giveToken()
+	}
 	h.b.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(n)), ab)
 	if h.reading && !h.closed {
 		h.giveToken()

@@ -50,6 +50,9 @@ process._tickCallback = taskQueues.processTicksAndRejections;
 
 require('internal/bootstrap/globals').setup(globalThis, taskQueues);
 
+// child_process: a child forked with an IPC channel gets process.send & co.
+if (process.env.NODE_CHANNEL_FD) require('internal/child_process/ipc').setupChild(process);
+
 function emitExit(code) {
   if (process._exitEmitted) return;
   process._exiting = true;

@@ -141,7 +141,13 @@ Object.defineProperties(Console.prototype, {
       return;
     }
     try {
-      stream.write(string, noop);
+      // A failed write (EPIPE once the reader is gone) must not become an
+      // uncaught 'error' on the stream: node's console swallows it.
+      stream.write(string, (err) => {
+        if (err && typeof stream.listenerCount === 'function' && stream.listenerCount('error') === 0) {
+          stream.once('error', noop);
+        }
+      });
     } catch (e) {
       // A console must never take the program down; stack overflows are
       // the exception since they would otherwise be swallowed.

@@ -46,6 +46,8 @@ function setupCommon(stream, path, options, defaultFlags) {
     if (isFileHandle(options.fd)) {
       stream[kHandle] = options.fd;
       stream.fd = options.fd.fd;
+    } else if (typeof options.fd !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'], options.fd);
     } else {
       stream.fd = getValidatedFd(options.fd, 'options.fd');
     }
@@ -395,6 +397,35 @@ SyncWriteStream.prototype._write = function _write(chunk, encoding, cb) {
     return;
   }
   cb();
+};
+
+// write's fast path: a utf8 string on an idle stream is written at once,
+// skipping the Writable bookkeeping (console.log's path). Anything else,
+// and any failure, takes Writable's path, which reports errors on the
+// stream.
+SyncWriteStream.prototype.write = function write(chunk, encoding, cb) {
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = undefined;
+  }
+  const state = this._writableState;
+  if (typeof chunk === 'string' && (encoding === undefined || encoding === 'utf8') &&
+      state.length === 0 && !state.corked && !state.ending && !state.destroyed &&
+      !state.errored && state.constructed && !state.objectMode &&
+      (state.defaultEncoding === 'utf8' || state.defaultEncoding === 'utf-8')) {
+    processMethods ??= internalBinding('process_methods');
+    let ok = true;
+    try {
+      processMethods.writeSync(this.fd, chunk);
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      if (typeof cb === 'function') process.nextTick(cb, null);
+      return true;
+    }
+  }
+  return Writable.prototype.write.call(this, chunk, encoding, cb);
 };
 
 SyncWriteStream.prototype._destroy = function _destroy(err, cb) {

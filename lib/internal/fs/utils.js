@@ -122,6 +122,8 @@ function getOptions(options, defaults = {}) {
 
 function makeCallback(cb) {
   validateFunction(cb, 'cb');
+  // node:domain: a callback given inside a domain runs in it.
+  if (process.domain) return process.domain.bind(cb);
   return cb;
 }
 

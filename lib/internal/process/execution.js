@@ -111,6 +111,12 @@ function createOnGlobalUncaughtException() {
       process._uncaughtCapture(er);
       return true;
     }
+    // node:domain (lib/domain.js) offers the error to the entered domains.
+    if (domainHook !== null) {
+      const r = domainHook(er);
+      if (r.handled) return true;
+      er = r.error;
+    }
     if (!process.emit('uncaughtException', er, type)) {
       // As node: 'exit' first (unless already exiting; errors in its
       // listeners are ignored here), then the report, then the exit with
@@ -139,4 +145,8 @@ function createOnGlobalUncaughtException() {
   };
 }
 
-module.exports = { evalScript, createOnGlobalUncaughtException, printUncaught };
+// Set by lib/domain.js when it loads.
+let domainHook = null;
+function setDomainHook(fn) { domainHook = fn; }
+
+module.exports = { evalScript, createOnGlobalUncaughtException, printUncaught, setDomainHook };

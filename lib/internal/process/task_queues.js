@@ -22,6 +22,8 @@ function setHasTickScheduled(v) { tickInfo[kHasTickScheduled] = v ? 1 : 0; }
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
+  // node:domain: a tick queued inside a domain runs in it.
+  if (process.domain) callback = process.domain.bind(callback);
   if (queue.length === head) setHasTickScheduled(true);
   queue.push({ callback, args });
 }

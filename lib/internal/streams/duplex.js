@@ -63,7 +63,7 @@ Object.setPrototypeOf(Duplex, Readable);
 
 // The writable side's methods, except those Readable already has.
 for (const key of Object.getOwnPropertyNames(Writable.prototype)) {
-  if (key === 'constructor' || key === 'destroy' || key === 'pipe') continue;
+  if (key === 'constructor' || key === 'destroy' || key === 'pipe' || key === 'writableAborted') continue;
   if (Object.prototype.hasOwnProperty.call(Duplex.prototype, key)) continue;
   if (Object.prototype.hasOwnProperty.call(Readable.prototype, key) &&
       !key.startsWith('writable') && key !== 'writable') continue;

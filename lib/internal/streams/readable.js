@@ -10,12 +10,12 @@ const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/
 const { aggregateTwoErrors, nop, kStreamInternals } = require('internal/streams/utils');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE,
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE,
     ERR_STREAM_PUSH_AFTER_EOF, ERR_STREAM_UNSHIFT_AFTER_END_EVENT, ERR_UNKNOWN_ENCODING,
   },
   AbortError,
 } = require('internal/errors');
-const { validateObject } = require('internal/validators');
+const { validateObject, validateAbortSignal } = require('internal/validators');
 
 const kPaused = Symbol('kPaused');
 let StringDecoder;
@@ -508,7 +508,12 @@ Readable.prototype.pipe = function pipe(dest, pipeOpts) {
 
   src.on('data', ondata);
   function ondata(chunk) {
-    if (dest.write(chunk) === false) pause();
+    try {
+      if (dest.write(chunk) === false) pause();
+    } catch (err) {
+      // A chunk the destination rejects (or a throwing _write) fails it.
+      dest.destroy(err);
+    }
   }
 
   function onerror(er) {
@@ -696,6 +701,36 @@ function streamToAsyncIterator(stream, options) {
   if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
   const iter = createAsyncIterator(stream, options);
   iter.stream = stream;
+  // gonode's engine does not await return() when a for-await loop exits
+  // early, so the generator's finally block would run only after the code
+  // following the loop. Destroy here, synchronously, when the generator is
+  // parked at a yield (started, no next() in flight), as node's user sees it.
+  // (The engine also calls return() after a loop that ran to completion;
+  // the generator is done then and nothing is destroyed.)
+  let started = false;
+  let done = false;
+  let inFlight = 0;
+  const next = iter.next;
+  const ret = iter.return;
+  iter.next = function(...args) {
+    started = true;
+    inFlight++;
+    const p = Reflect.apply(next, this, args);
+    p.then((res) => {
+      inFlight--;
+      if (res.done) done = true;
+    }, () => {
+      inFlight--;
+      done = true;
+    });
+    return p;
+  };
+  iter.return = function(...args) {
+    if (started && !done && inFlight === 0 && options?.destroyOnReturn !== false && !stream.destroyed) {
+      destroyImpl.destroyer(stream, null);
+    }
+    return Reflect.apply(ret, this, args);
+  };
   return iter;
 }
 
@@ -808,7 +843,16 @@ function endWritableNT(stream) {
 
 Readable.prototype.compose = function compose(stream, options) {
   if (options != null) validateObject(options, 'options');
-  return require('internal/streams/compose')(this, stream);
+  if (options?.signal != null) validateAbortSignal(options.signal, 'options.signal');
+  const { isNodeStream, isWritable } = require('internal/streams/utils');
+  if (isNodeStream(stream) && !isWritable(stream)) {
+    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be writable');
+  }
+  const composed = require('internal/streams/compose')(this, stream);
+  if (options?.signal) {
+    require('internal/streams/add-abort-signal').addAbortSignalNoValidate(options.signal, composed);
+  }
+  return composed;
 };
 
 Readable.from = function(iterable, opts) {

@@ -46,8 +46,8 @@ function isWritableStream(obj) {
 }
 
 function isTransformStream(obj) {
-  return !!(obj && !isNodeStream(obj) && typeof obj.readable === 'object' &&
-    typeof obj.writable === 'object');
+  return !!(obj && !isNodeStream(obj) && isReadableStream(obj.readable) &&
+    isWritableStream(obj.writable));
 }
 
 function isWebStream(obj) {

@@ -383,6 +383,7 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   }
   if (typeof cb === 'function') {
     if (err) process.nextTick(cb, err);
+    else if (state.errored) process.nextTick(cb, state.errored);
     else if (state.finished) process.nextTick(cb, null);
     else state[kOnFinished].push(cb);
   }

@@ -1,0 +1,689 @@
+'use strict';
+
+// OutgoingMessage: the shared half of ServerResponse and ClientRequest.
+// Headers are kept by lower-cased name; the head is built as one string
+// and sent with the first body bytes in one socket write when possible.
+
+const { Stream } = require('stream');
+const { Buffer } = require('buffer');
+const {
+  codes: {
+    ERR_HTTP_HEADERS_SENT,
+    ERR_HTTP_INVALID_HEADER_VALUE,
+    ERR_HTTP_TRAILER_INVALID,
+    ERR_HTTP_BODY_NOT_ALLOWED,
+    ERR_HTTP_CONTENT_LENGTH_MISMATCH,
+    ERR_INVALID_HTTP_TOKEN,
+    ERR_INVALID_CHAR,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_STREAM_CANNOT_PIPE,
+    ERR_STREAM_DESTROYED,
+    ERR_STREAM_NULL_VALUES,
+    ERR_STREAM_WRITE_AFTER_END,
+    ERR_STREAM_ALREADY_FINISHED,
+  },
+} = require('internal/errors');
+const { validateString } = require('internal/validators');
+const { checkIsHttpToken, checkInvalidHeaderChar, chunkExpression } = require('_http_common');
+
+const kOutHeaders = Symbol('kOutHeaders');
+const tcp = internalBinding('tcp');
+const FAST = process.env.FAST === '1';
+const kNeedDrain = Symbol('kNeedDrain');
+const kCorked = Symbol('corked');
+const kErrored = Symbol('errored');
+const kHighWaterMark = Symbol('kHighWaterMark');
+const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
+const kUniqueHeaders = Symbol('kUniqueHeaders');
+
+const CRLF = '\r\n';
+
+// ---- Date header cache -------------------------------------------------------
+
+let utcCache;
+function utcDate() {
+  if (!utcCache) {
+    utcCache = new Date().toUTCString();
+    const t = setTimeout(resetCache, 1000 - new Date().getMilliseconds());
+    if (t.unref) t.unref();
+  }
+  return utcCache;
+}
+function resetCache() { utcCache = undefined; }
+
+// ---- validation -----------------------------------------------------------------
+
+function validateHeaderName(name, label = 'Header name') {
+  if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
+    throw new ERR_INVALID_HTTP_TOKEN(label, name);
+  }
+}
+
+function validateHeaderValue(name, value) {
+  if (value === undefined) throw new ERR_HTTP_INVALID_HEADER_VALUE(value, name);
+  if (checkInvalidHeaderChar(String(value))) throw new ERR_INVALID_CHAR('header content', name);
+}
+
+function checkValue(name, value) {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) validateHeaderValue(name, value[i]);
+  } else {
+    validateHeaderValue(name, value);
+  }
+}
+
+function byteLength(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
+}
+
+// ---- OutgoingMessage ------------------------------------------------------------
+
+class OutgoingMessage extends Stream {
+  constructor(options) {
+    super();
+    this.outputData = [];
+    if (options) {
+      if (options.highWaterMark) this[kHighWaterMark] = options.highWaterMark;
+      if (options.rejectNonStandardBodyWrites) this[kRejectNonStandardBodyWrites] = true;
+    }
+  }
+
+  get connection() { return this.socket; }
+  set connection(v) { this.socket = v; }
+
+  get writableFinished() {
+    return this.finished && this.outputSize === 0 && (!this.socket || this.socket.writableLength === 0);
+  }
+  get writableObjectMode() { return false; }
+  get writableLength() { return this.outputSize + (this.socket ? this.socket.writableLength : 0); }
+  get writableHighWaterMark() { return this.socket ? this.socket.writableHighWaterMark : this[kHighWaterMark]; }
+  get writableCorked() { return this[kCorked]; }
+  get writableEnded() { return this.finished; }
+  get writableNeedDrain() { return !this.destroyed && !this.finished && this[kNeedDrain]; }
+  get errored() { return this[kErrored]; }
+  get closed() { return this._closed; }
+  get headersSent() { return !!this._header; }
+
+  cork() {
+    this[kCorked]++;
+    if (this.socket) this.socket.cork();
+  }
+
+  uncork() {
+    if (this[kCorked]) this[kCorked]--;
+    if (this.socket) this.socket.uncork();
+  }
+
+  setTimeout(msecs, callback) {
+    if (callback) this.on('timeout', callback);
+    if (!this.socket) {
+      this.once('socket', (socket) => socket.setTimeout(msecs));
+    } else {
+      this.socket.setTimeout(msecs);
+    }
+    return this;
+  }
+
+  destroy(error) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this[kErrored] = error || null;
+    if (this.socket) this.socket.destroy(error);
+    else this.once('socket', (socket) => socket.destroy(error));
+    return this;
+  }
+
+  // ---- headers ----
+
+  setHeader(name, value) {
+    if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
+    validateHeaderName(name);
+    checkValue(name, value);
+    let headers = this[kOutHeaders];
+    if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
+    headers[name.toLowerCase()] = [name, value];
+    return this;
+  }
+
+  setHeaders(headers) {
+    if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
+    if (!headers || Array.isArray(headers) || typeof headers.keys !== 'function' || typeof headers.get !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('headers', ['Headers', 'Map'], headers);
+    }
+    const cookies = [];
+    for (const [key, value] of headers) {
+      if (key === 'set-cookie') {
+        if (Array.isArray(value)) cookies.push(...value);
+        else cookies.push(value);
+        continue;
+      }
+      this.setHeader(key, value);
+    }
+    if (cookies.length) this.setHeader('set-cookie', cookies);
+    return this;
+  }
+
+  appendHeader(name, value) {
+    if (this._header) throw new ERR_HTTP_HEADERS_SENT('append');
+    validateHeaderName(name);
+    checkValue(name, value);
+    const field = name.toLowerCase();
+    let headers = this[kOutHeaders];
+    if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
+    const cur = headers[field];
+    if (cur === undefined) {
+      headers[field] = [name, value];
+      return this;
+    }
+    const a = Array.isArray(cur[1]) ? cur[1] : [cur[1]];
+    headers[field] = [cur[0], a.concat(value)];
+    return this;
+  }
+
+  getHeader(name) {
+    validateString(name, 'name');
+    const headers = this[kOutHeaders];
+    if (headers === null) return undefined;
+    const e = headers[name.toLowerCase()];
+    return e && e[1];
+  }
+
+  getHeaderNames() {
+    return this[kOutHeaders] !== null ? Object.keys(this[kOutHeaders]) : [];
+  }
+
+  getRawHeaderNames() {
+    const headers = this[kOutHeaders];
+    if (headers === null) return [];
+    return Object.values(headers).map((e) => e[0]);
+  }
+
+  getHeaders() {
+    const headers = this[kOutHeaders];
+    const ret = { __proto__: null };
+    if (headers) {
+      for (const key of Object.keys(headers)) ret[key] = headers[key][1];
+    }
+    return ret;
+  }
+
+  hasHeader(name) {
+    validateString(name, 'name');
+    return this[kOutHeaders] !== null && !!this[kOutHeaders][name.toLowerCase()];
+  }
+
+  removeHeader(name) {
+    validateString(name, 'name');
+    if (this._header) throw new ERR_HTTP_HEADERS_SENT('remove');
+    const key = name.toLowerCase();
+    switch (key) {
+      case 'connection': this._removedConnection = true; break;
+      case 'content-length': this._removedContLen = true; break;
+      case 'transfer-encoding': this._removedTE = true; break;
+      case 'date': this.sendDate = false; break;
+    }
+    if (this[kOutHeaders] !== null) delete this[kOutHeaders][key];
+  }
+
+  _renderHeaders() {
+    if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
+    const headers = {};
+    const h = this[kOutHeaders];
+    if (h !== null) for (const key of Object.keys(h)) headers[h[key][0]] = h[key][1];
+    return headers;
+  }
+
+  // _storeHeader builds the head string: firstLine, the given headers
+  // (our own header map, a raw [name, value...] array or an object), then
+  // Date, Connection, and the framing header node would add.
+  _storeHeader(firstLine, headers) {
+    const state = {
+      connection: false,
+      contLen: false,
+      te: false,
+      date: false,
+      expect: false,
+      trailer: false,
+      header: firstLine,
+    };
+    if (headers) {
+      if (headers === this[kOutHeaders]) {
+        for (const key in headers) {
+          const entry = headers[key];
+          processHeader(this, state, entry[0], entry[1], false);
+        }
+      } else if (Array.isArray(headers)) {
+        if (headers.length && Array.isArray(headers[0])) {
+          for (let i = 0; i < headers.length; i++) processHeader(this, state, headers[i][0], headers[i][1], true);
+        } else {
+          if (headers.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', headers);
+          for (let i = 0; i < headers.length; i += 2) processHeader(this, state, headers[i], headers[i + 1], true);
+        }
+      } else {
+        for (const key in headers) {
+          if (Object.prototype.hasOwnProperty.call(headers, key)) processHeader(this, state, key, headers[key], true);
+        }
+      }
+    }
+
+    let header = state.header;
+    if (this.sendDate && !state.date) header += 'Date: ' + utcDate() + CRLF;
+
+    if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
+      this._last = true;
+      this.chunkedEncoding = false;
+    }
+
+    if (!state.connection) {
+      const shouldSendKeepAlive = this.shouldKeepAlive &&
+        (state.contLen || this.useChunkedEncodingByDefault || this.agent);
+      if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
+        header += 'Connection: close\r\n';
+      } else if (shouldSendKeepAlive) {
+        header += 'Connection: keep-alive\r\n';
+        if (this._keepAliveTimeout && this._defaultKeepAlive) {
+          header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}\r\n`;
+        }
+      } else {
+        this._last = true;
+        header += 'Connection: close\r\n';
+      }
+    }
+
+    if (!state.contLen && !state.te) {
+      if (!this._hasBody) {
+        this.chunkedEncoding = false;
+      } else if (!this.useChunkedEncodingByDefault) {
+        this._last = true;
+      } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
+        header += 'Content-Length: ' + this._contentLength + CRLF;
+      } else if (!this._removedTE) {
+        header += 'Transfer-Encoding: chunked\r\n';
+        this.chunkedEncoding = true;
+      } else {
+        this._last = true;
+      }
+    }
+
+    if (this.chunkedEncoding !== true && state.trailer) throw new ERR_HTTP_TRAILER_INVALID();
+
+    this._header = header + CRLF;
+    this._headerSent = false;
+    if (state.expect) this._send('');
+  }
+
+  // ---- body ----
+
+  write(chunk, encoding, callback) {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = null;
+    }
+    const ret = writeChunk(this, chunk, encoding, callback, false);
+    if (!ret) this[kNeedDrain] = true;
+    return ret;
+  }
+
+  _send(data, encoding, callback, byteLen) {
+    if (!this._headerSent && this._header !== null) {
+      if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+        data = this._header + data;
+      } else {
+        const header = this._header;
+        this.outputData.unshift({ data: header, encoding: 'latin1', callback: null });
+        this.outputSize += header.length;
+        this._onPendingData(header.length);
+      }
+      this._headerSent = true;
+    }
+    return this._writeRaw(data, encoding, callback, byteLen);
+  }
+
+  _writeRaw(data, encoding, callback) {
+    const conn = this.socket;
+    if (conn && conn.destroyed) return false;
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = null;
+    }
+    if (conn && conn._httpMessage === this && conn.writable) {
+      if (this.outputData.length) this._flushOutput(conn);
+      if (FAST && typeof data === 'string' && encoding !== 'latin1' && encoding !== 'binary' && conn._handle && !conn.connecting &&
+          conn.writableLength === 0 && !conn.writableCorked) {
+        const r = tcp.write(conn._handle.id, data, (st) => callback && callback());
+        if (r === 0) { if (callback) process.nextTick(callback); return true; }
+        if (r > 0) return true;
+      }
+      return conn.write(data, encoding, callback);
+    }
+    this.outputData.push({ data, encoding, callback });
+    this.outputSize += data.length;
+    this._onPendingData(data.length);
+    return this.outputSize < this[kHighWaterMark];
+  }
+
+  addTrailers(headers) {
+    this._trailer = '';
+    const keys = Array.isArray(headers) ? null : Object.keys(headers);
+    const n = keys ? keys.length : headers.length;
+    for (let i = 0; i < n; i++) {
+      let field, value;
+      if (keys) {
+        field = keys[i];
+        value = headers[field];
+      } else {
+        field = headers[i][0];
+        value = headers[i][1];
+      }
+      validateHeaderName(field, 'Trailer name');
+      if (Array.isArray(value) && value.length > 1) {
+        for (const v of value) {
+          if (checkInvalidHeaderChar(String(v))) throw new ERR_INVALID_CHAR('trailer content', field);
+          this._trailer += field + ': ' + v + CRLF;
+        }
+      } else {
+        if (Array.isArray(value)) value = value[0];
+        if (checkInvalidHeaderChar(String(value))) throw new ERR_INVALID_CHAR('trailer content', field);
+        this._trailer += field + ': ' + value + CRLF;
+      }
+    }
+  }
+
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') {
+      callback = chunk;
+      chunk = null;
+      encoding = null;
+    } else if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = null;
+    }
+
+    if (chunk) {
+      if (this.finished) {
+        onError(this, new ERR_STREAM_WRITE_AFTER_END(), typeof callback !== 'function' ? nop : callback);
+        return this;
+      }
+      if (typeof callback === 'function') this.once('finish', callback);
+      const finish = onFinish.bind(undefined, this);
+      if (!this._header) {
+        // The only write: the body length is known, no chunking needed.
+        if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+          throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+        }
+        this._contentLength = byteLength(chunk, encoding);
+        this._implicitHeader();
+      }
+      if (!this._hasBody) {
+        writeChunk(this, chunk, encoding, null, true);
+        if (this._headerSent) process.nextTick(finish);
+        else this._send('', 'latin1', finish);
+      } else if (this.chunkedEncoding) {
+        const socket = this.socket;
+        if (socket) socket.cork();
+        writeChunk(this, chunk, encoding, null, true);
+        this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
+        if (socket) socket.uncork();
+      } else {
+        writeChunk(this, chunk, encoding, finish, true);
+      }
+    } else if (this.finished) {
+      if (typeof callback === 'function') {
+        if (!this.writableFinished) this.on('finish', callback);
+        else callback(new ERR_STREAM_ALREADY_FINISHED('end'));
+      }
+      return this;
+    } else {
+      if (!this._header) {
+        this._contentLength = 0;
+        this._implicitHeader();
+      }
+      if (typeof callback === 'function') this.once('finish', callback);
+      const finish = onFinish.bind(undefined, this);
+      if (this._hasBody && this.chunkedEncoding) {
+        this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
+      } else if (!this._headerSent || this.writableLength) {
+        this._send('', 'latin1', finish);
+      } else {
+        process.nextTick(finish);
+      }
+    }
+
+    if (this.strictContentLength && this[kOutHeaders] && this._hasBody) {
+      const cl = this.getHeader('content-length');
+      if (cl !== undefined && Number(cl) !== (this._bytesWritten || 0)) {
+        throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(this._bytesWritten || 0, Number(cl));
+      }
+    }
+
+    this.finished = true;
+    if (this.outputData.length === 0 && this.socket && this.socket._httpMessage === this) {
+      this._finish();
+    }
+    return this;
+  }
+
+  _finish() {
+    this.emit('prefinish');
+  }
+
+  // _flush sends what was buffered before a socket was assigned.
+  _flush() {
+    const socket = this.socket;
+    if (socket && socket.writable) {
+      const ret = this._flushOutput(socket);
+      if (this.finished) this._finish();
+      else if (ret && this[kNeedDrain]) {
+        this[kNeedDrain] = false;
+        this.emit('drain');
+      }
+    }
+  }
+
+  _flushOutput(socket) {
+    const data = this.outputData;
+    if (data.length === 0) return undefined;
+    this.outputData = [];
+    this.outputSize = 0;
+    if (this[kCorked] === 0) socket.cork();
+    let ret;
+    for (let i = 0; i < data.length; i++) {
+      ret = socket.write(data[i].data, data[i].encoding, data[i].callback || undefined);
+    }
+    if (this[kCorked] === 0) socket.uncork();
+    this._onPendingData(-this.outputSize);
+    return ret;
+  }
+
+  flushHeaders() {
+    if (!this._header) this._implicitHeader();
+    this._send('');
+  }
+
+  pipe() {
+    this.emit('error', new ERR_STREAM_CANNOT_PIPE());
+  }
+
+  _implicitHeader() {
+    throw new ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
+  }
+}
+
+function nop() {}
+
+// Per-message defaults live on the prototype: a message on the request
+// path then sets only what differs.
+Object.assign(OutgoingMessage.prototype, {
+  outputSize: 0,
+  writable: true,
+  destroyed: false,
+  _last: false,
+  chunkedEncoding: false,
+  shouldKeepAlive: true,
+  maxRequestsOnConnectionReached: false,
+  _defaultKeepAlive: true,
+  useChunkedEncodingByDefault: true,
+  sendDate: false,
+  _removedConnection: false,
+  _removedContLen: false,
+  _removedTE: false,
+  strictContentLength: false,
+  _contentLength: null,
+  _hasBody: true,
+  _trailer: '',
+  finished: false,
+  _headerSent: false,
+  _closed: false,
+  socket: null,
+  _header: null,
+  [kOutHeaders]: null,
+  _keepAliveTimeout: 0,
+  _onPendingData: nop,
+  [kCorked]: 0,
+  [kNeedDrain]: false,
+  [kErrored]: null,
+  [kHighWaterMark]: 16384,
+  [kRejectNonStandardBodyWrites]: false,
+  [kUniqueHeaders]: null,
+});
+
+function processHeader(self, state, key, value, validate) {
+  if (validate) validateHeaderName(key);
+  if (Array.isArray(value)) {
+    if (value.length < 2 || !isCookieField(key)) {
+      for (let i = 0; i < value.length; i++) storeHeader(self, state, key, value[i], validate);
+      return;
+    }
+    value = value.join('; ');
+  }
+  storeHeader(self, state, key, value, validate);
+}
+
+function isCookieField(s) {
+  return s.length === 6 && s.toLowerCase() === 'cookie';
+}
+
+function storeHeader(self, state, key, value, validate) {
+  if (validate) validateHeaderValue(key, value);
+  state.header += key + ': ' + value + CRLF;
+  matchHeader(self, state, key, value);
+}
+
+function matchHeader(self, state, field, value) {
+  if (field.length < 4 || field.length > 17) return;
+  switch (field.toLowerCase()) {
+    case 'connection':
+      state.connection = true;
+      self._removedConnection = false;
+      if (/(?:^|\W)close(?:$|\W)/i.test(value)) self._last = true;
+      else self.shouldKeepAlive = true;
+      break;
+    case 'transfer-encoding':
+      state.te = true;
+      self._removedTE = false;
+      if (chunkExpression.test(value)) self.chunkedEncoding = true;
+      break;
+    case 'content-length':
+      state.contLen = true;
+      self._contentLength = Number(value);
+      self._removedContLen = false;
+      break;
+    case 'date':
+    case 'expect':
+    case 'trailer':
+      state[field.toLowerCase()] = true;
+      break;
+    case 'keep-alive':
+      self._defaultKeepAlive = false;
+      break;
+  }
+}
+
+function onError(msg, err, callback) {
+  if (msg.socket && msg.socket._hadError) return;
+  process.nextTick(() => {
+    emitErrorNt(msg, err, callback);
+  });
+}
+
+function emitErrorNt(msg, err, callback) {
+  callback(err);
+  if (typeof msg.emit === 'function' && !msg.destroyed) msg.emit('error', err);
+}
+
+function writeChunk(msg, chunk, encoding, callback, fromEnd) {
+  if (typeof callback !== 'function') callback = nop;
+  if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
+  if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+    throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+  }
+  let err;
+  if (msg.finished) err = new ERR_STREAM_WRITE_AFTER_END();
+  else if (msg.destroyed) err = new ERR_STREAM_DESTROYED('write');
+  if (err) {
+    if (!msg.destroyed) onError(msg, err, callback);
+    else process.nextTick(callback, err);
+    return false;
+  }
+
+  let len;
+  if (msg.strictContentLength) {
+    len = byteLength(chunk, encoding);
+    msg._bytesWritten = (msg._bytesWritten || 0) + len;
+  }
+
+  if (!msg._header) {
+    if (fromEnd) {
+      if (len === undefined) len = byteLength(chunk, encoding);
+      msg._contentLength = len;
+    }
+    msg._implicitHeader();
+  }
+
+  if (!msg._hasBody) {
+    if (msg[kRejectNonStandardBodyWrites]) throw new ERR_HTTP_BODY_NOT_ALLOWED();
+    process.nextTick(callback);
+    return true;
+  }
+
+  if (!fromEnd && msg.socket && !msg.socket.writableCorked) {
+    msg.socket.cork();
+    process.nextTick(uncorkSocket, msg.socket);
+  }
+
+  let ret;
+  if (msg.chunkedEncoding && chunk.length !== 0) {
+    if (len === undefined) len = byteLength(chunk, encoding);
+    if (typeof chunk === 'string' && (!encoding || encoding === 'utf8' || encoding === 'utf-8' || encoding === 'latin1')) {
+      ret = msg._send(len.toString(16) + CRLF + chunk + CRLF, encoding || 'utf8', callback);
+    } else {
+      msg._send(len.toString(16) + CRLF, 'latin1', null);
+      msg._send(chunk, encoding, null);
+      ret = msg._send(CRLF, 'latin1', callback);
+    }
+  } else {
+    ret = msg._send(chunk, encoding, callback);
+  }
+  return ret;
+}
+
+function uncorkSocket(socket) {
+  if (socket.writableCorked) socket.uncork();
+}
+
+function onFinish(outmsg) {
+  if (outmsg && outmsg.socket && outmsg.socket._hadError) return;
+  outmsg.emit('finish');
+}
+
+module.exports = {
+  OutgoingMessage,
+  validateHeaderName,
+  validateHeaderValue,
+  kOutHeaders,
+  kUniqueHeaders,
+  kHighWaterMark,
+  utcDate,
+};

@@ -1,0 +1,715 @@
+'use strict';
+const __T = globalThis.__T = globalThis.__T || {}; function __c() { const u = process.cpuUsage(); return u.user + u.system; } function __a(k, t0) { __T[k] = (__T[k] || 0) + (__c() - t0); }
+
+// The HTTP server: http.Server over net.Server, one Go parser per
+// connection, ServerResponse.
+
+const net = require('net');
+const {
+  HTTPParser,
+  parseError,
+  continueExpression,
+  kEvHead,
+  kEvBody,
+  kEvComplete,
+  kEvError,
+  kEvPaused,
+} = require('_http_common');
+const { IncomingMessage, kOnRead } = require('_http_incoming');
+const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const {
+  codes: {
+    ERR_HTTP_HEADERS_SENT,
+    ERR_HTTP_INVALID_STATUS_CODE,
+    ERR_HTTP_SOCKET_ASSIGNED,
+    ERR_HTTP_SOCKET_ENCODING,
+    ERR_HTTP_REQUEST_TIMEOUT,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_CHAR,
+  },
+} = require('internal/errors');
+const { validateInteger, validateBoolean, validateObject } = require('internal/validators');
+
+const STATUS_CODES = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information',
+  204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status',
+  208: 'Already Reported', 226: 'IM Used',
+  300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other',
+  304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large',
+  414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable',
+  417: 'Expectation Failed', 418: 'I\'m a Teapot', 421: 'Misdirected Request',
+  422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
+  426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
+  509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required',
+};
+
+const kServerResponse = Symbol('ServerResponse');
+const kIncomingMessage = Symbol('IncomingMessage');
+const kConnections = Symbol('http.server.connections');
+const kCheckInterval = Symbol('http.server.checkInterval');
+const kState = Symbol('http.server.state');
+
+// ---- ServerResponse ------------------------------------------------------------
+
+class ServerResponse extends OutgoingMessage {
+  constructor(req, options) {
+    super(options);
+    this.req = req;
+    if (req.method === 'HEAD') this._hasBody = false;
+    if (req.httpVersionMajor < 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor < 1)) {
+      this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
+      this.shouldKeepAlive = false;
+    }
+  }
+
+  assignSocket(socket) {
+    if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
+    socket._httpMessage = this;
+    // Connections of our server report close through socketOnClose.
+    if (socket[kState] === undefined) socket.on('close', onServerResponseClose);
+    this.socket = socket;
+    this.emit('socket', socket);
+    this._flush();
+  }
+
+  detachSocket(socket) {
+    if (socket[kState] === undefined) socket.removeListener('close', onServerResponseClose);
+    socket._httpMessage = null;
+    this.socket = null;
+  }
+
+  writeContinue(cb) {
+    this._writeRaw('HTTP/1.1 100 Continue\r\n\r\n', 'ascii', cb);
+    this._sent100 = true;
+  }
+
+  writeProcessing(cb) {
+    this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', cb);
+  }
+
+  writeEarlyHints(hints, cb) {
+    validateObject(hints, 'hints');
+    let head = 'HTTP/1.1 103 Early Hints\r\n';
+    for (const key of Object.keys(hints)) {
+      const v = hints[key];
+      if (Array.isArray(v)) for (const x of v) head += `${key}: ${x}\r\n`;
+      else head += `${key}: ${v}\r\n`;
+    }
+    this._writeRaw(head + '\r\n', 'ascii', cb);
+  }
+
+  _implicitHeader() {
+    this.writeHead(this.statusCode);
+  }
+
+  writeHead(statusCode, reason, obj) {
+    if (this._header) throw new ERR_HTTP_HEADERS_SENT('write');
+    const originalStatusCode = statusCode;
+    statusCode |= 0;
+    if (statusCode < 100 || statusCode > 999) throw new ERR_HTTP_INVALID_STATUS_CODE(originalStatusCode);
+
+    if (typeof reason === 'string') {
+      this.statusMessage = reason;
+    } else {
+      if (!this.statusMessage) this.statusMessage = STATUS_CODES[statusCode] || 'unknown';
+      obj = reason;
+    }
+    this.statusCode = statusCode;
+
+    let headers;
+    if (this[kOutHeaders]) {
+      if (obj !== undefined && obj !== null) {
+        if (Array.isArray(obj)) {
+          if (obj.length && Array.isArray(obj[0])) {
+            for (let i = 0; i < obj.length; i++) this.appendHeader(obj[i][0], obj[i][1]);
+          } else {
+            for (let i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
+          }
+        } else {
+          for (const k of Object.keys(obj)) if (k) this.setHeader(k, obj[k]);
+        }
+      }
+      headers = this[kOutHeaders];
+    } else {
+      headers = obj;
+    }
+
+    const sm = this.statusMessage;
+    if (typeof sm === 'string' && (sm.indexOf('\r') !== -1 || sm.indexOf('\n') !== -1)) {
+      throw new ERR_INVALID_CHAR('statusMessage');
+    }
+
+    const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+
+    if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
+      this._hasBody = false;
+    }
+    if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
+
+    this._storeHeader(statusLine, headers);
+    return this;
+  }
+
+  writeHeader(...args) { return this.writeHead(...args); }
+
+  _finish() {
+    super._finish();
+  }
+}
+
+Object.assign(ServerResponse.prototype, {
+  statusCode: 200,
+  statusMessage: undefined,
+  sendDate: true,
+  _sent100: false,
+  _expect_continue: false,
+});
+
+function onServerResponseClose() {
+  const msg = this._httpMessage;
+  if (msg) {
+    msg.destroyed = true;
+    msg._closed = true;
+    msg.emit('close');
+  }
+}
+
+// ---- Server --------------------------------------------------------------------
+
+function storeHTTPOptions(options) {
+  this[kIncomingMessage] = options.IncomingMessage || IncomingMessage;
+  this[kServerResponse] = options.ServerResponse || ServerResponse;
+
+  const maxHeaderSize = options.maxHeaderSize;
+  if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
+  this.maxHeaderSize = maxHeaderSize;
+
+  const insecureHTTPParser = options.insecureHTTPParser;
+  if (insecureHTTPParser !== undefined) validateBoolean(insecureHTTPParser, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = insecureHTTPParser;
+
+  const requestTimeout = options.requestTimeout;
+  if (requestTimeout !== undefined) {
+    validateInteger(requestTimeout, 'requestTimeout', 0);
+    this.requestTimeout = requestTimeout;
+  } else {
+    this.requestTimeout = 300000;
+  }
+  const headersTimeout = options.headersTimeout;
+  if (headersTimeout !== undefined) {
+    validateInteger(headersTimeout, 'headersTimeout', 0);
+    this.headersTimeout = headersTimeout;
+  } else {
+    this.headersTimeout = Math.min(60000, this.requestTimeout);
+  }
+  const keepAliveTimeout = options.keepAliveTimeout;
+  if (keepAliveTimeout !== undefined) {
+    validateInteger(keepAliveTimeout, 'keepAliveTimeout', 0);
+    this.keepAliveTimeout = keepAliveTimeout;
+  } else {
+    this.keepAliveTimeout = 5000;
+  }
+  const connectionsCheckingInterval = options.connectionsCheckingInterval;
+  if (connectionsCheckingInterval !== undefined) {
+    validateInteger(connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
+    this.connectionsCheckingInterval = connectionsCheckingInterval;
+  } else {
+    this.connectionsCheckingInterval = 30000;
+  }
+  if (options.joinDuplicateHeaders !== undefined) validateBoolean(options.joinDuplicateHeaders, 'options.joinDuplicateHeaders');
+  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  this.requireHostHeader = options.requireHostHeader !== undefined ? !!options.requireHostHeader : true;
+  this.rejectNonStandardBodyWrites = !!options.rejectNonStandardBodyWrites;
+  this.highWaterMark = options.highWaterMark;
+  this.uniqueHeaders = options.uniqueHeaders;
+}
+
+class Server extends net.Server {
+  constructor(options, requestListener) {
+    if (typeof options === 'function') {
+      requestListener = options;
+      options = {};
+    } else if (options == null) {
+      options = {};
+    } else {
+      validateObject(options, 'options');
+    }
+    super({
+      allowHalfOpen: true,
+      noDelay: options.noDelay !== undefined ? options.noDelay : true,
+      keepAlive: options.keepAlive,
+      keepAliveInitialDelay: options.keepAliveInitialDelay,
+      highWaterMark: options.highWaterMark,
+    });
+    storeHTTPOptions.call(this, options);
+    if (requestListener) this.on('request', requestListener);
+    this.httpAllowHalfOpen = false;
+    this.on('connection', connectionListener);
+    this.on('listening', setupConnectionsTracking);
+    this.timeout = 0;
+    this.maxHeadersCount = null;
+    this.maxRequestsPerSocket = 0;
+    this[kConnections] = new Set();
+    this[kCheckInterval] = null;
+  }
+
+  close(cb) {
+    if (this[kCheckInterval]) {
+      clearInterval(this[kCheckInterval]);
+      this[kCheckInterval] = null;
+    }
+    super.close(cb);
+    this.closeIdleConnections();
+    return this;
+  }
+
+  closeAllConnections() {
+    for (const socket of this[kConnections]) socket.destroy();
+  }
+
+  closeIdleConnections() {
+    for (const socket of this[kConnections]) {
+      const state = socket[kState];
+      if (state && state.incoming.length === 0 && !state.inMessage && !socket._httpMessage) socket.destroy();
+    }
+  }
+
+  setTimeout(msecs, callback) {
+    this.timeout = msecs;
+    if (callback) this.on('timeout', callback);
+    return this;
+  }
+
+  [Symbol.asyncDispose]() {
+    return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+function setupConnectionsTracking() {
+  if (this[kCheckInterval]) clearInterval(this[kCheckInterval]);
+  if (this.connectionsCheckingInterval > 0 && (this.headersTimeout > 0 || this.requestTimeout > 0)) {
+    this[kCheckInterval] = setInterval(checkConnections.bind(this), this.connectionsCheckingInterval);
+    this[kCheckInterval].unref();
+  }
+}
+
+function checkConnections() {
+  const now = Date.now();
+  for (const socket of this[kConnections]) {
+    const state = socket[kState];
+    if (!state || state.reqStart === 0) continue;
+    const age = now - state.reqStart;
+    if ((this.requestTimeout > 0 && age > this.requestTimeout) ||
+        (this.headersTimeout > 0 && !state.headDone && age > this.headersTimeout)) {
+      socketOnError.call(socket, new ERR_HTTP_REQUEST_TIMEOUT());
+    }
+  }
+}
+
+// ---- one connection ------------------------------------------------------------
+
+function connectionListener(socket) {
+  const server = this;
+  const state = {
+    server,
+    socket,
+    parser: new HTTPParser(HTTPParser.REQUEST, server.maxHeaderSize),
+    incoming: [], // requests whose responses are not finished
+    outgoing: [], // responses waiting for the socket
+    req: null, // the request whose body is being read
+    inMessage: false,
+    headDone: false,
+    reqStart: 0,
+    keepAliveTimeoutSet: false,
+    requestsCount: 0,
+    pausedByBody: false,
+  };
+  socket[kState] = state;
+  server[kConnections].add(socket);
+
+  if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
+  socket.on('timeout', socketOnTimeout);
+  socket.on('data', socketOnData);
+  socket.on('end', socketOnEnd);
+  socket.on('close', socketOnClose);
+  socket.on('error', socketOnError);
+  socket.on('drain', socketOnDrain);
+  socket._paused = false;
+}
+
+function socketOnData(d) {
+  const state = this[kState];
+  if (!state.inMessage) {
+    state.inMessage = true;
+    state.headDone = false;
+    state.reqStart = Date.now();
+  }
+  let t0 = __c(); const ev = state.parser.execute(d); __a('execute', t0);
+  t0 = __c(); processEvents(state, ev, d); __a('processEvents', t0);
+}
+
+// processEvents handles the flat event array of one parser call over d.
+function processEvents(state, ev, d) {
+  const socket = state.socket;
+  const server = state.server;
+  for (let i = 0; i < ev.length;) {
+    switch (ev[i]) {
+      case kEvHead: {
+        let t1 = __c(); const req = new server[kIncomingMessage](socket); __a('IM', t1);
+        req.method = ev[i + 1];
+        req.url = ev[i + 2];
+        const major = ev[i + 3];
+        const minor = ev[i + 4];
+        req.httpVersionMajor = major;
+        req.httpVersionMinor = minor;
+        req.httpVersion = major + '.' + minor;
+        let raw = ev[i + 5];
+        const max = server.maxHeadersCount;
+        if (max > 0 && raw.length > max * 2) raw = raw.slice(0, max * 2);
+        req.rawHeaders = raw;
+        req.upgrade = ev[i + 7];
+        if (server.joinDuplicateHeaders) req.joinDuplicateHeaders = true;
+        state.headDone = true;
+        state.req = req;
+        i += 8;
+        if (req.upgrade && (req.method === 'CONNECT' || server.listenerCount('upgrade') > 0)) {
+          // Handled at the pause event that follows.
+          break;
+        }
+        req.upgrade = false;
+        parserOnIncoming(state, req, ev[i - 2]);
+        break;
+      }
+      case kEvBody: {
+        const req = state.req;
+        if (req !== null && !req._dumped) {
+          if (!req.push(d.subarray(ev[i + 1], ev[i + 2])) && !state.pausedByBody) {
+            state.pausedByBody = true;
+            req[kOnRead] = resumeForBody.bind(undefined, state);
+            socket.pause();
+          }
+        }
+        i += 3;
+        break;
+      }
+      case kEvComplete: {
+        const req = state.req;
+        if (req !== null) {
+          if (ev[i + 1] !== null) req.rawTrailers = ev[i + 1];
+          req._complete();
+          state.req = null;
+        }
+        state.inMessage = false;
+        state.reqStart = 0;
+        i += 2;
+        break;
+      }
+      case kEvError: {
+        const err = parseError(ev[i + 1], ev[i + 2], ev[i + 3], d);
+        socketOnError.call(socket, err);
+        return;
+      }
+      case kEvPaused: {
+        const off = ev[i + 1];
+        const req = state.req;
+        const rest = d.subarray(off);
+        if (req !== null && req.upgrade) {
+          upgrade(state, req, rest);
+          return;
+        }
+        // Not handled as an upgrade: go on reading HTTP.
+        state.parser.resume();
+        processEvents(state, state.parser.execute(rest), rest);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}
+
+function resumeForBody(state) {
+  if (state.pausedByBody) {
+    state.pausedByBody = false;
+    state.socket.resume();
+  }
+}
+
+function upgrade(state, req, head) {
+  const socket = state.socket;
+  const server = state.server;
+  const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+  socket.removeListener('data', socketOnData);
+  socket.removeListener('end', socketOnEnd);
+  socket.removeListener('close', socketOnClose);
+  socket.removeListener('drain', socketOnDrain);
+  socket.removeListener('error', socketOnError);
+  socket.removeListener('timeout', socketOnTimeout);
+  state.parser.free();
+  server[kConnections].delete(socket);
+  socket[kState] = undefined;
+  state.inMessage = false;
+  state.reqStart = 0;
+  if (server.listenerCount(event) > 0) {
+    socket.pause();
+    server.emit(event, req, socket, Buffer.from(head));
+  } else {
+    socket.destroy();
+  }
+}
+
+function hasHost(raw) {
+  for (let i = 0; i < raw.length; i += 2) {
+    const n = raw[i];
+    if (n.length === 4 && n.toLowerCase() === 'host') return true;
+  }
+  return false;
+}
+
+function hasExpect(raw) {
+  for (let i = 0; i < raw.length; i += 2) {
+    const n = raw[i];
+    if (n.length === 6 && n.toLowerCase() === 'expect') return true;
+  }
+  return false;
+}
+
+function parserOnIncoming(state, req, keepAlive) {
+  const server = state.server;
+  const socket = state.socket;
+  state.incoming.push(req);
+  state.requestsCount++;
+
+  let t1 = __c(); const res = new server[kServerResponse](req, {
+    highWaterMark: socket.writableHighWaterMark,
+    rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites,
+  });
+  res.shouldKeepAlive = res.shouldKeepAlive && keepAlive;
+  res._keepAliveTimeout = server.keepAliveTimeout; __a('SR', t1);
+  if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
+    res.maxRequestsOnConnectionReached = true;
+  }
+
+  if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && !hasHost(req.rawHeaders)) {
+    res.on('finish', resOnFinish.bind(undefined, state, req, res));
+    if (socket._httpMessage) state.outgoing.push(res);
+    else res.assignSocket(socket);
+    res.writeHead(400, ['Connection', 'close']);
+    res.end();
+    return;
+  }
+
+  if (socket._httpMessage) state.outgoing.push(res);
+  else res.assignSocket(socket);
+
+  res.on('finish', resOnFinish.bind(undefined, state, req, res));
+
+  if (hasExpect(req.rawHeaders) && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
+    const expect = req.headers.expect;
+    if (continueExpression.test(expect)) {
+      res._expect_continue = true;
+      if (server.listenerCount('checkContinue') > 0) {
+        server.emit('checkContinue', req, res);
+      } else {
+        res.writeContinue();
+        server.emit('request', req, res);
+      }
+    } else if (server.listenerCount('checkExpectation') > 0) {
+      server.emit('checkExpectation', req, res);
+    } else {
+      res.writeHead(417);
+      res.end();
+    }
+    return;
+  }
+  t1 = __c(); server.emit('request', req, res); __a('emitRequest', t1);
+}
+
+function resOnFinish(state, req, res) {
+  const t1 = __c(); resOnFinish2(state, req, res); __a('resOnFinish', t1);
+}
+function resOnFinish2(state, req, res) {
+  const socket = state.socket;
+  const i = state.incoming.indexOf(req);
+  if (i >= 0) state.incoming.splice(i, 1);
+  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  res.detachSocket(socket);
+  process.nextTick(emitCloseNT, res, req);
+  if (res._last) {
+    if (typeof socket.destroySoon === 'function') socket.destroySoon();
+    else socket.end();
+  } else if (state.outgoing.length === 0) {
+    // The keep-alive timer is armed once and left running: socket reads
+    // and writes refresh it, and socketOnTimeout ignores it while a
+    // request is in progress (setting and clearing a timer per request is
+    // costly).
+    const ka = state.server.keepAliveTimeout;
+    if (ka && !state.keepAliveTimeoutSet && !state.server.timeout && typeof socket.setTimeout === 'function') {
+      socket.setTimeout(ka);
+      state.keepAliveTimeoutSet = true;
+    }
+  } else {
+    const m = state.outgoing.shift();
+    if (m) m.assignSocket(socket);
+  }
+}
+
+function emitCloseNT(res, req) {
+  const t1 = __c(); emitCloseNT2(res, req); __a('emitCloseNT', t1);
+}
+function emitCloseNT2(res, req) {
+  if (!res._closed) {
+    res.destroyed = true;
+    res._closed = true;
+    res.emit('close');
+  }
+  if (req && !req.destroyed && req.complete) {
+    req.destroyed = true;
+    req._readableState.destroyed = true;
+    req._readableState.closed = true;
+    req.emit('close');
+  }
+}
+
+function socketOnDrain() {
+  const msg = this._httpMessage;
+  if (msg && msg[Symbol.for('kNeedDrain')]) {
+    msg.emit('drain');
+  } else if (msg && msg.writableNeedDrain) {
+    msg.emit('drain');
+  }
+}
+
+function socketOnTimeout() {
+  const state = this[kState];
+  if (state && state.keepAliveTimeoutSet) {
+    if (state.inMessage || state.incoming.length > 0 || this._httpMessage) {
+      // Busy, not idle: the keep-alive timer does not apply; re-arm it.
+      this.setTimeout(state.server.keepAliveTimeout);
+      return;
+    }
+    this.destroy();
+    return;
+  }
+  const req = state && state.incoming[0];
+  const reqTimeout = req && !req.complete && req.emit('timeout', this);
+  const res = this._httpMessage;
+  const resTimeout = res && res.emit('timeout', this);
+  const serverTimeout = state && state.server.emit('timeout', this);
+  if (!reqTimeout && !resTimeout && !serverTimeout) this.destroy();
+}
+
+function socketOnEnd() {
+  const state = this[kState];
+  if (!state) return;
+  const ev = state.parser.finish();
+  for (let i = 0; i < ev.length; i++) {
+    if (ev[i] === kEvError) {
+      socketOnError.call(this, parseError(ev[i + 1], ev[i + 2], ev[i + 3]));
+      return;
+    }
+  }
+  if (!state.server.httpAllowHalfOpen) {
+    abortIncoming(state);
+    if (this.writable && !this._httpMessage) this.end();
+    else if (this._httpMessage) this._httpMessage._last = true;
+  } else if (state.outgoing.length) {
+    state.outgoing[state.outgoing.length - 1]._last = true;
+  } else if (this._httpMessage) {
+    this._httpMessage._last = true;
+  } else if (this.writable) {
+    this.end();
+  }
+}
+
+function abortIncoming(state) {
+  // Requests still waiting for their body are aborted.
+  const req = state.req;
+  if (req !== null && !req.complete) {
+    req.destroy();
+  }
+  state.req = null;
+}
+
+function socketOnClose() {
+  const state = this[kState];
+  if (!state) return;
+  onServerResponseClose.call(this);
+  state.parser.free();
+  state.server[kConnections].delete(this);
+  abortIncoming(state);
+  for (const req of state.incoming) {
+    if (!req.complete) {
+      req.destroy();
+    }
+  }
+  for (const res of state.outgoing) {
+    res.destroyed = true;
+    res._closed = true;
+    res.emit('close');
+  }
+  state.outgoing.length = 0;
+  state.incoming.length = 0;
+}
+
+const badRequestResponse = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+const requestHeaderFieldsTooLargeResponse = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+const requestTimeoutResponse = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+
+function socketOnError(e) {
+  const state = this[kState];
+  this.removeListener('error', socketOnError);
+  if (this.listenerCount('error') === 0) this.on('error', noop);
+  if (state) {
+    state.inMessage = false;
+    state.reqStart = 0;
+  }
+  const server = state ? state.server : null;
+  if (server && server.listenerCount('clientError') > 0) {
+    server.emit('clientError', e, this);
+    return;
+  }
+  if (this.destroyed) return;
+  let wrote = false;
+  if (this.writable && (!this._httpMessage || !this._httpMessage._headerSent) && (this.bytesWritten === 0 || !this._httpMessage)) {
+    let response;
+    switch (e.code) {
+      case 'HPE_HEADER_OVERFLOW': response = requestHeaderFieldsTooLargeResponse; break;
+      case 'ERR_HTTP_REQUEST_TIMEOUT': response = requestTimeoutResponse; break;
+      default: response = badRequestResponse;
+    }
+    if (e.code === undefined || e.code.startsWith('HPE_') || e.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      this.write(response);
+      wrote = true;
+    }
+  }
+  if (wrote) this.destroySoon();
+  else this.destroy(e);
+}
+
+function noop() {}
+
+function createServer(opts, requestListener) {
+  return new Server(opts, requestListener);
+}
+
+module.exports = {
+  STATUS_CODES,
+  Server,
+  ServerResponse,
+  setupConnectionsTracking,
+  storeHTTPOptions,
+  createServer,
+  _connectionListener: connectionListener,
+  kServerResponse,
+  kIncomingMessage,
+};

@@ -1,0 +1,868 @@
+'use strict';
+// The readline Interface shared by node:readline (callback question) and
+// node:readline/promises (promise question): reads lines from an input
+// stream, and in terminal mode edits the line with the keys (cursor
+// movement, deletion, history) and echoes it to the output.
+
+const EventEmitter = require('events');
+const { StringDecoder } = require('string_decoder');
+const {
+  codes: { ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_USE_AFTER_CLOSE },
+} = require('internal/errors');
+const { validateAbortSignal, validateArray, validateUint32 } = require('internal/validators');
+const { getStringWidth, stripVTControlCharacters } = require('internal/util/inspect');
+const { cursorTo, moveCursor, clearScreenDown } = require('internal/readline/callbacks');
+const { emitKeypressEvents } = require('internal/readline/emitKeypressEvents');
+
+const kHistorySize = 30;
+const kMaxLengthOfKillRing = 32;
+const kMinCrlfDelay = 100;
+const kIteratorHighWaterMark = 1024;
+const lineEnding = /\r?\n|\r(?!\n)/;
+
+const kQuestionCallback = Symbol('kQuestionCallback');
+const kQuestionCancel = Symbol('kQuestionCancel');
+const kQuestion = Symbol('kQuestion');
+const kOldPrompt = Symbol('kOldPrompt');
+const kPrompt = Symbol('_prompt');
+const kLineBuffer = Symbol('_line_buffer');
+const kDecoder = Symbol('_decoder');
+const kSawReturnAt = Symbol('_sawReturnAt');
+const kSubstringSearch = Symbol('kSubstringSearch');
+const kOnLine = Symbol('kOnLine');
+const kLineIterator = Symbol('line object stream');
+const kKillRing = Symbol('_killRing');
+
+function isFullWidth(ch) {
+  return getStringWidth(ch, false) === 2;
+}
+
+// charLengthLeft/At: how many code units the character before/at i has.
+function charLengthLeft(str, i) {
+  if (i <= 0) return 0;
+  const c = str.charCodeAt(i - 1);
+  if (i > 1 && c >= 0xdc00 && c <= 0xdfff) {
+    const h = str.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return 2;
+  }
+  return 1;
+}
+
+function charLengthAt(str, i) {
+  if (str.length <= i) return 1;
+  return str.codePointAt(i) >= 0x10000 ? 2 : 1;
+}
+
+class Interface extends EventEmitter {
+  #captureRejections = EventEmitter.captureRejections;
+
+  constructor(input, output, completer, terminal) {
+    super();
+    let history;
+    let historySize;
+    let removeHistoryDuplicates = false;
+    let crlfDelay;
+    let prompt = '> ';
+    let signal;
+    let tabSize = 8;
+    let escapeCodeTimeout = 500;
+    if (input?.input) {
+      // An options object.
+      output = input.output;
+      completer = input.completer;
+      terminal = input.terminal;
+      history = input.history;
+      historySize = input.historySize;
+      signal = input.signal;
+      if (input.tabSize !== undefined) {
+        validateUint32(input.tabSize, 'tabSize', true);
+        tabSize = input.tabSize;
+      }
+      removeHistoryDuplicates = input.removeHistoryDuplicates;
+      if (input.prompt !== undefined) prompt = input.prompt;
+      if (input.escapeCodeTimeout !== undefined) {
+        if (Number.isFinite(input.escapeCodeTimeout) && input.escapeCodeTimeout > 0) {
+          escapeCodeTimeout = input.escapeCodeTimeout;
+        } else {
+          throw new ERR_INVALID_ARG_VALUE('input.escapeCodeTimeout', escapeCodeTimeout);
+        }
+      }
+      if (signal) validateAbortSignal(signal, 'options.signal');
+      crlfDelay = input.crlfDelay;
+      input = input.input;
+    }
+    if (completer !== undefined && typeof completer !== 'function') {
+      throw new ERR_INVALID_ARG_VALUE('completer', completer);
+    }
+    if (history === undefined) {
+      history = [];
+    } else {
+      validateArray(history, 'history');
+    }
+    if (historySize === undefined) historySize = kHistorySize;
+    if (typeof historySize !== 'number' || Number.isNaN(historySize)) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('historySize', historySize);
+    }
+    if (historySize < 0) throw new ERR_OUT_OF_RANGE('size', '>= 0', historySize);
+    if (terminal === undefined && !(output === null || output === undefined)) {
+      terminal = !!output.isTTY;
+    }
+
+    this.line = '';
+    this[kSubstringSearch] = null;
+    this.output = output;
+    this.input = input;
+    this.history = history;
+    this.historySize = historySize;
+    this.removeHistoryDuplicates = !!removeHistoryDuplicates;
+    this.crlfDelay = crlfDelay ? Math.max(kMinCrlfDelay, crlfDelay) : kMinCrlfDelay;
+    this.completer = completer;
+    this.tabSize = tabSize;
+    this.escapeCodeTimeout = escapeCodeTimeout;
+    this.isCompletionEnabled = true;
+    this.terminal = !!terminal;
+    this[kSawReturnAt] = 0;
+    this[kPrompt] = prompt;
+    this[kQuestionCallback] = null;
+    this[kOldPrompt] = prompt;
+    this[kLineBuffer] = null;
+    this[kLineIterator] = undefined;
+    this[kKillRing] = [];
+
+    const onData = (data) => this.#normalWrite(data);
+    const onEnd = () => {
+      if (typeof this[kLineBuffer] === 'string' && this[kLineBuffer].length > 0) {
+        this.emit('line', this[kLineBuffer]);
+      }
+      this.close();
+    };
+    const onError = (err) => this.emit('error', err);
+    const onKeypress = (s, key) => {
+      this.#ttyWrite(s, key);
+      if (key && key.sequence) {
+        // A character typed right after a key: the key has been handled.
+        const ch = key.sequence.codePointAt(0);
+        if (ch >= 0xd800 && ch <= 0xdfff) this.#refreshLine();
+      }
+    };
+    const onTermEnd = () => {
+      if (typeof this.line === 'string' && this.line.length > 0) this.emit('line', this.line);
+      this.close();
+    };
+    const onResize = () => this.#refreshLine();
+
+    let onAborted;
+    if (signal) {
+      onAborted = () => this.close();
+      if (signal.aborted) {
+        process.nextTick(onAborted);
+      } else {
+        signal.addEventListener('abort', onAborted, { once: true });
+      }
+    }
+
+    input.on('error', onError);
+    if (!this.terminal) {
+      this[kDecoder] = new StringDecoder('utf8');
+      input.on('data', onData);
+      input.on('end', onEnd);
+      this.once('close', () => {
+        input.removeListener('data', onData);
+        input.removeListener('error', onError);
+        input.removeListener('end', onEnd);
+        if (onAborted) signal.removeEventListener('abort', onAborted);
+      });
+    } else {
+      emitKeypressEvents(input, this);
+      input.on('keypress', onKeypress);
+      input.on('end', onTermEnd);
+      this.#setRawMode(true);
+      this.cursor = 0;
+      this.historyIndex = -1;
+      this.prevRows = 0;
+      if (output !== null && output !== undefined) output.on('resize', onResize);
+      this.once('close', () => {
+        input.removeListener('keypress', onKeypress);
+        input.removeListener('error', onError);
+        input.removeListener('end', onTermEnd);
+        if (output !== null && output !== undefined) output.removeListener('resize', onResize);
+        if (onAborted) signal.removeEventListener('abort', onAborted);
+      });
+    }
+    input.resume();
+  }
+
+  get columns() {
+    if (this.output && this.output.columns) return this.output.columns;
+    return Infinity;
+  }
+
+  setPrompt(prompt) {
+    this[kPrompt] = prompt;
+  }
+
+  getPrompt() {
+    return this[kPrompt];
+  }
+
+  #setRawMode(mode) {
+    const was = this.input.isRaw;
+    if (typeof this.input.setRawMode === 'function') this.input.setRawMode(mode);
+    return was;
+  }
+
+  prompt(preserveCursor) {
+    if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
+    if (this.paused) this.resume();
+    if (this.terminal && process.env.TERM !== 'dumb') {
+      if (!preserveCursor) this.cursor = 0;
+      this.#refreshLine();
+    } else {
+      this.#writeToOutput(this[kPrompt]);
+    }
+  }
+
+  [kQuestion](query, cb) {
+    if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
+    if (this[kQuestionCallback]) {
+      this.prompt();
+    } else {
+      this[kOldPrompt] = this[kPrompt];
+      this.setPrompt(query);
+      this[kQuestionCallback] = cb;
+      this.prompt();
+    }
+  }
+
+  [kQuestionCancel]() {
+    if (this[kQuestionCallback]) {
+      this[kQuestionCallback] = null;
+      this.setPrompt(this[kOldPrompt]);
+      this.clearLine();
+    }
+  }
+
+  [kOnLine](line) {
+    if (this[kQuestionCallback]) {
+      const cb = this[kQuestionCallback];
+      this[kQuestionCallback] = null;
+      this.setPrompt(this[kOldPrompt]);
+      cb(line);
+      return;
+    }
+    // One 'line' listener and no rejection capture: call it directly, the
+    // same as emit() would, without emit's generic argument handling
+    // (this runs once per line).
+    const handler = this._events?.line;
+    if (typeof handler === 'function' && !this.#captureRejections) {
+      handler.call(this, line);
+      return;
+    }
+    this.emit('line', line);
+  }
+
+  #writeToOutput(s) {
+    if (typeof s !== 'string') s = String(s);
+    if (this.output !== null && this.output !== undefined) this.output.write(s);
+  }
+
+  #addHistory() {
+    if (this.line.length === 0) return '';
+    if (this.historySize === 0) return this.line;
+    if (this.line.trim().length === 0) return this.line;
+    if (this.history.length === 0 || this.history[0] !== this.line) {
+      if (this.removeHistoryDuplicates) {
+        const i = this.history.indexOf(this.line);
+        if (i !== -1) this.history.splice(i, 1);
+      }
+      this.history.unshift(this.line);
+      if (this.history.length > this.historySize) this.history.pop();
+    }
+    this.historyIndex = -1;
+    const line = this.history[0];
+    this.emit('history', this.history);
+    return line;
+  }
+
+  #refreshLine() {
+    if (!this.terminal) return;
+    const line = this[kPrompt] + this.line;
+    const disp = this.#getDisplayPos(line);
+    const cursorPos = this.getCursorPos();
+    if (this.prevRows > 0) moveCursor(this.output, 0, -this.prevRows);
+    cursorTo(this.output, 0);
+    clearScreenDown(this.output);
+    this.#writeToOutput(line);
+    // Make the terminal allocate the next row when the line fills one.
+    if (disp.cols === 0) this.#writeToOutput(' ');
+    cursorTo(this.output, cursorPos.cols);
+    const diff = disp.rows - cursorPos.rows;
+    if (diff > 0) moveCursor(this.output, 0, -diff);
+    this.prevRows = cursorPos.rows;
+  }
+
+  close() {
+    if (this.closed) return;
+    this.pause();
+    if (this.terminal) this.#setRawMode(false);
+    this.closed = true;
+    this.emit('close');
+  }
+
+  pause() {
+    if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
+    if (this.paused) return;
+    this.input.pause();
+    this.paused = true;
+    this.emit('pause');
+    return this;
+  }
+
+  resume() {
+    if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
+    if (!this.paused) return;
+    this.input.resume();
+    this.paused = false;
+    this.emit('resume');
+    return this;
+  }
+
+  write(d, key) {
+    if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
+    if (this.paused) this.resume();
+    if (this.terminal) {
+      this.#ttyWrite(d, key);
+    } else {
+      this.#normalWrite(d);
+    }
+  }
+
+  // #normalWrite splits input text into lines. A '\r' ending one chunk
+  // and a '\n' starting the next, within crlfDelay, are one line end.
+  #normalWrite(b) {
+    if (b === undefined) return;
+    let string = typeof b === 'string' ? b : this[kDecoder].write(b);
+    if (this[kSawReturnAt] && Date.now() - this[kSawReturnAt] <= this.crlfDelay) {
+      if (string.charCodeAt(0) === 10) string = string.slice(1);
+      this[kSawReturnAt] = 0;
+    }
+    const hasCR = string.includes('\r');
+    const hasEnd = hasCR || string.includes('\n');
+    if (this[kLineBuffer] !== null) {
+      string = this[kLineBuffer] + string;
+      this[kLineBuffer] = null;
+    }
+    if (!hasEnd) {
+      if (string) this[kLineBuffer] = string;
+      return;
+    }
+    this[kSawReturnAt] = string.endsWith('\r') ? Date.now() : 0;
+    // Plain '\n' text splits natively; '\r' needs the full rule.
+    const lines = string.includes('\r') ? string.split(lineEnding) : string.split('\n');
+    const rest = lines.pop();
+    this[kLineBuffer] = rest ? rest : null;
+    for (let i = 0; i < lines.length; i++) this[kOnLine](lines[i]);
+  }
+
+  #insertString(c) {
+    if (this.cursor < this.line.length) {
+      this.line = this.line.slice(0, this.cursor) + c + this.line.slice(this.cursor);
+      this.cursor += c.length;
+      this.#refreshLine();
+    } else {
+      const oldPos = this.getCursorPos();
+      this.line += c;
+      this.cursor += c.length;
+      const newPos = this.getCursorPos();
+      if (oldPos.rows < newPos.rows) {
+        this.#refreshLine();
+      } else {
+        this.#writeToOutput(c);
+      }
+    }
+  }
+
+  #tabComplete() {
+    this.pause();
+    const line = this.line.slice(0, this.cursor);
+    const done = (err, value) => {
+      this.resume();
+      if (err) return;
+      const [completions, completeOn] = value || [[], ''];
+      if (!completions || completions.length === 0) return;
+      const matches = completions.filter((c) => c);
+      if (matches.length === 1) {
+        this.#insertString(matches[0].slice(completeOn.length));
+        return;
+      }
+      let prefix = matches[0] || '';
+      for (const m of matches) {
+        while (!m.startsWith(prefix)) prefix = prefix.slice(0, -1);
+      }
+      if (prefix.length > completeOn.length) {
+        this.#insertString(prefix.slice(completeOn.length));
+        return;
+      }
+      this.#writeToOutput('\r\n');
+      this.#writeToOutput(matches.join('  '));
+      this.#writeToOutput('\r\n');
+      this.prevRows = 0;
+      this.#refreshLine();
+    };
+    try {
+      if (this.completer.length === 2) {
+        this.completer(line, done);
+      } else {
+        const r = this.completer(line);
+        if (r && typeof r.then === 'function') r.then((v) => done(null, v), done);
+        else done(null, r);
+      }
+    } catch (err) {
+      this.resume();
+      this.emit('error', err);
+    }
+  }
+
+  #wordLeft() {
+    if (this.cursor > 0) {
+      const leading = this.line.slice(0, this.cursor);
+      const m = /(?:[^\w\s]+|\w+|)\s*$/.exec(leading);
+      this.#moveCursor(-(m ? m[0].length : 0) || -1);
+    }
+  }
+
+  #wordRight() {
+    if (this.cursor < this.line.length) {
+      const trailing = this.line.slice(this.cursor);
+      const m = /^(?:\s+|[^\w\s]+|\w+)\s*/.exec(trailing);
+      this.#moveCursor(m ? m[0].length : 1);
+    }
+  }
+
+  #deleteLeft() {
+    if (this.cursor > 0 && this.line.length > 0) {
+      const n = charLengthLeft(this.line, this.cursor);
+      this.line = this.line.slice(0, this.cursor - n) + this.line.slice(this.cursor);
+      this.cursor -= n;
+      this.#refreshLine();
+    }
+  }
+
+  #deleteRight() {
+    if (this.cursor < this.line.length) {
+      const n = charLengthAt(this.line, this.cursor);
+      this.line = this.line.slice(0, this.cursor) + this.line.slice(this.cursor + n);
+      this.#refreshLine();
+    }
+  }
+
+  #pushKill(text) {
+    if (!text) return;
+    this[kKillRing].unshift(text);
+    if (this[kKillRing].length > kMaxLengthOfKillRing) this[kKillRing].pop();
+  }
+
+  #deleteWordLeft() {
+    if (this.cursor > 0) {
+      let leading = this.line.slice(0, this.cursor);
+      const m = /(?:[^\w\s]+|\w+|)\s*$/.exec(leading);
+      const cut = m ? m[0].length || 1 : 1;
+      this.#pushKill(leading.slice(leading.length - cut));
+      leading = leading.slice(0, leading.length - cut);
+      this.line = leading + this.line.slice(this.cursor);
+      this.cursor = leading.length;
+      this.#refreshLine();
+    }
+  }
+
+  #deleteWordRight() {
+    if (this.cursor < this.line.length) {
+      const trailing = this.line.slice(this.cursor);
+      const m = /^(?:\s+|\W+|\w+)\s*/.exec(trailing);
+      const cut = m ? m[0].length : 1;
+      this.#pushKill(trailing.slice(0, cut));
+      this.line = this.line.slice(0, this.cursor) + trailing.slice(cut);
+      this.#refreshLine();
+    }
+  }
+
+  #deleteLineLeft() {
+    this.#pushKill(this.line.slice(0, this.cursor));
+    this.line = this.line.slice(this.cursor);
+    this.cursor = 0;
+    this.#refreshLine();
+  }
+
+  #deleteLineRight() {
+    this.#pushKill(this.line.slice(this.cursor));
+    this.line = this.line.slice(0, this.cursor);
+    this.#refreshLine();
+  }
+
+  #yank() {
+    if (this[kKillRing].length > 0) this.#insertString(this[kKillRing][0]);
+  }
+
+  clearLine() {
+    this.#moveCursor(+Infinity);
+    this.#writeToOutput('\r\n');
+    this.line = '';
+    this.cursor = 0;
+    this.prevRows = 0;
+  }
+
+  #line() {
+    const line = this.#addHistory();
+    this.clearLine();
+    this[kOnLine](line);
+  }
+
+  #historyNext() {
+    if (this.historyIndex >= 0) {
+      const search = this[kSubstringSearch] || '';
+      let index = this.historyIndex - 1;
+      while (index >= 0 && (!this.history[index].startsWith(search) || this.line === this.history[index])) {
+        index--;
+      }
+      this.line = index === -1 ? search : this.history[index];
+      this.historyIndex = index;
+      this.cursor = this.line.length;
+      this.#refreshLine();
+    }
+  }
+
+  #historyPrev() {
+    if (this.historyIndex < this.history.length && this.history.length) {
+      const search = this[kSubstringSearch] || '';
+      let index = this.historyIndex + 1;
+      while (index < this.history.length &&
+             (!this.history[index].startsWith(search) || this.line === this.history[index])) {
+        index++;
+      }
+      if (index === this.history.length) {
+        this.line = search;
+      } else {
+        this.line = this.history[index];
+      }
+      this.historyIndex = index;
+      this.cursor = this.line.length;
+      this.#refreshLine();
+    }
+  }
+
+  // #getDisplayPos: the rows and column the text ends at on the screen.
+  #getDisplayPos(str) {
+    let offset = 0;
+    const col = this.columns;
+    let rows = 0;
+    str = stripVTControlCharacters(str);
+    for (const ch of str) {
+      if (ch === '\n') {
+        rows += Math.ceil(offset / col) || 1;
+        offset = 0;
+        continue;
+      }
+      if (ch === '\t') {
+        offset += this.tabSize - (offset % this.tabSize);
+        continue;
+      }
+      const width = getStringWidth(ch, false);
+      if (width === 0 || width === 1) {
+        offset += width;
+      } else {
+        if ((offset + 1) % col === 0) offset++;
+        offset += 2;
+      }
+    }
+    const cols = col === Infinity ? offset : offset % col;
+    rows += col === Infinity ? 0 : (offset - cols) / col;
+    return { cols, rows };
+  }
+
+  getCursorPos() {
+    return this.#getDisplayPos(this[kPrompt] + this.line.slice(0, this.cursor));
+  }
+
+  #moveCursor(dx) {
+    if (dx === 0) return;
+    const oldPos = this.getCursorPos();
+    this.cursor += dx;
+    if (this.cursor < 0) this.cursor = 0;
+    else if (this.cursor > this.line.length) this.cursor = this.line.length;
+    const newPos = this.getCursorPos();
+    if (oldPos.rows === newPos.rows) {
+      moveCursor(this.output, newPos.cols - oldPos.cols, 0);
+    } else {
+      this.#refreshLine();
+    }
+  }
+
+  // #ttyWrite handles one key in terminal mode.
+  #ttyWrite(s, key) {
+    key = key || {};
+    if (key.name !== 'up' && key.name !== 'down') {
+      this[kSubstringSearch] = null;
+    } else if (this[kSubstringSearch] === null) {
+      this[kSubstringSearch] = this.line.slice(0, this.cursor);
+    }
+    if (key.ctrl && key.shift) {
+      switch (key.name) {
+        case 'backspace':
+          this.#deleteLineLeft();
+          break;
+        case 'delete':
+          this.#deleteLineRight();
+          break;
+      }
+    } else if (key.ctrl) {
+      switch (key.name) {
+        case 'c':
+          if (this.listenerCount('SIGINT') > 0) {
+            this.emit('SIGINT');
+          } else {
+            this.close();
+          }
+          break;
+        case 'h':
+          this.#deleteLeft();
+          break;
+        case 'd':
+          if (this.cursor === 0 && this.line.length === 0) {
+            this.close();
+          } else if (this.cursor < this.line.length) {
+            this.#deleteRight();
+          }
+          break;
+        case 'u':
+          this.#deleteLineLeft();
+          break;
+        case 'k':
+          this.#deleteLineRight();
+          break;
+        case 'a':
+          this.#moveCursor(-Infinity);
+          break;
+        case 'e':
+          this.#moveCursor(+Infinity);
+          break;
+        case 'b':
+          this.#moveCursor(-charLengthLeft(this.line, this.cursor));
+          break;
+        case 'f':
+          this.#moveCursor(+charLengthAt(this.line, this.cursor));
+          break;
+        case 'l':
+          cursorTo(this.output, 0, 0);
+          clearScreenDown(this.output);
+          this.#refreshLine();
+          break;
+        case 'n':
+          this.#historyNext();
+          break;
+        case 'p':
+          this.#historyPrev();
+          break;
+        case 'y':
+          this.#yank();
+          break;
+        case 'z':
+          if (this.listenerCount('SIGTSTP') > 0) this.emit('SIGTSTP');
+          break;
+        case 'w':
+        case 'backspace':
+          this.#deleteWordLeft();
+          break;
+        case 'delete':
+          this.#deleteWordRight();
+          break;
+        case 'left':
+          this.#wordLeft();
+          break;
+        case 'right':
+          this.#wordRight();
+          break;
+      }
+    } else if (key.meta) {
+      switch (key.name) {
+        case 'b':
+          this.#wordLeft();
+          break;
+        case 'f':
+          this.#wordRight();
+          break;
+        case 'd':
+        case 'delete':
+          this.#deleteWordRight();
+          break;
+        case 'backspace':
+          this.#deleteWordLeft();
+          break;
+      }
+    } else {
+      if (this[kSawReturnAt] && key.name !== 'enter') this[kSawReturnAt] = 0;
+      switch (key.name) {
+        case 'return':
+          this[kSawReturnAt] = Date.now();
+          this.#line();
+          break;
+        case 'enter':
+          if (this[kSawReturnAt] === 0 || Date.now() - this[kSawReturnAt] > this.crlfDelay) {
+            this.#line();
+          }
+          this[kSawReturnAt] = 0;
+          break;
+        case 'backspace':
+          this.#deleteLeft();
+          break;
+        case 'delete':
+          this.#deleteRight();
+          break;
+        case 'left':
+          this.#moveCursor(-charLengthLeft(this.line, this.cursor));
+          break;
+        case 'right':
+          this.#moveCursor(+charLengthAt(this.line, this.cursor));
+          break;
+        case 'home':
+          this.#moveCursor(-Infinity);
+          break;
+        case 'end':
+          this.#moveCursor(+Infinity);
+          break;
+        case 'up':
+          this.#historyPrev();
+          break;
+        case 'down':
+          this.#historyNext();
+          break;
+        case 'tab':
+          if (typeof this.completer === 'function' && this.isCompletionEnabled) {
+            this.#tabComplete();
+            break;
+          }
+        // falls through
+        default:
+          if (typeof s === 'string' && s) {
+            // Pasted text may hold several lines.
+            const lines = s.split(/\r\n|\n|\r/);
+            for (let i = 0; i < lines.length; i++) {
+              if (i > 0) this.#line();
+              if (lines[i]) this.#insertString(lines[i]);
+            }
+          }
+      }
+    }
+  }
+
+  // Async iteration over the lines. Lines queue up while the consumer is
+  // busy; past kIteratorHighWaterMark the input is paused until it drains.
+  [Symbol.asyncIterator]() {
+    if (this[kLineIterator] !== undefined) return this[kLineIterator];
+    const queue = [];
+    let head = 0;
+    let waiting = null;
+    let finished = this.closed;
+    let failure = null;
+    let pausedByUs = false;
+    const onLine = (line) => {
+      if (waiting) {
+        const w = waiting;
+        waiting = null;
+        w.resolve({ value: line, done: false });
+        return;
+      }
+      queue.push(line);
+      if (queue.length - head >= kIteratorHighWaterMark && !this.paused && !this.closed) {
+        pausedByUs = true;
+        this.pause();
+      }
+    };
+    const onClose = () => {
+      finished = true;
+      cleanup();
+      if (waiting) {
+        const w = waiting;
+        waiting = null;
+        w.resolve({ value: undefined, done: true });
+      }
+    };
+    const onError = (err) => {
+      failure = err;
+      cleanup();
+      if (waiting) {
+        const w = waiting;
+        waiting = null;
+        w.reject(err);
+      }
+    };
+    const cleanup = () => {
+      this.removeListener('line', onLine);
+      this.removeListener('close', onClose);
+      this.removeListener('error', onError);
+    };
+    this.on('line', onLine);
+    this.on('close', onClose);
+    this.on('error', onError);
+    const iface = this;
+    const iterator = {
+      next() {
+        if (head < queue.length) {
+          const value = queue[head];
+          queue[head++] = undefined;
+          if (head > 1024 && head * 2 > queue.length) {
+            queue.splice(0, head);
+            head = 0;
+          }
+          if (pausedByUs && queue.length - head < kIteratorHighWaterMark / 2) {
+            pausedByUs = false;
+            if (!iface.closed) iface.resume();
+          }
+          return Promise.resolve({ value, done: false });
+        }
+        if (failure) {
+          const err = failure;
+          failure = null;
+          finished = true;
+          return Promise.reject(err);
+        }
+        if (finished) return Promise.resolve({ value: undefined, done: true });
+        if (pausedByUs) {
+          pausedByUs = false;
+          if (!iface.closed) iface.resume();
+        }
+        return new Promise((resolve, reject) => {
+          waiting = { resolve, reject };
+        });
+      },
+      // Leaving the loop (break, return, throw) stops listening; as in
+      // node, it does not close the interface.
+      return() {
+        finished = true;
+        cleanup();
+        queue.length = 0;
+        head = 0;
+        if (pausedByUs && !iface.closed) iface.resume();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      throw(err) {
+        finished = true;
+        cleanup();
+        return Promise.reject(err);
+      },
+      [Symbol.asyncIterator]() { return this; },
+    };
+    this[kLineIterator] = iterator;
+    return iterator;
+  }
+}
+
+module.exports = {
+  Interface,
+  kQuestion,
+  kQuestionCancel,
+  kQuestionCallback,
+  kOnLine,
+  charLengthAt,
+  charLengthLeft,
+  isFullWidth,
+};
