@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/andybalholm/brotli v1.2.0
+	github.com/klauspost/compress v1.18.0
 	modernc.org/libc v1.79.0
 	modernc.org/libquickjs v0.14.0
 )

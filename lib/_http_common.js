@@ -52,6 +52,7 @@ class HTTPParser {
   }
 
   execute(buf) { return binding.execute(this.id, buf); }
+  executeRaw(ab, n) { return binding.execute(this.id, ab, n); }
   finish() { return binding.finish(this.id); }
   setFlags(f) { binding.setFlags(this.id, f); }
   resume() { binding.resume(this.id); }

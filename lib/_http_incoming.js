@@ -3,7 +3,8 @@
 // IncomingMessage: a request seen by a server, or a response seen by a
 // client. The body is a Readable fed by the parser.
 
-const { Readable } = require('stream');
+const { Readable, Stream } = require('stream');
+const ReadableState = Readable.ReadableState;
 
 const kHeaders = Symbol('kHeaders');
 const kHeadersDistinct = Symbol('kHeadersDistinct');
@@ -11,6 +12,7 @@ const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
 const kOnRead = Symbol('kOnRead');
 const kEndPending = Symbol('kEndPending');
+const kLazyClosed = Symbol('kLazyClosed');
 const readableOptions = { autoDestroy: false };
 const emptyList = Object.freeze([]);
 
@@ -51,13 +53,46 @@ function distinctOf(raw) {
   return out;
 }
 
-class IncomingMessage extends Readable {
-  constructor(socket) {
-    super(readableOptions);
-    this._readableState.readingMore = true;
-    this.socket = socket;
-    this.client = socket;
-  }
+// IncomingMessage is a Readable whose stream state is made on first use:
+// most requests of a server are never read as streams (a GET has no body),
+// and building the state is the costliest part of a message.
+function IncomingMessage(socket) {
+  if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
+  Stream.call(this);
+  this.socket = socket;
+  this.client = socket;
+}
+Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
+Object.setPrototypeOf(IncomingMessage, Readable);
+
+function defineState(msg, st) {
+  Object.defineProperty(msg, '_readableState', { value: st, writable: true, configurable: true, enumerable: true });
+}
+
+Object.defineProperty(IncomingMessage.prototype, '_readableState', {
+  configurable: true,
+  enumerable: false,
+  get() {
+    if (this === IncomingMessage.prototype) return undefined;
+    const st = new ReadableState(readableOptions, this, false);
+    st.readingMore = true;
+    if (this[kLazyClosed]) {
+      st.destroyed = true;
+      st.closed = true;
+      st.closeEmitted = true;
+    }
+    defineState(this, st);
+    return st;
+  },
+  set(v) { defineState(this, v); },
+});
+
+// hasState reports whether msg's stream state exists yet.
+function hasState(msg) {
+  return Object.prototype.hasOwnProperty.call(msg, '_readableState');
+}
+
+class IncomingMessageMethods extends Readable {
 
   get connection() { return this.socket; }
   set connection(v) { this.socket = v; }
@@ -112,6 +147,10 @@ class IncomingMessage extends Readable {
   // at once if data is buffered or someone reads, else on the first read.
   _complete() {
     this.complete = true;
+    if (!hasState(this)) {
+      this[kEndPending] = true;
+      return;
+    }
     const rs = this._readableState;
     if (rs.length > 0 || rs.flowing || rs.needReadable || rs.reading) this.push(null);
     else this[kEndPending] = true;
@@ -153,6 +192,28 @@ class IncomingMessage extends Readable {
   _addHeaderLine(field, value, dest) { addHeaderLine(field, value, dest); }
 }
 
+for (const key of Reflect.ownKeys(IncomingMessageMethods.prototype)) {
+  if (key === 'constructor') continue;
+  Object.defineProperty(IncomingMessage.prototype, key,
+    Object.getOwnPropertyDescriptor(IncomingMessageMethods.prototype, key));
+}
+
+// _closeAfterResponse marks a served request closed, without making its
+// stream state if it was never used.
+IncomingMessage.prototype._closeAfterResponse = function _closeAfterResponse() {
+  if (hasState(this)) {
+    const st = this._readableState;
+    if (st.destroyed) return;
+    st.destroyed = true;
+    st.closed = true;
+    st.closeEmitted = true;
+  } else {
+    if (this[kLazyClosed]) return;
+    this[kLazyClosed] = true;
+  }
+  this.emit('close');
+};
+
 // Per-message defaults live on the prototype: constructing a message on
 // the request path then sets only what differs.
 Object.assign(IncomingMessage.prototype, {
@@ -177,10 +238,12 @@ Object.assign(IncomingMessage.prototype, {
   [kTrailersDistinct]: null,
   [kOnRead]: null,
   [kEndPending]: false,
+  [kLazyClosed]: false,
 });
 
 module.exports = {
   kEndPending,
+  hasState,
   IncomingMessage,
   readStart(socket) { if (socket && !socket._paused && socket.readable) socket.resume(); },
   readStop(socket) { if (socket) socket.pause(); },

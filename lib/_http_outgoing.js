@@ -29,8 +29,8 @@ const { validateString } = require('internal/validators');
 const { checkIsHttpToken, checkInvalidHeaderChar, chunkExpression } = require('_http_common');
 
 const kOutHeaders = Symbol('kOutHeaders');
-const tcp = internalBinding('tcp');
-const FAST = process.env.FAST === '1';
+const kFastWrite = Symbol('kFastWrite');
+let tcp;
 const kNeedDrain = Symbol('kNeedDrain');
 const kCorked = Symbol('corked');
 const kErrored = Symbol('errored');
@@ -350,11 +350,10 @@ class OutgoingMessage extends Stream {
     }
     if (conn && conn._httpMessage === this && conn.writable) {
       if (this.outputData.length) this._flushOutput(conn);
-      if (FAST && typeof data === 'string' && encoding !== 'latin1' && encoding !== 'binary' && conn._handle && !conn.connecting &&
-          conn.writableLength === 0 && !conn.writableCorked) {
-        const r = tcp.write(conn._handle.id, data, (st) => callback && callback());
-        if (r === 0) { if (callback) process.nextTick(callback); return true; }
-        if (r > 0) return true;
+      if (conn[kFastWrite] === true && typeof data === 'string' &&
+          (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') &&
+          conn._handle && conn.writableLength === 0 && !conn.writableCorked && fastWrite(conn, data, callback)) {
+        return true;
       }
       return conn.write(data, encoding, callback);
     }
@@ -512,6 +511,27 @@ class OutgoingMessage extends Stream {
 }
 
 function nop() {}
+
+// fastWrite writes a string straight to a connection's native handle when
+// nothing is queued in the socket's Writable (connections of our own
+// server only): the Writable machinery is the costliest part of a small
+// response. Order is kept: the native side queues writes per handle. It
+// returns false if the write must go through socket.write instead.
+function fastWrite(conn, data, callback) {
+  if (tcp === undefined) tcp = internalBinding('tcp');
+  const r = tcp.write(conn._handle.id, data, (status) => {
+    if (status < 0) {
+      conn.destroy();
+      return;
+    }
+    if (typeof callback === 'function') callback();
+  });
+  if (r === 0) {
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  }
+  return r > 0;
+}
 
 // Per-message defaults live on the prototype: a message on the request
 // path then sets only what differs.
@@ -679,6 +699,7 @@ function onFinish(outmsg) {
 }
 
 module.exports = {
+  kFastWrite,
   OutgoingMessage,
   validateHeaderName,
   validateHeaderValue,

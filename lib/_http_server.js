@@ -1,5 +1,4 @@
 'use strict';
-const __T = globalThis.__T = globalThis.__T || {}; function __c() { const u = process.cpuUsage(); return u.user + u.system; } function __a(k, t0) { __T[k] = (__T[k] || 0) + (__c() - t0); }
 
 // The HTTP server: http.Server over net.Server, one Go parser per
 // connection, ServerResponse.
@@ -15,8 +14,8 @@ const {
   kEvError,
   kEvPaused,
 } = require('_http_common');
-const { IncomingMessage, kOnRead } = require('_http_incoming');
-const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const { IncomingMessage, kOnRead, hasState } = require('_http_incoming');
+const { OutgoingMessage, kOutHeaders, kFastWrite } = require('_http_outgoing');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT,
@@ -57,6 +56,7 @@ const kIncomingMessage = Symbol('IncomingMessage');
 const kConnections = Symbol('http.server.connections');
 const kCheckInterval = Symbol('http.server.checkInterval');
 const kState = Symbol('http.server.state');
+const kResState = Symbol('http.server.resState');
 
 // ---- ServerResponse ------------------------------------------------------------
 
@@ -332,13 +332,26 @@ function connectionListener(socket) {
     keepAliveTimeoutSet: false,
     requestsCount: 0,
     pausedByBody: false,
+    resOptions: null,
+    fast: false,
   };
   socket[kState] = state;
   server[kConnections].add(socket);
 
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('timeout', socketOnTimeout);
-  socket.on('data', socketOnData);
+  // Like node's parser consuming the socket's handle, reads go straight
+  // from the native handle to the parser, not through the Readable side.
+  const h = socket._handle;
+  if (typeof socket._onread === 'function' && h && typeof h.readStart === 'function' && typeof h.id === 'number' &&
+      !socket.connecting && socket.listenerCount('data') === 0 && socket.readableFlowing !== true) {
+    state.fast = true;
+    socket._onread = fastOnRead;
+    socket[kFastWrite] = true;
+    if (!h.reading) h.readStart();
+  } else {
+    socket.on('data', socketOnData);
+  }
   socket.on('end', socketOnEnd);
   socket.on('close', socketOnClose);
   socket.on('error', socketOnError);
@@ -353,18 +366,41 @@ function socketOnData(d) {
     state.headDone = false;
     state.reqStart = Date.now();
   }
-  let t0 = __c(); const ev = state.parser.execute(d); __a('execute', t0);
-  t0 = __c(); processEvents(state, ev, d); __a('processEvents', t0);
+  processEvents(state, state.parser.execute(d), d, null, 0);
 }
 
-// processEvents handles the flat event array of one parser call over d.
-function processEvents(state, ev, d) {
+function fastOnRead(nread, ab) {
+  const state = this[kState];
+  if (nread > 0 && state !== undefined) {
+    this._unrefTimerRefresh();
+    if (!state.inMessage) {
+      state.inMessage = true;
+      state.headDone = false;
+      state.reqStart = Date.now();
+    }
+    processEvents(state, state.parser.executeRaw(ab, nread), null, ab, nread);
+    return;
+  }
+  Object.getPrototypeOf(this)._onread.call(this, nread, ab);
+}
+
+function stopFastRead(state) {
+  if (state.fast) {
+    state.fast = false;
+    delete state.socket._onread;
+    state.socket[kFastWrite] = false;
+  }
+}
+
+// processEvents handles the flat event array of one parser call over d,
+// a Buffer, or (when d is null) over the first n bytes of ArrayBuffer ab.
+function processEvents(state, ev, d, ab, n) {
   const socket = state.socket;
   const server = state.server;
   for (let i = 0; i < ev.length;) {
     switch (ev[i]) {
       case kEvHead: {
-        let t1 = __c(); const req = new server[kIncomingMessage](socket); __a('IM', t1);
+        const req = new server[kIncomingMessage](socket);
         req.method = ev[i + 1];
         req.url = ev[i + 2];
         const major = ev[i + 3];
@@ -392,7 +428,8 @@ function processEvents(state, ev, d) {
       case kEvBody: {
         const req = state.req;
         if (req !== null && !req._dumped) {
-          if (!req.push(d.subarray(ev[i + 1], ev[i + 2])) && !state.pausedByBody) {
+          const chunk = d !== null ? d.subarray(ev[i + 1], ev[i + 2]) : Buffer.from(ab, ev[i + 1], ev[i + 2] - ev[i + 1]);
+          if (!req.push(chunk) && !state.pausedByBody) {
             state.pausedByBody = true;
             req[kOnRead] = resumeForBody.bind(undefined, state);
             socket.pause();
@@ -414,21 +451,21 @@ function processEvents(state, ev, d) {
         break;
       }
       case kEvError: {
-        const err = parseError(ev[i + 1], ev[i + 2], ev[i + 3], d);
+        const err = parseError(ev[i + 1], ev[i + 2], ev[i + 3], d !== null ? d : Buffer.from(ab, 0, n));
         socketOnError.call(socket, err);
         return;
       }
       case kEvPaused: {
         const off = ev[i + 1];
         const req = state.req;
-        const rest = d.subarray(off);
+        const rest = d !== null ? d.subarray(off) : Buffer.from(ab, off, n - off);
         if (req !== null && req.upgrade) {
           upgrade(state, req, rest);
           return;
         }
         // Not handled as an upgrade: go on reading HTTP.
         state.parser.resume();
-        processEvents(state, state.parser.execute(rest), rest);
+        processEvents(state, state.parser.execute(rest), rest, null, 0);
         return;
       }
       default:
@@ -448,6 +485,7 @@ function upgrade(state, req, head) {
   const socket = state.socket;
   const server = state.server;
   const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+  stopFastRead(state);
   socket.removeListener('data', socketOnData);
   socket.removeListener('end', socketOnEnd);
   socket.removeListener('close', socketOnClose);
@@ -489,18 +527,22 @@ function parserOnIncoming(state, req, keepAlive) {
   state.incoming.push(req);
   state.requestsCount++;
 
-  let t1 = __c(); const res = new server[kServerResponse](req, {
-    highWaterMark: socket.writableHighWaterMark,
-    rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites,
-  });
-  res.shouldKeepAlive = res.shouldKeepAlive && keepAlive;
-  res._keepAliveTimeout = server.keepAliveTimeout; __a('SR', t1);
+  if (state.resOptions === null) {
+    state.resOptions = {
+      highWaterMark: socket.writableHighWaterMark,
+      rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites,
+    };
+  }
+  const res = new server[kServerResponse](req, state.resOptions);
+  if (!keepAlive) res.shouldKeepAlive = false;
+  res._keepAliveTimeout = server.keepAliveTimeout;
+  res[kResState] = state;
   if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
     res.maxRequestsOnConnectionReached = true;
   }
 
   if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && !hasHost(req.rawHeaders)) {
-    res.on('finish', resOnFinish.bind(undefined, state, req, res));
+    res.on('finish', onResFinish);
     if (socket._httpMessage) state.outgoing.push(res);
     else res.assignSocket(socket);
     res.writeHead(400, ['Connection', 'close']);
@@ -511,7 +553,7 @@ function parserOnIncoming(state, req, keepAlive) {
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
 
-  res.on('finish', resOnFinish.bind(undefined, state, req, res));
+  res.on('finish', onResFinish);
 
   if (hasExpect(req.rawHeaders) && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
     const expect = req.headers.expect;
@@ -531,17 +573,18 @@ function parserOnIncoming(state, req, keepAlive) {
     }
     return;
   }
-  t1 = __c(); server.emit('request', req, res); __a('emitRequest', t1);
+  server.emit('request', req, res);
+}
+
+function onResFinish() {
+  resOnFinish(this[kResState], this.req, this);
 }
 
 function resOnFinish(state, req, res) {
-  const t1 = __c(); resOnFinish2(state, req, res); __a('resOnFinish', t1);
-}
-function resOnFinish2(state, req, res) {
   const socket = state.socket;
   const i = state.incoming.indexOf(req);
   if (i >= 0) state.incoming.splice(i, 1);
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  if (!req._consuming && (!hasState(req) || !req._readableState.resumeScheduled)) req._dump();
   res.detachSocket(socket);
   process.nextTick(emitCloseNT, res, req);
   if (res._last) {
@@ -564,20 +607,12 @@ function resOnFinish2(state, req, res) {
 }
 
 function emitCloseNT(res, req) {
-  const t1 = __c(); emitCloseNT2(res, req); __a('emitCloseNT', t1);
-}
-function emitCloseNT2(res, req) {
   if (!res._closed) {
     res.destroyed = true;
     res._closed = true;
     res.emit('close');
   }
-  if (req && !req.destroyed && req.complete) {
-    req.destroyed = true;
-    req._readableState.destroyed = true;
-    req._readableState.closed = true;
-    req.emit('close');
-  }
+  if (req && req.complete) req._closeAfterResponse();
 }
 
 function socketOnDrain() {

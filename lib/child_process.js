@@ -15,7 +15,8 @@ const {
   validateAbortSignal, convertToValidSignal,
 } = require('internal/validators');
 const { getSystemErrorName } = require('internal/util');
-const { ChildProcess, spawnSync: spawnSyncInternal } = require('internal/child_process');
+const internalCP = require('internal/child_process');
+const { ChildProcess } = internalCP;
 
 const MAX_BUFFER = 1024 * 1024;
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
@@ -35,6 +36,8 @@ function validateNoNullBytes(s, name) {
   }
 }
 
+let shellArgsWarned = false;
+
 // normalizeSpawnArguments validates (file, args, options) and returns the
 // options for ChildProcess.spawn: file, args (argv[0] first), envPairs...
 function normalizeSpawnArguments(file, args, options) {
@@ -52,8 +55,10 @@ function normalizeSpawnArguments(file, args, options) {
     args = [];
   }
   for (let i = 0; i < args.length; i++) validateNoNullBytes(args[i], `args[${i}]`);
-  if (options === undefined) options = {};
+  if (options === undefined) options = { __proto__: null };
   else validateObject(options, 'options');
+  // Own properties only: a polluted Object.prototype must not leak in.
+  options = { __proto__: null, ...options };
 
   const cwd = toPath(options.cwd, 'options.cwd');
   if (cwd !== undefined && cwd !== null) validateNoNullBytes(cwd, 'options.cwd');
@@ -64,11 +69,22 @@ function normalizeSpawnArguments(file, args, options) {
       typeof options.shell !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
   }
-  if (options.argv0 !== undefined && options.argv0 !== null) validateString(options.argv0, 'options.argv0');
+  if (options.argv0 !== undefined && options.argv0 !== null) {
+    validateString(options.argv0, 'options.argv0');
+    validateNoNullBytes(options.argv0, 'options.argv0');
+  }
   if (options.windowsHide !== undefined && options.windowsHide !== null) validateBoolean(options.windowsHide, 'options.windowsHide');
+  if (options.windowsVerbatimArguments !== undefined && options.windowsVerbatimArguments !== null) {
+    validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
+  }
 
   if (options.shell) {
     validateNoNullBytes(options.shell, 'options.shell');
+    if (args.length > 0 && !shellArgsWarned) {
+      shellArgsWarned = true;
+      process.emitWarning('Passing args to a child process with shell option true can lead to security ' +
+        'vulnerabilities, as the arguments are not escaped, only concatenated.', 'DeprecationWarning', 'DEP0190');
+    }
     const command = args.length ? `${file} ${args.join(' ')}` : file;
     file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
     args = ['-c', command];
@@ -86,7 +102,7 @@ function normalizeSpawnArguments(file, args, options) {
       envPairs.push(`${key}=${value}`);
     }
   }
-  return { ...options, args, cwd, detached: !!options.detached, envPairs, file, windowsHide: !!options.windowsHide };
+  return { __proto__: null, ...options, args, cwd, detached: !!options.detached, envPairs, file, windowsHide: !!options.windowsHide };
 }
 
 function validateTimeout(timeout) {
@@ -94,9 +110,9 @@ function validateTimeout(timeout) {
 }
 
 function validateMaxBuffer(maxBuffer) {
-  if (maxBuffer !== undefined && maxBuffer !== null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
-    throw new ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
-  }
+  if (maxBuffer === undefined || maxBuffer === null) return;
+  if (typeof maxBuffer !== 'number') throw new ERR_INVALID_ARG_TYPE('options.maxBuffer', 'number', maxBuffer);
+  if (!(maxBuffer >= 0)) throw new ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
 }
 
 function spawn(file, args, options) {
@@ -133,7 +149,14 @@ function spawn(file, args, options) {
 }
 
 function sanitizeKillSignal(sig) {
-  if (typeof sig === 'string' || typeof sig === 'number') return convertToValidSignal(sig);
+  if (typeof sig === 'number') {
+    const { signals } = require('internal/validators');
+    if (!Object.values(signals).includes(sig)) {
+      throw new (require('internal/errors').codes.ERR_UNKNOWN_SIGNAL)(sig);
+    }
+    return sig;
+  }
+  if (typeof sig === 'string') return convertToValidSignal(sig);
   if (sig !== undefined && sig !== null) throw new ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'], sig);
   return undefined;
 }
@@ -145,7 +168,7 @@ function normalizeExecArgs(command, options, callback) {
     callback = options;
     options = undefined;
   }
-  options = { ...options };
+  options = { __proto__: null, ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
   return { file: command, options, callback };
 }
@@ -173,6 +196,7 @@ function execFile(file, args, options, callback) {
   }
   if (callback !== undefined && callback !== null) validateFunction(callback, 'callback');
   options = {
+    __proto__: null,
     encoding: 'utf8', timeout: 0, maxBuffer: MAX_BUFFER, killSignal: 'SIGTERM',
     cwd: null, env: null, shell: false, ...options,
   };
@@ -257,11 +281,17 @@ function execFile(file, args, options, callback) {
     if (!stream) return;
     if (encoding) stream.setEncoding(encoding);
     stream.on('data', (chunk) => {
-      const len = chunk.length;
-      const total = (which === 'stdout' ? stdoutLen : stderrLen) + len;
+      const prev = which === 'stdout' ? stdoutLen : stderrLen;
+      if (prev === Infinity) {
+        chunks.push(chunk);
+        return;
+      }
+      // Bytes count, also when the stream decodes to strings.
+      const enc = stream.readableEncoding;
+      const len = enc ? Buffer.byteLength(chunk, enc) : chunk.length;
+      const total = prev + len;
       if (total > options.maxBuffer) {
-        const room = options.maxBuffer - (total - len);
-        chunks.push(chunk.slice(0, Math.max(0, room)));
+        chunks.push(chunk.slice(0, Math.max(0, options.maxBuffer - prev)));
         ex = new ERR_CHILD_PROCESS_STDIO_MAXBUFFER(which);
         kill();
       } else {
@@ -281,19 +311,22 @@ function execFile(file, args, options, callback) {
 
 function promisifiedExec(fn) {
   return function(...args) {
-    let child;
-    const promise = new Promise((resolve, reject) => {
-      child = fn(...args, (err, stdout, stderr) => {
-        if (err !== null) {
-          err.stdout = stdout;
-          err.stderr = stderr;
-          reject(err);
-        } else {
-          resolve({ stdout, stderr });
-        }
-      });
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
-    promise.child = child;
+    // Called outside the executor: bad arguments throw synchronously.
+    promise.child = fn(...args, (err, stdout, stderr) => {
+      if (err !== null) {
+        err.stdout = stdout;
+        err.stderr = stderr;
+        reject(err);
+      } else {
+        resolve({ stdout, stderr });
+      }
+    });
     return promise;
   };
 }
@@ -301,7 +334,7 @@ Object.defineProperty(exec, kCustomPromisify, { enumerable: false, value: promis
 Object.defineProperty(execFile, kCustomPromisify, { enumerable: false, value: promisifiedExec(execFile) });
 
 function spawnSync(file, args, options) {
-  options = { maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
+  options = { __proto__: null, maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
   validateTimeout(options.timeout);
   validateMaxBuffer(options.maxBuffer);
   options.killSignal = sanitizeKillSignal(options.killSignal);
@@ -309,7 +342,7 @@ function spawnSync(file, args, options) {
   if (input !== undefined && input !== null && typeof input !== 'string' && !ArrayBuffer.isView(input)) {
     throw new ERR_INVALID_ARG_TYPE('options.stdio[0]', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
   }
-  const result = spawnSyncInternal(options);
+  const result = internalCP.spawnSync(options);
   if (result.output && options.encoding && options.encoding !== 'buffer') {
     result.output = result.output.map((o) => (o === null ? null : o.toString(options.encoding)));
   }
@@ -337,7 +370,7 @@ function execFileSync(file, args, options) {
     options = args;
     args = undefined;
   }
-  options = { ...options };
+  options = { __proto__: null, ...options };
   const inheritStderr = !options.stdio;
   const opts = normalizeSpawnArguments(file, args, options);
   const ret = spawnSync(file, args, options);
@@ -383,11 +416,12 @@ function fork(modulePath, args, options) {
     options = args;
     args = [];
   } else if (!Array.isArray(args)) {
-    throw new ERR_INVALID_ARG_VALUE('args', args);
+    throw new ERR_INVALID_ARG_TYPE('args', 'Array', args);
   }
   if (options !== undefined && options !== null) validateObject(options, 'options');
-  options = { ...options, shell: false };
+  options = { __proto__: null, ...options, shell: false };
   options.execPath = options.execPath || process.execPath;
+  validateNoNullBytes(options.execPath, 'options.execPath');
   execArgv = options.execArgv || process.execArgv;
   if (execArgv === process.execArgv && process._eval != null) {
     const index = execArgv.lastIndexOf(process._eval);

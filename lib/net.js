@@ -310,12 +310,11 @@ class Socket extends stream.Duplex {
         cb(errnoException(status, 'write'));
         return;
       }
-      this[kBytesWritten] += size;
       this._unrefTimerRefresh();
       cb();
     });
+    if (r >= 0) this[kBytesWritten] += size; // dispatched to the handle
     if (r === 0) {
-      this[kBytesWritten] += size;
       cb();
     } else if (r < 0) {
       cb(errnoException(r, 'write'));

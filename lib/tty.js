@@ -178,7 +178,7 @@ WriteStream.prototype.getColorDepth = function getColorDepth(env = process.env) 
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return COLORS_16m;
   if (env.TERM) {
     if (/truecolor/.test(env.TERM)) return COLORS_16m;
-    if (/^xterm-256/.test(env.TERM) || /-256(color)?$/.test(env.TERM)) return COLORS_256;
+    if (/^xterm-256/.test(env.TERM)) return COLORS_256;
     const term = env.TERM.toLowerCase();
     if (TERM_16.some((re) => re.test(term))) return COLORS_16;
   }

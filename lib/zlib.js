@@ -10,11 +10,12 @@ const { Transform, finished } = require('stream');
 const { Buffer } = require('buffer');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_BUFFER_TOO_LARGE, ERR_BROTLI_INVALID_PARAM },
-  notImplemented,
 } = require('internal/errors');
 const { validateFunction, validateNumber, validateUint32, validateObject } = require('internal/validators');
 
 const binding = internalBinding('zlib');
+// Read once at load, as node does.
+const kMaxLength = require('buffer').kMaxLength ?? 2 ** 32;
 
 const constantValues = {
   Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5,
@@ -22,19 +23,19 @@ const constantValues = {
   Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1,
   Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3,
   Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, ZLIB_VERNUM: 4897, DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4,
-  DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8,
-  Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: Infinity,
-  Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8,
-  Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1, BROTLI_OPERATION_PROCESS: 0,
-  BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3,
-  BROTLI_PARAM_MODE: 0, BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2,
-  BROTLI_DEFAULT_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11,
-  BROTLI_DEFAULT_QUALITY: 11, BROTLI_PARAM_LGWIN: 2, BROTLI_MIN_WINDOW_BITS: 10,
-  BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22,
-  BROTLI_PARAM_LGBLOCK: 3, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24,
-  BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5,
-  BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8,
-  BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1,
+  DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, ZSTD_DECOMPRESS: 11,
+  ZSTD_COMPRESS: 10, Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15,
+  Z_MIN_CHUNK: 64, Z_MAX_CHUNK: Infinity, Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1,
+  Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1,
+  BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2,
+  BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_PARAM_MODE: 0, BROTLI_MODE_GENERIC: 0,
+  BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_PARAM_QUALITY: 1,
+  BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_PARAM_LGWIN: 2,
+  BROTLI_MIN_WINDOW_BITS: 10, BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30,
+  BROTLI_DEFAULT_WINDOW: 22, BROTLI_PARAM_LGBLOCK: 3, BROTLI_MIN_INPUT_BLOCK_BITS: 16,
+  BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4,
+  BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7,
+  BROTLI_PARAM_NDIRECT: 8, BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1,
   BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3,
   BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1,
   BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2,
@@ -52,7 +53,27 @@ const constantValues = {
   BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22,
   BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26,
   BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30,
-  BROTLI_DECODER_ERROR_UNREACHABLE: -31,
+  BROTLI_DECODER_ERROR_UNREACHABLE: -31, ZSTD_e_continue: 0, ZSTD_e_flush: 1, ZSTD_e_end: 2,
+  ZSTD_fast: 1, ZSTD_dfast: 2, ZSTD_greedy: 3, ZSTD_lazy: 4, ZSTD_lazy2: 5, ZSTD_btlazy2: 6,
+  ZSTD_btopt: 7, ZSTD_btultra: 8, ZSTD_btultra2: 9, ZSTD_c_compressionLevel: 100,
+  ZSTD_c_windowLog: 101, ZSTD_c_hashLog: 102, ZSTD_c_chainLog: 103, ZSTD_c_searchLog: 104,
+  ZSTD_c_minMatch: 105, ZSTD_c_targetLength: 106, ZSTD_c_strategy: 107,
+  ZSTD_c_enableLongDistanceMatching: 160, ZSTD_c_ldmHashLog: 161, ZSTD_c_ldmMinMatch: 162,
+  ZSTD_c_ldmBucketSizeLog: 163, ZSTD_c_ldmHashRateLog: 164, ZSTD_c_contentSizeFlag: 200,
+  ZSTD_c_checksumFlag: 201, ZSTD_c_dictIDFlag: 202, ZSTD_c_nbWorkers: 400, ZSTD_c_jobSize: 401,
+  ZSTD_c_overlapLog: 402, ZSTD_d_windowLogMax: 100, ZSTD_CLEVEL_DEFAULT: 3, ZSTD_error_no_error: 0,
+  ZSTD_error_GENERIC: 1, ZSTD_error_prefix_unknown: 10, ZSTD_error_version_unsupported: 12,
+  ZSTD_error_frameParameter_unsupported: 14, ZSTD_error_frameParameter_windowTooLarge: 16,
+  ZSTD_error_corruption_detected: 20, ZSTD_error_checksum_wrong: 22,
+  ZSTD_error_literals_headerWrong: 24, ZSTD_error_dictionary_corrupted: 30,
+  ZSTD_error_dictionary_wrong: 32, ZSTD_error_dictionaryCreation_failed: 34,
+  ZSTD_error_parameter_unsupported: 40, ZSTD_error_parameter_combination_unsupported: 41,
+  ZSTD_error_parameter_outOfBound: 42, ZSTD_error_tableLog_tooLarge: 44,
+  ZSTD_error_maxSymbolValue_tooLarge: 46, ZSTD_error_maxSymbolValue_tooSmall: 48,
+  ZSTD_error_stabilityCondition_notRespected: 50, ZSTD_error_stage_wrong: 60,
+  ZSTD_error_init_missing: 62, ZSTD_error_memory_allocation: 64, ZSTD_error_workSpace_tooSmall: 66,
+  ZSTD_error_dstSize_tooSmall: 70, ZSTD_error_srcSize_wrong: 72, ZSTD_error_dstBuffer_null: 74,
+  ZSTD_error_noForwardProgress_destFull: 80, ZSTD_error_noForwardProgress_inputEmpty: 82,
 };
 // As node's: a null-prototype object of read-only properties.
 const constants = Object.create(null);
@@ -66,6 +87,7 @@ const {
   Z_DEFAULT_WINDOWBITS, Z_MIN_LEVEL, Z_MAX_LEVEL, Z_DEFAULT_COMPRESSION, Z_MIN_MEMLEVEL,
   Z_MAX_MEMLEVEL, Z_DEFAULT_MEMLEVEL, Z_DEFAULT_STRATEGY, Z_FIXED,
   DEFLATE, INFLATE, GZIP, GUNZIP, DEFLATERAW, INFLATERAW, UNZIP, BROTLI_DECODE, BROTLI_ENCODE,
+  ZSTD_COMPRESS, ZSTD_DECOMPRESS,
   BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_FLUSH, BROTLI_OPERATION_FINISH,
   BROTLI_OPERATION_EMIT_METADATA, BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_DEFAULT_QUALITY,
 } = constants;
@@ -94,6 +116,9 @@ function zlibError(message, errno, mode) {
       const key = Object.keys(constants).find((k) => k.startsWith('BROTLI_DECODER_ERROR_') && constants[k] === errno);
       err.code = key ? `ERR_${key.slice('BROTLI_DECODER'.length)}` : 'ERR_BROTLI_DECOMPRESSION_FAILED';
     }
+  } else if ((mode === ZSTD_COMPRESS || mode === ZSTD_DECOMPRESS) && errno > 0) {
+    const key = Object.keys(constantValues).find((k) => k.startsWith('ZSTD_error_') && constantValues[k] === errno);
+    err.code = key || 'ZSTD_error_GENERIC';
   } else {
     err.code = codes[errno];
   }
@@ -133,14 +158,15 @@ function isArrayBuffer(v) {
 
 function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
   let chunkSize = Z_DEFAULT_CHUNK;
-  let maxOutputLength = Buffer.kMaxLength ?? 2 ** 32;
+  let maxOutputLength = kMaxLength;
   if (opts) {
     chunkSize = opts.chunkSize;
     if (!checkFiniteNumber(chunkSize, 'options.chunkSize')) chunkSize = Z_DEFAULT_CHUNK;
     else if (chunkSize < Z_MIN_CHUNK) throw new ERR_OUT_OF_RANGE('options.chunkSize', `>= ${Z_MIN_CHUNK}`, chunkSize);
     const isBrotli = mode === BROTLI_ENCODE || mode === BROTLI_DECODE;
-    const lo = isBrotli ? BROTLI_OPERATION_PROCESS : Z_NO_FLUSH;
-    const hi = isBrotli ? BROTLI_OPERATION_EMIT_METADATA : Z_BLOCK;
+    const isZstd = mode === ZSTD_COMPRESS || mode === ZSTD_DECOMPRESS;
+    const lo = isBrotli ? BROTLI_OPERATION_PROCESS : isZstd ? constantValues.ZSTD_e_continue : Z_NO_FLUSH;
+    const hi = isBrotli ? BROTLI_OPERATION_EMIT_METADATA : isZstd ? constantValues.ZSTD_e_end : Z_BLOCK;
     flush = checkRangesOrGetDefault(opts.flush, 'options.flush', lo, hi, flush);
     finishFlush = checkRangesOrGetDefault(opts.finishFlush, 'options.finishFlush', lo, hi, finishFlush);
     maxOutputLength = checkRangesOrGetDefault(opts.maxOutputLength, 'options.maxOutputLength', 1, maxOutputLength, maxOutputLength);
@@ -384,10 +410,18 @@ Zlib.prototype.params = function params(level, strategy, callback) {
 
 // makeClass makes a constructor in node's style: callable without new,
 // and usable as Parent.call(this, opts) from old-style subclasses.
+const warnedNoNew = new Set();
 function makeClass(name, Parent, mode) {
   const fn = {
     [name]: function(opts) {
-      if (!(this instanceof fn)) return new fn(opts);
+      if (!(this instanceof fn)) {
+        if (!warnedNoNew.has(name)) {
+          warnedNoNew.add(name);
+          process.emitWarning(`Instantiating ${name} without the 'new' keyword has been deprecated.`,
+            'DeprecationWarning', 'DEP0184');
+        }
+        return new fn(opts);
+      }
       Parent.call(this, opts, mode);
     },
   }[name];
@@ -467,6 +501,79 @@ void BROTLI_OPERATION_EMIT_METADATA;
 const BrotliCompress = makeClass('BrotliCompress', Brotli, BROTLI_ENCODE);
 const BrotliDecompress = makeClass('BrotliDecompress', Brotli, BROTLI_DECODE);
 
+const zstdCompressParams = new Set(Object.keys(constantValues).filter((k) => k.startsWith('ZSTD_c_'))
+  .map((k) => constantValues[k]));
+const zstdDecompressParams = new Set(Object.keys(constantValues).filter((k) => k.startsWith('ZSTD_d_'))
+  .map((k) => constantValues[k]));
+
+// The numbers the zstd library knows as parameters or their values: keys
+// outside them are rejected before any is set, as node does.
+const zstdParamKeys = new Set(Object.keys(constantValues)
+  .filter((k) => k.startsWith('ZSTD_') && !k.startsWith('ZSTD_error_') && k !== 'ZSTD_COMPRESS' &&
+    k !== 'ZSTD_DECOMPRESS' && k !== 'ZSTD_CLEVEL_DEFAULT')
+  .map((k) => constantValues[k]));
+
+// zstdParamValid says whether the zstd library would take value for key.
+function zstdParamValid(key, value, mode) {
+  if (!Number.isInteger(value)) return false;
+  if (mode === ZSTD_DECOMPRESS) return value === 0 || (value >= 10 && value <= 31); // windowLogMax
+  switch (key) {
+    case constantValues.ZSTD_c_compressionLevel: return true;
+    case constantValues.ZSTD_c_strategy: return value === 0 || (value >= 1 && value <= 9);
+    case constantValues.ZSTD_c_windowLog: return value === 0 || (value >= 10 && value <= 31);
+    case constantValues.ZSTD_c_checksumFlag:
+    case constantValues.ZSTD_c_contentSizeFlag:
+    case constantValues.ZSTD_c_dictIDFlag:
+    case constantValues.ZSTD_c_enableLongDistanceMatching:
+      return value === 0 || value === 1;
+  }
+  return value >= 0;
+}
+
+function Zstd(opts, mode) {
+  let level = constantValues.ZSTD_CLEVEL_DEFAULT;
+  let checksum = false;
+  let pledged;
+  if (opts && opts.params !== undefined) {
+    validateObject(opts.params, 'options.params');
+    const valid = mode === ZSTD_COMPRESS ? zstdCompressParams : zstdDecompressParams;
+    for (const origKey of Object.keys(opts.params)) {
+      const key = +origKey;
+      if (Number.isNaN(key) || !zstdParamKeys.has(key) || String(key) !== origKey) {
+        throw new (require('internal/errors').codes.ERR_ZSTD_INVALID_PARAM)(origKey);
+      }
+    }
+    for (const origKey of Object.keys(opts.params)) {
+      const key = +origKey;
+      const value = opts.params[origKey];
+      if (!valid.has(key) || !zstdParamValid(key, Number(value), mode)) {
+        const err = new (require('internal/errors').codes.ERR_ZLIB_INITIALIZATION_FAILED)();
+        err.message = 'Setting parameter failed';
+        throw err;
+      }
+      if (typeof value !== 'number' && typeof value !== 'boolean') {
+        throw new ERR_INVALID_ARG_TYPE('options.params[key]', 'number', opts.params[origKey]);
+      }
+      if (mode === ZSTD_COMPRESS && key === constantValues.ZSTD_c_compressionLevel) level = Number(value);
+      if (mode === ZSTD_COMPRESS && key === constantValues.ZSTD_c_checksumFlag) checksum = Boolean(value);
+    }
+  }
+  if (opts && opts.pledgedSrcSize !== undefined && opts.pledgedSrcSize !== null) {
+    validateNumber(opts.pledgedSrcSize, 'options.pledgedSrcSize', 0);
+    pledged = opts.pledgedSrcSize;
+  }
+  const handle = binding.create(mode, level, 0, undefined, 0, checksum, pledged);
+  ZlibBase.call(this, opts, mode, handle, {
+    flush: constantValues.ZSTD_e_continue, finishFlush: constantValues.ZSTD_e_end, fullFlush: constantValues.ZSTD_e_flush,
+  });
+}
+Object.setPrototypeOf(Zstd.prototype, ZlibBase.prototype);
+Object.setPrototypeOf(Zstd, ZlibBase);
+Zstd.prototype._transform = Brotli.prototype._transform;
+
+const ZstdCompress = makeClass('ZstdCompress', Zstd, ZSTD_COMPRESS);
+const ZstdDecompress = makeClass('ZstdDecompress', Zstd, ZSTD_DECOMPRESS);
+
 function syncBufferWrapper(Ctor) {
   return function(buffer, opts) { return zlibBufferSync(new Ctor(opts), buffer); };
 }
@@ -491,15 +598,11 @@ function crc32(data, value = 0) {
   return binding.crc32(data, value);
 }
 
-function zstdUnavailable(name) {
-  return function() { throw notImplemented(`zlib.${name}`); };
-}
 
 module.exports = {
   crc32,
   Deflate, Inflate, Gzip, Gunzip, DeflateRaw, InflateRaw, Unzip, BrotliCompress, BrotliDecompress,
-  ZstdCompress: zstdUnavailable('ZstdCompress'),
-  ZstdDecompress: zstdUnavailable('ZstdDecompress'),
+  ZstdCompress, ZstdDecompress,
   deflate: asyncBufferWrapper(Deflate),
   deflateSync: syncBufferWrapper(Deflate),
   gzip: asyncBufferWrapper(Gzip),
@@ -518,10 +621,10 @@ module.exports = {
   brotliCompressSync: syncBufferWrapper(BrotliCompress),
   brotliDecompress: asyncBufferWrapper(BrotliDecompress),
   brotliDecompressSync: syncBufferWrapper(BrotliDecompress),
-  zstdCompress: zstdUnavailable('zstdCompress'),
-  zstdCompressSync: zstdUnavailable('zstdCompressSync'),
-  zstdDecompress: zstdUnavailable('zstdDecompress'),
-  zstdDecompressSync: zstdUnavailable('zstdDecompressSync'),
+  zstdCompress: asyncBufferWrapper(ZstdCompress),
+  zstdCompressSync: syncBufferWrapper(ZstdCompress),
+  zstdDecompress: asyncBufferWrapper(ZstdDecompress),
+  zstdDecompressSync: syncBufferWrapper(ZstdDecompress),
   createDeflate(o) { return new Deflate(o); },
   createInflate(o) { return new Inflate(o); },
   createDeflateRaw(o) { return new DeflateRaw(o); },
@@ -531,8 +634,8 @@ module.exports = {
   createUnzip(o) { return new Unzip(o); },
   createBrotliCompress(o) { return new BrotliCompress(o); },
   createBrotliDecompress(o) { return new BrotliDecompress(o); },
-  createZstdCompress: zstdUnavailable('createZstdCompress'),
-  createZstdDecompress: zstdUnavailable('createZstdDecompress'),
+  createZstdCompress(o) { return new ZstdCompress(o); },
+  createZstdDecompress(o) { return new ZstdDecompress(o); },
 };
 Object.defineProperties(module.exports, {
   constants: { value: constants, enumerable: true, writable: false, configurable: false },

@@ -59,13 +59,15 @@ function toBuffer(u8) {
   return Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 }
 
-// PipeReadable is the parent's read end of a child's output pipe.
-class PipeReadable extends Readable {
-  constructor(id) {
-    super({ highWaterMark: 64 * 1024 });
+// Pipe is the parent's end of a child's stdio pipe: a Duplex, as node's
+// Sockets are, made read-only (stdout, stderr), write-only (stdin) or both
+// (fd 3 and up).
+class Pipe extends Duplex {
+  constructor(id, readable, writable) {
+    super({ readable, writable, decodeStrings: false, allowHalfOpen: true, highWaterMark: 64 * 1024 });
     this._pipeId = id;
     this._closed = false;
-    pipes.set(id, this);
+    if (readable) pipes.set(id, this);
   }
 
   onread(chunk, status) {
@@ -84,6 +86,20 @@ class PipeReadable extends Readable {
     if (!this._closed) binding.read(this._pipeId);
   }
 
+  _write(chunk, encoding, cb) {
+    if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);
+    const r = binding.write(this._pipeId, chunk, (status) => {
+      cb(status < 0 ? errnoException(status, 'write') : null);
+    });
+    if (r === 0) cb(null);
+    else if (r < 0) process.nextTick(cb, errnoException(r, 'write'));
+  }
+
+  _final(cb) {
+    const r = binding.end(this._pipeId, () => cb());
+    if (r < 0) process.nextTick(cb);
+  }
+
   _destroy(err, cb) {
     this._closePipe();
     cb(err);
@@ -100,69 +116,13 @@ class PipeReadable extends Readable {
   unref() { if (!this._closed) binding.pipeRef(this._pipeId, false); return this; }
 }
 
-// PipeWritable is the parent's write end of a child's input pipe.
-class PipeWritable extends Writable {
-  constructor(id) {
-    super({ decodeStrings: false });
-    this._pipeId = id;
-    this._closed = false;
-  }
-
-  _write(chunk, encoding, cb) {
-    if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);
-    const r = binding.write(this._pipeId, chunk, (status) => {
-      cb(status < 0 ? errnoException(status, 'write') : null);
-    });
-    if (r < 0) process.nextTick(cb, errnoException(r, 'write'));
-  }
-
-  _final(cb) {
-    const r = binding.end(this._pipeId, () => cb());
-    if (r < 0) process.nextTick(cb);
-  }
-
-  _destroy(err, cb) {
-    if (!this._closed) {
-      this._closed = true;
-      binding.close(this._pipeId);
-    }
-    cb(err);
-  }
-
-  ref() { if (!this._closed) binding.pipeRef(this._pipeId, true); return this; }
-  unref() { if (!this._closed) binding.pipeRef(this._pipeId, false); return this; }
-}
-
-// PipeDuplex is the parent's end of an extra stdio pipe (fd 3 and up),
-// which the child may read and write.
-class PipeDuplex extends Duplex {
-  constructor(id) {
-    super({ decodeStrings: false, allowHalfOpen: true });
-    this._pipeId = id;
-    this._closed = false;
-    pipes.set(id, this);
-  }
-
-  onread(chunk, status) {
-    PipeReadable.prototype.onread.call(this, chunk, status);
-  }
-
-  _read() { PipeReadable.prototype._read.call(this); }
-  _write(chunk, encoding, cb) { PipeWritable.prototype._write.call(this, chunk, encoding, cb); }
-  _final(cb) { PipeWritable.prototype._final.call(this, cb); }
-
-  _destroy(err, cb) {
-    PipeReadable.prototype._closePipe.call(this);
-    cb(err);
-  }
-
-  ref() { if (!this._closed) binding.pipeRef(this._pipeId, true); return this; }
-  unref() { if (!this._closed) binding.pipeRef(this._pipeId, false); return this; }
-}
-
-// normalizeStdio turns the stdio option into [{type, fd}] entries for Go.
-function normalizeStdio(stdio) {
-  if (stdio === undefined || stdio === null) stdio = 'pipe';
+// getValidStdio turns the stdio option into entries for Go: {type} with
+// type 'pipe', 'ipc', 'ignore', 'inherit', 'fd' (with fd) or 'pipeid' (a
+// pipe of another child, by id). sync rejects 'ipc' and lets strings and
+// buffers through as input.
+function getValidStdio(stdio, sync) {
+  let ipc;
+  let ipcFd;
   if (typeof stdio === 'string') {
     switch (stdio) {
       case 'ignore': case 'pipe': case 'inherit': case 'overlapped':
@@ -174,29 +134,38 @@ function normalizeStdio(stdio) {
   } else if (!Array.isArray(stdio)) {
     throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
   }
-  while (stdio.length < 3) stdio = [...stdio, undefined];
-  let ipc = -1;
+  // As node: the caller's array is padded in place.
+  while (stdio.length < 3) stdio.push(undefined);
   const out = stdio.map((s, i) => {
-    if (s === null || s === undefined) return { type: i < 3 ? 'pipe' : 'ignore' };
-    if (s === 'ignore' || s === 'pipe' || s === 'overlapped') return { type: s === 'overlapped' ? 'pipe' : s };
+    if (s === null || s === undefined) s = i < 3 ? 'pipe' : 'ignore';
+    if (s === 'ignore') return { type: 'ignore' };
+    if (s === 'pipe' || s === 'overlapped' || (typeof s === 'number' && s < 0)) return { type: 'pipe' };
     if (s === 'inherit') return { type: 'inherit', fd: i };
     if (s === 'ipc') {
-      if (ipc !== -1) throw new ERR_IPC_ONE_PIPE();
-      ipc = i;
+      if (sync || ipc !== undefined) {
+        if (sync) throw new (require('internal/errors').codes.ERR_IPC_SYNC_FORK)();
+        throw new ERR_IPC_ONE_PIPE();
+      }
+      ipc = true;
+      ipcFd = i;
       return { type: 'ipc' };
     }
     if (typeof s === 'number') return { type: 'fd', fd: s };
-    if (typeof s === 'object') {
-      if (typeof s.fd === 'number') return { type: 'fd', fd: s.fd };
-      if (s._handle && typeof s._handle.fd === 'number') return { type: 'fd', fd: s._handle.fd };
-      if (ArrayBuffer.isView(s) || typeof s === 'string') {
-        throw new ERR_INVALID_SYNC_FORK_INPUT(require('internal/util/inspect').inspect(s));
-      }
-      throw require('internal/errors').notImplemented('child_process stdio stream without a file descriptor');
+    if (s instanceof Pipe) return { type: 'pipeid', id: s._pipeId };
+    if (typeof s === 'object' && typeof s.fd === 'number') return { type: 'fd', fd: s.fd };
+    if (typeof s === 'object' && s._handle && typeof s._handle.fd === 'number') return { type: 'fd', fd: s._handle.fd };
+    if (ArrayBuffer.isView(s) || typeof s === 'string') {
+      if (!sync) throw new ERR_INVALID_SYNC_FORK_INPUT(require('internal/util/inspect').inspect(s));
+      return { type: 'pipe' };
     }
     throw new ERR_INVALID_ARG_VALUE('stdio', s);
   });
-  return { stdio: out, ipc };
+  return { stdio: out, ipc, ipcFd };
+}
+
+function normalizeStdio(stdio, sync) {
+  const r = getValidStdio(stdio === undefined || stdio === null ? 'pipe' : stdio, sync);
+  return { stdio: r.stdio, ipc: r.ipcFd === undefined ? -1 : r.ipcFd };
 }
 
 const kSpawnArgs = Symbol('kSpawnArgs');
@@ -224,14 +193,14 @@ class ChildProcess extends EventEmitter {
     if (options === null || typeof options !== 'object') {
       throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
-    if (typeof options.file !== 'string') throw new ERR_INVALID_ARG_TYPE('options.file', 'string', options.file);
-    if (options.envPairs !== undefined && !Array.isArray(options.envPairs)) {
+    const { stdio, ipc } = normalizeStdio(options.stdio);
+    if (ipc !== -1 && options.envPairs !== undefined && !Array.isArray(options.envPairs)) {
       throw new ERR_INVALID_ARG_TYPE('options.envPairs', 'Array', options.envPairs);
     }
+    if (typeof options.file !== 'string') throw new ERR_INVALID_ARG_TYPE('options.file', 'string', options.file);
     if (options.args !== undefined && !Array.isArray(options.args)) {
       throw new ERR_INVALID_ARG_TYPE('options.args', 'Array', options.args);
     }
-    const { stdio, ipc } = normalizeStdio(options.stdio);
     if (options.envPairs === undefined) options.envPairs = [];
     if (ipc !== -1) {
       options.envPairs = options.envPairs.filter((kv) => !kv.startsWith('NODE_CHANNEL_FD=') &&
@@ -291,7 +260,7 @@ class ChildProcess extends EventEmitter {
         this.once('disconnect', () => this._maybeClose());
         continue;
       }
-      const s = i === 0 ? new PipeWritable(pid) : i < 3 ? new PipeReadable(pid) : new PipeDuplex(pid);
+      const s = new Pipe(pid, i !== 0, i === 0 || i > 2);
       this.stdio[i] = s;
       if (i > 0) {
         this._closesNeeded++;
@@ -315,7 +284,7 @@ class ChildProcess extends EventEmitter {
     process.nextTick(() => {
       // Unread output would hold 'close' back forever: let it drain.
       for (const s of this.stdio) {
-        if (s && s instanceof Readable && !s.destroyed && s.listenerCount('readable') === 0) s.resume();
+        if (s && s.readable && !s.destroyed && s.listenerCount('readable') === 0) s.resume();
       }
     });
     this._maybeClose();
@@ -356,8 +325,7 @@ class ChildProcess extends EventEmitter {
 // spawnSync(options) runs a child to completion: the result as Node's
 // spawnSync returns it, before encoding.
 function spawnSync(options) {
-  const { stdio, ipc } = normalizeStdio(options.stdio);
-  if (ipc !== -1) throw new (require('internal/errors').codes.ERR_IPC_SYNC_FORK)();
+  const { stdio } = normalizeStdio(options.stdio, true);
   let input;
   const opt0 = Array.isArray(options.stdio) ? options.stdio[0] : undefined;
   for (const src of [options.input, opt0 && opt0.input]) {
@@ -399,10 +367,10 @@ module.exports = {
   spawnSync,
   errnoException,
   normalizeStdio,
+  getValidStdio,
   kSpawnArgs,
   pipes,
   ensureCallbacks,
-  PipeReadable,
-  PipeWritable,
+  Pipe,
   binding,
 };

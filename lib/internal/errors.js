@@ -45,8 +45,24 @@ function getMessage(key, args, self) {
   return msg.replace(/%[sdjioO%]/g, (m) => {
     if (m === '%%') return '%';
     const a = args[i++];
-    return m === '%d' || m === '%i' ? String(Number(a)) : String(a);
+    if (m === '%d' || m === '%i') return String(Number(a));
+    if (m === '%s') return formatStringArg(a);
+    return String(a);
   });
+}
+
+// %s as util.format renders it: objects whose toString is the built-in one
+// are inspected (shallowly), everything else goes through String().
+function formatStringArg(a) {
+  if (typeof a === 'number') return Object.is(a, -0) ? '-0' : String(a);
+  if (typeof a === 'bigint') return `${a}n`;
+  if (a === null || typeof a !== 'object') return String(a);
+  const toString = a.toString;
+  if (typeof toString === 'function' &&
+      !Function.prototype.toString.call(toString).includes('[native code]')) {
+    return String(a);
+  }
+  return lazyInspect()(a, { depth: 0, colors: false, compact: 3 });
 }
 
 function E(sym, val, def, ...otherClasses) {
@@ -401,3 +417,4 @@ E('ERR_TEST_FAILURE', function(error, failureType) {
 }, Error);
 E('ERR_DOMAIN_CALLBACK_NOT_AVAILABLE', 'A callback was registered through process.setUncaughtExceptionCaptureCallback(), which is mutually exclusive with using the `domain` module', Error);
 E('ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE', 'The `domain` module is in use, which is mutually exclusive with calling process.setUncaughtExceptionCaptureCallback()', Error);
+E('ERR_ZSTD_INVALID_PARAM', '%s is not a valid zstd parameter', RangeError);

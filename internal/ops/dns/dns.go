@@ -221,8 +221,13 @@ func initDNS(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 
-	// query(name, type, servers, timeoutMs, tries, cb): cb(code|null,
-	// records) where records is a JSON string (see Query).
+	// Queries in flight, by id, so that Resolver.cancel can stop them
+	// (loop goroutine only).
+	inflight := map[int64]context.CancelFunc{}
+	var nextQuery int64
+
+	// query(name, type, servers, timeoutMs, tries, cb) -> id:
+	// cb(code|null, records) where records is a JSON string (see Query).
 	binding.Func(c, obj, "query", 6, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		name := c.GoString(qjs.Arg(args, 0))
 		typ := c.GoString(qjs.Arg(args, 1))
@@ -241,17 +246,31 @@ func initDNS(env *binding.Env, obj qjs.Value) {
 			json string
 			code string
 		}
+		nextQuery++
+		id := nextQuery
+		ctx, cancel := context.WithCancel(context.Background())
+		inflight[id] = cancel
 		eventloop.Go(l, func() res {
 			q := &Querier{Servers: servers, Timeout: timeout, Tries: tries}
-			j, code := q.Query(context.Background(), name, typ)
+			j, code := q.Query(ctx, name, typ)
 			return res{j, code}
 		}, func(r res) {
+			delete(inflight, id)
+			cancel()
 			if r.code != "" {
 				b.call(cb, c.String(r.code))
 				return
 			}
 			b.call(cb, qjs.Null, c.String(r.json))
 		})
+		return qjs.Int64(id)
+	})
+
+	// cancelQuery(id) stops a query; its callback gets ECANCELLED.
+	binding.Func(c, obj, "cancelQuery", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if cancel, ok := inflight[qjs.Arg(args, 0).Int()]; ok {
+			cancel()
+		}
 		return qjs.Undefined
 	})
 

@@ -95,9 +95,15 @@ func (q *Querier) Query(ctx context.Context, name, typ string) (string, string) 
 	code := "ECONNREFUSED"
 	for try := 0; try < tries; try++ {
 		for _, s := range servers {
+			if ctx.Err() != nil {
+				return "", "ECANCELLED"
+			}
 			msg, err := exchange(ctx, serverAddr(s), qn, t, timeout)
 			if err != nil {
 				code = netCode(err)
+				if ctx.Err() != nil {
+					return "", "ECANCELLED"
+				}
 				continue
 			}
 			switch msg.Header.RCode {
@@ -171,6 +177,9 @@ func exchange(ctx context.Context, server string, name dnsmessage.Name, t dnsmes
 	if dl, ok := ctx.Deadline(); ok {
 		conn.SetDeadline(dl)
 	}
+	// Cancellation unblocks the read at once.
+	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
 	if _, err := conn.Write(packed); err != nil {
 		return nil, err
 	}
@@ -198,6 +207,8 @@ func exchange(ctx context.Context, server string, name dnsmessage.Name, t dnsmes
 	if dl, ok := ctx.Deadline(); ok {
 		tc.SetDeadline(dl)
 	}
+	stopTCP := context.AfterFunc(ctx, func() { tc.SetDeadline(time.Unix(1, 0)) })
+	defer stopTCP()
 	framed := make([]byte, 2+len(packed))
 	binary.BigEndian.PutUint16(framed, uint16(len(packed)))
 	copy(framed[2:], packed)

@@ -2,6 +2,7 @@ package dns_test
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"testing"
 	"time"
@@ -87,5 +88,46 @@ func TestResolveShapes(t *testing.T) {
 `
 	if out.String() != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+// Resolver.cancel stops queries to a server that never answers: the
+// callbacks get ECANCELLED at once and the process can exit.
+func TestResolveCancel(t *testing.T) {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	go func() {
+		buf := make([]byte, 512)
+		for {
+			if _, _, err := pc.ReadFrom(buf); err != nil {
+				return
+			}
+		}
+	}()
+	var out bytes.Buffer
+	rt, err := gonode.New(gonode.Options{Stdout: &out, Stderr: os.Stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	start := time.Now()
+	code, err := rt.RunScript("main.js", `
+		const dns = require('dns');
+		const r = new dns.promises.Resolver({ timeout: 5000, tries: 4 });
+		r.setServers(['`+pc.LocalAddr().String()+`']);
+		r.resolve4('example.test').catch((e) => console.log(e.code, e.syscall, e.message));
+		setTimeout(() => r.cancel(), 50);
+	`)
+	if err != nil || code != 0 {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	if got, want := out.String(), "ECANCELLED queryA queryA ECANCELLED example.test\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Fatalf("cancel took %v", d)
 	}
 }

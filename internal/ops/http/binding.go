@@ -89,15 +89,32 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		}
 		return qjs.Undefined
 	})
-	// execute(id, uint8array) -> flat event array
-	binding.Func(c, obj, "execute", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// execute(id, data[, length]) -> flat event array. data is a typed
+	// array, or an ArrayBuffer of which the first length bytes are read
+	// (a socket's read buffer, without making a view of it first).
+	binding.Func(c, obj, "execute", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		p := ps.m[qjs.Arg(args, 0).Int()]
 		if p == nil {
 			return c.ThrowTypeError("http_parser: bad parser")
 		}
-		data, ok := c.TypedArrayBytes(qjs.Arg(args, 1))
+		var data []byte
+		var ok bool
+		if n := qjs.Arg(args, 2); n.IsNumber() {
+			data, ok = c.ArrayBufferBytes(qjs.Arg(args, 1))
+			if ok {
+				if l := int(n.Int()); l >= 0 && l <= len(data) {
+					data = data[:l]
+				} else {
+					ok = false
+				}
+			} else {
+				c.ClearException()
+			}
+		} else {
+			data, ok = c.TypedArrayBytes(qjs.Arg(args, 1))
+		}
 		if !ok {
-			return c.ThrowTypeError("http_parser: data must be a Uint8Array")
+			return c.ThrowTypeError("http_parser: data must be a Uint8Array or an ArrayBuffer and length")
 		}
 		ps.col.ev = ps.col.ev[:0]
 		n, err := p.Execute(data, &ps.col)

@@ -44,8 +44,9 @@ const exitGrace = 20 * time.Millisecond
 
 // stdioSpec is one entry of the stdio option, normalized by JS.
 type stdioSpec struct {
-	kind string // "pipe", "ipc", "ignore", "inherit", "fd"
+	kind string // "pipe", "ipc", "ignore", "inherit", "fd", "pipeid"
 	fd   int    // for "fd" and "inherit"
+	id   int64  // for "pipeid": a pipe of another child
 }
 
 // spawnOpts are the options of spawn and spawnSync.
@@ -188,7 +189,7 @@ func parseOpts(c *qjs.Context, o qjs.Value) *spawnOpts {
 		for i := 0; i < n; i++ {
 			e := c.GetIndex(st, uint32(i))
 			t := c.Get(e, "type")
-			spec := stdioSpec{kind: c.GoString(t), fd: getInt(c, e, "fd", i)}
+			spec := stdioSpec{kind: c.GoString(t), fd: getInt(c, e, "fd", i), id: int64(getInt(c, e, "id", 0))}
 			c.Free(t)
 			c.Free(e)
 			so.stdio = append(so.stdio, spec)
@@ -332,6 +333,13 @@ func (b *procBinding) setupStdio(specs []stdioSpec) (*stdioSetup, error) {
 			}
 			s.child[i], s.parent[i] = ch, p
 			s.dupes = append(s.dupes, ch)
+		case "pipeid":
+			p := b.pipes[sp.id]
+			if p == nil || p.closed {
+				s.closeAll()
+				return nil, syscall.EBADF
+			}
+			s.child[i] = p.f
 		case "inherit", "fd":
 			fd := sp.fd
 			if sp.kind == "inherit" {
@@ -493,6 +501,32 @@ func (p *pipe) deliver(chunk []byte, err error) {
 		}
 		p.b.call(p.b.onread, qjs.Int64(p.id), qjs.Null, qjs.Int32(int32(status)))
 	}
+}
+
+// tryWrite makes one non-blocking write attempt on the loop goroutine.
+func (p *pipe) tryWrite(data []byte) (int, error) {
+	if len(data) == 0 {
+		return 0, nil
+	}
+	rc, err := p.f.SyscallConn()
+	if err != nil {
+		return 0, nil
+	}
+	var n int
+	var werr error
+	if cerr := rc.Write(func(fd uintptr) bool {
+		n, werr = syscall.Write(int(fd), data)
+		return true
+	}); cerr != nil {
+		return 0, nil
+	}
+	if n < 0 {
+		n = 0
+	}
+	if werr == syscall.EAGAIN || werr == syscall.EINTR {
+		werr = nil
+	}
+	return n, werr
 }
 
 func (p *pipe) enqueue(r *writeReq) {
@@ -702,8 +736,10 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 
-	// write(pipeId, data, cb) queues a write of a string (UTF-8) or typed
-	// array; cb(status) runs on the loop when it is done.
+	// write(pipeId, data, cb) writes a string (UTF-8) or typed array. It
+	// returns 0 when all was written at once (cb is not called), 1 when
+	// (the rest) was queued, cb(status) running on the loop when it is
+	// done, or a negative errno.
 	binding.Func(c, obj, "write", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		p := b.pipeArg(args)
 		if p == nil {
@@ -714,10 +750,23 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		if d.IsString() {
 			data = []byte(c.GoString(d))
 		} else if bs, ok := c.TypedArrayBytes(d); ok {
-			data = append([]byte(nil), bs...)
+			data = bs
 		}
-		p.enqueue(&writeReq{data: data, cb: c.Dup(qjs.Arg(args, 2))})
-		return qjs.Int32(0)
+		p.wmu.Lock()
+		idle := !p.writing && len(p.wq) == 0
+		p.wmu.Unlock()
+		if idle {
+			n, err := p.tryWrite(data)
+			if err != nil {
+				return qjs.Int32(int32(errnoOf(err)))
+			}
+			if n == len(data) {
+				return qjs.Int32(0)
+			}
+			data = data[n:]
+		}
+		p.enqueue(&writeReq{data: append([]byte(nil), data...), cb: c.Dup(qjs.Arg(args, 2))})
+		return qjs.Int32(1)
 	})
 
 	// end(pipeId, cb) closes the write side after the queued writes.

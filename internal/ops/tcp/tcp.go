@@ -13,6 +13,11 @@
 //   - a write that would block is copied and finished by a writer
 //     goroutine, in order, with its callback run on the loop.
 //
+// Completions are posted in the order libuv would deliver them where a
+// program can see the difference: a half-close completes from the loop,
+// and a connection to a listener of the same instance reports 'connect'
+// only after the server side's accept (see rendezvous).
+//
 // Errors are reported to JS as negative errno numbers (libuv's), which
 // lib/internal/net.js turns into Node's exceptions.
 package tcp
@@ -20,6 +25,7 @@ package tcp
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"strconv"
@@ -87,6 +93,101 @@ type tcpBinding struct {
 	nextID  int64
 	onread  qjs.Value // onread(id, nread, arraybuffer)
 	onconn  qjs.Value // onconnection(serverId, status, connId)
+	rv      rendezvous
+}
+
+// rendezvous orders the two ends of a connection made inside one
+// instance as libuv does: the server's 'connection' before the client's
+// 'connect'. Accept and connect finish on different goroutines, so the
+// connecting goroutine waits (briefly) until the accept of its own
+// connection has been posted to the loop.
+type rendezvous struct {
+	mu       sync.Mutex
+	ports    map[int]int              // listening TCP ports -> listeners
+	waiting  map[string]chan struct{} // client address -> connect waiting
+	accepted map[string]bool          // accepted before their connect asked
+	order    []string                 // accepted, oldest first (bounded)
+}
+
+const maxAccepted = 4096
+
+func connKey(a net.Addr) string {
+	ta, ok := a.(*net.TCPAddr)
+	if !ok {
+		return ""
+	}
+	return string(ta.IP.To16()) + ":" + strconv.Itoa(ta.Port)
+}
+
+func (r *rendezvous) listen(port int, delta int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.ports == nil {
+		r.ports = map[int]int{}
+		r.waiting = map[string]chan struct{}{}
+		r.accepted = map[string]bool{}
+	}
+	r.ports[port] += delta
+	if r.ports[port] <= 0 {
+		delete(r.ports, port)
+	}
+}
+
+// accepted records that the accept of a connection from remote has been
+// posted (accept goroutine).
+func (r *rendezvous) accept(remote net.Addr) {
+	k := connKey(remote)
+	if k == "" {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ch, ok := r.waiting[k]; ok {
+		delete(r.waiting, k)
+		close(ch)
+		return
+	}
+	if r.accepted == nil {
+		return
+	}
+	r.accepted[k] = true
+	r.order = append(r.order, k)
+	if len(r.order) > maxAccepted {
+		delete(r.accepted, r.order[0])
+		r.order = r.order[1:]
+	}
+}
+
+// connected waits until the server side of conn, if it is one of this
+// instance's listeners, has been accepted (connect goroutine).
+func (r *rendezvous) connected(conn net.Conn) {
+	ra, ok := conn.RemoteAddr().(*net.TCPAddr)
+	if !ok {
+		return
+	}
+	k := connKey(conn.LocalAddr())
+	r.mu.Lock()
+	if r.ports[ra.Port] == 0 || k == "" {
+		r.mu.Unlock()
+		return
+	}
+	if r.accepted[k] {
+		delete(r.accepted, k)
+		r.mu.Unlock()
+		return
+	}
+	ch := make(chan struct{})
+	r.waiting[k] = ch
+	r.mu.Unlock()
+	t := time.NewTimer(50 * time.Millisecond)
+	select {
+	case <-ch:
+	case <-t.C:
+		r.mu.Lock()
+		delete(r.waiting, k)
+		r.mu.Unlock()
+	}
+	t.Stop()
 }
 
 // errnoOf maps a Go network error to a negative libuv errno.
@@ -231,6 +332,9 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		}
 		setBacklog(ln, int(qjs.Arg(args, 2).Int()))
 		h.ln = ln
+		if ta, ok := ln.Addr().(*net.TCPAddr); ok {
+			b.rv.listen(ta.Port, 1)
+		}
 		if ta, ok := ln.Addr().(*net.TCPAddr); ok && ta.IP.To4() == nil {
 			h.v6sock = true
 		}
@@ -270,6 +374,9 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		}
 		go func() {
 			conn, err := d.DialContext(ctx, network, addr)
+			if err == nil {
+				b.rv.connected(conn)
+			}
 			l.Post(func() {
 				defer c.Free(cb)
 				if h.closed {
@@ -549,6 +656,9 @@ func (b *tcpBinding) acceptLoop(h *handle) {
 			ch.setConn(conn)
 			b.call(b.onconn, qjs.Int64(h.id), qjs.Int32(0), qjs.Int64(ch.id))
 		})
+		if !h.pipe {
+			b.rv.accept(conn.RemoteAddr())
+		}
 	}
 }
 
@@ -635,14 +745,12 @@ func (h *handle) readOnce() (*[]byte, int, error) {
 			readBufs.Put(bp)
 		}
 		if err == nil {
-			err = errEOF
+			err = io.EOF
 		}
 		return nil, 0, err
 	}
 	return bp, n, nil
 }
-
-var errEOF = errors.New("EOF")
 
 // deliver hands a chunk (or EOF, or an error) to JS (loop goroutine).
 func (h *handle) deliver(bp *[]byte, n int, err error) {
@@ -656,11 +764,8 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 	}
 	if err != nil {
 		st := uvEOF
-		if err != errEOF && !errors.Is(err, errEOF) {
+		if !errors.Is(err, io.EOF) {
 			st = errnoOf(err)
-			if st == -int(syscall.EIO) && isEOF(err) {
-				st = uvEOF
-			}
 		}
 		h.b.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(st)), qjs.Undefined)
 		return
@@ -677,8 +782,6 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 		h.giveToken()
 	}
 }
-
-func isEOF(err error) bool { return err != nil && err.Error() == "EOF" }
 
 // write writes bufs at once when nothing is queued and the socket takes
 // them all; otherwise queues a copy of the rest. See the binding's doc.
@@ -790,6 +893,9 @@ func (h *handle) close() {
 		h.cancel()
 	}
 	if h.ln != nil {
+		if ta, ok := h.ln.Addr().(*net.TCPAddr); ok {
+			h.b.rv.listen(ta.Port, -1)
+		}
 		h.ln.Close()
 	}
 	if h.conn != nil {

@@ -30,7 +30,7 @@ func run(t *testing.T, src string) string {
 	}()
 	select {
 	case <-done:
-	case <-time.After(20 * time.Second):
+	case <-time.After(60 * time.Second):
 		rt.Stop()
 		<-done
 		t.Fatalf("script timed out; stdout so far:\n%s", out.String())

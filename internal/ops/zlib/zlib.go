@@ -1,6 +1,7 @@
 // Package zlib implements the zlib binding: deflate/inflate, gzip/gunzip,
-// raw deflate, unzip (gzip or zlib, detected) and brotli, over Go's
-// compress/* packages and github.com/andybalholm/brotli, plus crc32.
+// raw deflate, unzip (gzip or zlib, detected), brotli and zstd, over Go's
+// compress/* packages, github.com/andybalholm/brotli and
+// github.com/klauspost/compress/zstd, plus crc32.
 //
 // A stream is an integer handle. Compressors are Go writers over a
 // buffer: each write feeds a chunk and applies the flush flag, and the
@@ -20,6 +21,7 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"errors"
+	"hash/adler32"
 	"hash/crc32"
 	"io"
 	"reflect"
@@ -29,30 +31,33 @@ import (
 	"github.com/gonode/gonode/internal/binding"
 	"github.com/gonode/gonode/internal/eventloop"
 	"github.com/gonode/gonode/internal/qjs"
+	"github.com/klauspost/compress/zstd"
 )
 
 func init() { binding.Register("zlib", initZlib) }
 
 // Modes, as zlib.constants numbers them.
 const (
-	ModeDeflate       = 1
-	ModeInflate       = 2
-	ModeGzip          = 3
-	ModeGunzip        = 4
-	ModeDeflateRaw    = 5
-	ModeInflateRaw    = 6
-	ModeUnzip         = 7
-	ModeBrotliDecode  = 8
-	ModeBrotliEncode  = 9
-	zNoFlush          = 0
-	zFinish           = 4
-	brotliOpFlush     = 1
-	brotliOpFinish    = 2
-	zNeedDict         = 2
-	zDataError        = -3
-	zBufError         = -5
-	zStreamError      = -2
-	brotliModeDefault = 0
+	ModeDeflate        = 1
+	ModeInflate        = 2
+	ModeGzip           = 3
+	ModeGunzip         = 4
+	ModeDeflateRaw     = 5
+	ModeInflateRaw     = 6
+	ModeUnzip          = 7
+	ModeBrotliDecode   = 8
+	ModeBrotliEncode   = 9
+	ModeZstdCompress   = 10
+	ModeZstdDecompress = 11
+	zNoFlush           = 0
+	zFinish            = 4
+	brotliOpFlush      = 1
+	brotliOpFinish     = 2
+	zNeedDict          = 2
+	zDataError         = -3
+	zBufError          = -5
+	zStreamError       = -2
+	brotliModeDefault  = 0
 )
 
 // Options configure a stream.
@@ -61,7 +66,9 @@ type Options struct {
 	Level      int // zlib level -1..9, or brotli quality 0..11
 	Strategy   int
 	Dictionary []byte
-	LGWin      int // brotli window bits, 0: default
+	LGWin      int   // brotli window bits, 0: default
+	Checksum   bool  // zstd: write a content checksum
+	Pledged    int64 // zstd: the announced input size, or -1
 }
 
 // Error is a zlib failure as Node reports it: message and errno (a zlib
@@ -120,6 +127,9 @@ func (s *Stream) init() error {
 	case ModeGzip:
 		var w *gzip.Writer
 		w, err = gzip.NewWriterLevel(&s.buf, level)
+		if err == nil {
+			w.OS = 3 // Unix, as zlib writes it
+		}
 		s.w, s.flusher = w, w
 	case ModeDeflateRaw:
 		var w *flate.Writer
@@ -132,7 +142,23 @@ func (s *Stream) init() error {
 		}
 		w := brotli.NewWriterOptions(&s.buf, brotli.WriterOptions{Quality: q, LGWin: o.LGWin})
 		s.w, s.flusher = w, w
-	case ModeInflate, ModeGunzip, ModeInflateRaw, ModeUnzip, ModeBrotliDecode:
+	case ModeZstdCompress:
+		lvl := o.Level
+		if lvl < 1 {
+			lvl = 1
+		}
+		var w *zstd.Encoder
+		w, err = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.EncoderLevelFromZstd(lvl)),
+			zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(o.Checksum), zstd.WithZeroFrames(true))
+		if err == nil {
+			if o.Pledged >= 0 {
+				w.ResetContentSize(&s.buf, o.Pledged)
+			} else {
+				w.Reset(&s.buf)
+			}
+		}
+		s.w, s.flusher = w, w
+	case ModeInflate, ModeGunzip, ModeInflateRaw, ModeUnzip, ModeBrotliDecode, ModeZstdDecompress:
 		s.dec = newDecoder(o)
 	default:
 		return &Error{"Init error", zStreamError}
@@ -154,6 +180,65 @@ func (s *Stream) Close() {
 	if s.dec != nil {
 		s.dec.close()
 	}
+}
+
+// emptyStream writes a whole stream for empty input as zlib does (its
+// final block is an empty fixed-Huffman one, 2 bytes, where Go's encoder
+// writes an empty stored block). It returns false for other modes.
+func (s *Stream) emptyStream() bool {
+	level := s.opts.Level
+	if level == 0 {
+		return false // stored: zlib too writes an empty stored block
+	}
+	if s.opts.Strategy == 2 {
+		level = 1
+	}
+	block := []byte{0x03, 0x00}
+	switch s.opts.Mode {
+	case ModeDeflateRaw:
+		if s.opts.Dictionary != nil {
+			return false
+		}
+		s.buf.Write(block)
+	case ModeDeflate:
+		var lv byte
+		switch {
+		case level == 0 || level == 1:
+			lv = 0
+		case level >= 2 && level <= 5:
+			lv = 1
+		case level == 6 || level == -1:
+			lv = 2
+		default:
+			lv = 3
+		}
+		flg := lv << 6
+		if s.opts.Dictionary != nil {
+			flg |= 0x20
+		}
+		flg += byte(31 - (0x78<<8|int(flg))%31)
+		s.buf.Write([]byte{0x78, flg})
+		if s.opts.Dictionary != nil {
+			d := adler32.Checksum(s.opts.Dictionary)
+			s.buf.Write([]byte{byte(d >> 24), byte(d >> 16), byte(d >> 8), byte(d)})
+		}
+		s.buf.Write(block)
+		s.buf.Write([]byte{0, 0, 0, 1}) // the Adler-32 of nothing
+	case ModeGzip:
+		var xfl byte
+		switch level {
+		case 9:
+			xfl = 2
+		case 1:
+			xfl = 4
+		}
+		s.buf.Write([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3})
+		s.buf.Write(block)
+		s.buf.Write(make([]byte, 8)) // CRC-32 and size, both 0
+	default:
+		return false
+	}
+	return true
 }
 
 // Consumed returns how many input bytes the stream has used: for a
@@ -181,7 +266,7 @@ func (s *Stream) EndedEarly() bool {
 func (s *Stream) Write(chunk []byte, flush int) ([]byte, error) {
 	if s.dec != nil {
 		finish := flush == zFinish
-		if s.opts.Mode == ModeBrotliDecode {
+		if s.opts.Mode == ModeBrotliDecode || s.opts.Mode == ModeZstdDecompress {
 			finish = flush == brotliOpFinish
 		}
 		return s.dec.write(chunk, finish)
@@ -196,7 +281,8 @@ func (s *Stream) Write(chunk []byte, flush int) ([]byte, error) {
 		}
 	}
 	var err error
-	if s.opts.Mode == ModeBrotliEncode {
+	if s.opts.Mode == ModeBrotliEncode || s.opts.Mode == ModeZstdCompress {
+		// BROTLI_OPERATION_* and ZSTD_e_* share their numbers.
 		switch flush {
 		case brotliOpFlush:
 			err = s.flusher.Flush()
@@ -206,6 +292,8 @@ func (s *Stream) Write(chunk []byte, flush int) ([]byte, error) {
 		}
 	} else {
 		switch {
+		case flush == zFinish && s.in == 0 && s.emptyStream():
+			s.finished = true
 		case flush == zFinish:
 			err = s.w.Close()
 			s.finished = true
@@ -214,6 +302,9 @@ func (s *Stream) Write(chunk []byte, flush int) ([]byte, error) {
 		}
 	}
 	if err != nil {
+		if s.opts.Mode == ModeZstdCompress {
+			return nil, &Error{"Src size is incorrect", 72}
+		}
 		return nil, &Error{err.Error(), zStreamError}
 	}
 	out := append([]byte(nil), s.buf.Bytes()...)
@@ -413,6 +504,17 @@ func (d *decoder) run() {
 			d.finish(reflect.ValueOf(br).Elem().FieldByName("in").Len())
 			return
 		}
+	case ModeZstdDecompress:
+		var zr *zstd.Decoder
+		zr, err = zstd.NewReader(d, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
+		if err == nil {
+			if len(d.peek(1)) == 0 {
+				err = io.ErrUnexpectedEOF
+			} else {
+				err = d.drain(zr)
+			}
+			zr.Close()
+		}
 	case ModeGunzip:
 		var zr *gzip.Reader
 		if h := d.peek(2); len(h) > 0 && (h[0] != 0x1f || len(h) == 2 && h[1] != 0x8b) {
@@ -517,6 +619,19 @@ func (d *decoder) mapErr(err error) *Error {
 		}
 		return &Error{"Decompression failed", -31}
 	}
+	if d.opts.Mode == ModeZstdDecompress {
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+			return &Error{"unexpected end of file", zBufError}
+		case errors.Is(err, zstd.ErrMagicMismatch):
+			return &Error{"Unknown frame descriptor", 10}
+		case errors.Is(err, zstd.ErrCRCMismatch):
+			return &Error{"Restored data doesn't match checksum", 22}
+		case errors.Is(err, zstd.ErrWindowSizeExceeded), errors.Is(err, zstd.ErrDecoderSizeExceeded):
+			return &Error{"Frame requires too much memory for decoding", 16}
+		}
+		return &Error{"Corrupted block detected", 20}
+	}
 	var ce flate.CorruptInputError
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
@@ -575,13 +690,19 @@ func initZlib(env *binding.Env, obj qjs.Value) {
 	c := env.Ctx
 	b := &zlibBinding{env: env, streams: map[int64]*Stream{}}
 
-	// create(mode, level, strategy, dictionary, lgwin) -> id.
-	binding.Func(c, obj, "create", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// create(mode, level, strategy, dictionary, lgwin, checksum,
+	// pledgedSize) -> id.
+	binding.Func(c, obj, "create", 7, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		o := Options{
 			Mode:     int(qjs.Arg(args, 0).Int()),
 			Level:    int(qjs.Arg(args, 1).Int()),
 			Strategy: int(qjs.Arg(args, 2).Int()),
 			LGWin:    int(qjs.Arg(args, 4).Int()),
+			Checksum: c.ToBool(qjs.Arg(args, 5)),
+			Pledged:  -1,
+		}
+		if p := qjs.Arg(args, 6); p.IsNumber() {
+			o.Pledged = p.Int()
 		}
 		if d := qjs.Arg(args, 3); !d.IsNullish() {
 			o.Dictionary = append([]byte{}, bytesArg(c, d)...)

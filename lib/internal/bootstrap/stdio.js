@@ -40,58 +40,58 @@ function updateRef(stream) {
 
 // StdinStream reads fd 0 through the stdin binding. isStream tells a pipe
 // or socket (which closes after its end) from a file (which does not).
-class StdinStream extends Readable {
-  constructor(options = {}) {
-    const isStream = internalBinding('stdin').isStream();
-    super({
-      highWaterMark: 64 * 1024,
-      autoDestroy: isStream,
-      emitClose: isStream,
-      ...options,
-    });
-    this.fd = 0;
-    this[kPending] = false;
-    this[kRefAllowed] = true;
-    stdinTarget = this;
-  }
-
-  _read() {
-    if (this[kPending]) return;
-    this[kPending] = true;
-    internalBinding('stdin').read(onStdinChunk);
-    updateRef(this);
-  }
-
-  _destroy(err, cb) {
-    this[kPending] = false;
-    internalBinding('stdin').setRef(false);
-    cb(err);
-  }
-
-  pause() {
-    super.pause();
-    updateRef(this);
-    return this;
-  }
-
-  resume() {
-    super.resume();
-    updateRef(this);
-    return this;
-  }
-
-  ref() {
-    this[kRefAllowed] = true;
-    updateRef(this);
-    return this;
-  }
-
-  unref() {
-    this[kRefAllowed] = false;
-    updateRef(this);
-    return this;
-  }
+function StdinStream(options = {}) {
+  const isStream = internalBinding('stdin').isStream();
+  Reflect.apply(Readable, this, [{
+    highWaterMark: 64 * 1024,
+    autoDestroy: isStream,
+    emitClose: isStream,
+    ...options,
+  }]);
+  this.fd = 0;
+  this[kPending] = false;
+  this[kRefAllowed] = true;
+  stdinTarget = this;
 }
+Object.setPrototypeOf(StdinStream.prototype, Readable.prototype);
+Object.setPrototypeOf(StdinStream, Readable);
+
+StdinStream.prototype._read = function _read() {
+  if (this[kPending]) return;
+  this[kPending] = true;
+  internalBinding('stdin').read(onStdinChunk);
+  updateRef(this);
+};
+
+StdinStream.prototype._destroy = function _destroy(err, cb) {
+  this[kPending] = false;
+  internalBinding('stdin').setRef(false);
+  cb(err);
+};
+
+StdinStream.prototype.pause = function pause() {
+  Readable.prototype.pause.call(this);
+  updateRef(this);
+  return this;
+};
+
+StdinStream.prototype.resume = function resume() {
+  Readable.prototype.resume.call(this);
+  updateRef(this);
+  return this;
+};
+
+StdinStream.prototype.ref = function ref() {
+  this[kRefAllowed] = true;
+  updateRef(this);
+  return this;
+};
+
+StdinStream.prototype.unref = function unref() {
+  this[kRefAllowed] = false;
+  updateRef(this);
+  return this;
+};
 
 function createWritable(fd, binding) {
   let stream;
@@ -129,7 +129,6 @@ function createStdin(binding) {
     stream = new tty.ReadStream(0);
   } else {
     stream = new StdinStream();
-    stream.isTTY = undefined;
   }
   stream.fd = 0;
   return stream;

@@ -52,11 +52,11 @@ function setupChannel(target, pipeId, refd) {
       process.nextTick(() => target.emit('error', err));
       return;
     }
-    if (msg !== null && typeof msg === 'object' && typeof msg.cmd === 'string' && msg.cmd.startsWith('NODE_')) {
-      target.emit('internalMessage', msg, undefined);
-      return;
-    }
-    target.emit('message', msg, undefined);
+    // Each message is emitted on its own tick, as node does: a listener
+    // that throws does not stop the ones after it.
+    const event = msg !== null && typeof msg === 'object' && typeof msg.cmd === 'string' &&
+      msg.cmd.startsWith('NODE_') ? 'internalMessage' : 'message';
+    process.nextTick(() => target.emit(event, msg, undefined));
   }
 
   pipes.set(pipeId, {
@@ -93,13 +93,21 @@ function setupChannel(target, pipeId, refd) {
     } else if (typeof options === 'function') {
       callback = options;
       options = undefined;
+    } else if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
     if (message === undefined) throw new ERR_MISSING_ARGS('message');
     if (typeof message !== 'string' && typeof message !== 'object' && typeof message !== 'number' &&
         typeof message !== 'boolean') {
       throw new ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message);
     }
-    if (handle !== undefined && handle !== null) throw notImplemented('child_process send() with a handle');
+    if (handle !== undefined && handle !== null) {
+      const net = require('net');
+      if (!(handle instanceof net.Socket || handle instanceof net.Server)) {
+        throw new (require('internal/errors').codes.ERR_INVALID_HANDLE_TYPE)();
+      }
+      throw notImplemented('child_process send() with a handle');
+    }
     if (callback !== undefined && typeof callback !== 'function') {
       throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
     }
@@ -110,9 +118,11 @@ function setupChannel(target, pipeId, refd) {
       return false;
     }
     const line = JSON.stringify(message) + '\n';
-    binding.write(pipeId, line, (status) => {
+    const done = (status) => {
       if (typeof callback === 'function') callback(status < 0 ? errnoException(status, 'write') : null);
-    });
+    };
+    const r = binding.write(pipeId, line, done);
+    if (r <= 0) process.nextTick(done, r);
     return true;
   };
 

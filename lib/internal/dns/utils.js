@@ -303,19 +303,11 @@ class ResolverBase {
   _query(name, rrtype, ttl, cb, syscall = rrSyscalls[rrtype]) {
     const servers = this._servers === null ? null :
       this._servers.map((s) => (s.family === 6 ? `[${s.address}]:${s.port}` : `${s.address}:${s.port}`));
-    let cancelled = false;
-    const entry = {
-      cancel: () => {
-        if (cancelled) return;
-        cancelled = true;
-        cb(dnsException('ECANCELLED', syscall, name));
-      },
-    };
+    const entry = { cancel: () => binding.cancelQuery(id) };
     this._pending.add(entry);
     const timeout = this._timeout < 0 ? 5000 : this._timeout;
-    binding.query(name, rrtype, servers, timeout, this._tries, (code, json) => {
+    const id = binding.query(name, rrtype, servers, timeout, this._tries, (code, json) => {
       this._pending.delete(entry);
-      if (cancelled) return;
       if (code) {
         cb(dnsException(code, syscall, name));
         return;

@@ -1,17 +1,18 @@
 'use strict';
 // fs.ReadStream and fs.WriteStream: stream.Readable/Writable over a file
-// descriptor. Opening, reads, writes and the final close all go through the
-// asynchronous fs binding, so the work runs off the loop.
+// descriptor. Opening, reads, writes and the final close go through the
+// callback functions of node:fs (or of options.fs, or of a FileHandle),
+// which run the work off the loop; like node, a program that patches
+// fs.open/read/write/close/fsync sees the streams use its version.
 
 const binding = internalBinding('fs');
 const { Readable, Writable, finished } = require('stream');
+const { errorOrDestroy } = require('internal/streams/destroy');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_METHOD_NOT_IMPLEMENTED },
 } = require('internal/errors');
-const { validateInteger, validateBoolean } = require('internal/validators');
-const {
-  getOptions, getValidatedPath, getValidatedFd, stringToFlags, parseFileMode, toPathIfFileURL,
-} = require('internal/fs/utils');
+const { validateInteger, validateBoolean, validateFunction } = require('internal/validators');
+const { getValidatedPath, getValidatedFd, toPathIfFileURL, assertEncoding } = require('internal/fs/utils');
 
 const kIoDone = Symbol('kIoDone');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
@@ -20,40 +21,95 @@ const kHandle = Symbol('kHandle');
 
 const kDefaultReadHighWaterMark = 64 * 1024;
 
+let fsModule;
+function defaultFs() {
+  fsModule ??= require('fs');
+  return fsModule;
+}
+
 function isFileHandle(v) {
   return v != null && typeof v === 'object' && typeof v.close === 'function' &&
-    typeof v.fd === 'number';
+    typeof v.fd === 'number' && typeof v.read === 'function';
 }
 
-// A custom `fs` option replaces the functions the stream calls.
-function resolveFs(options, names) {
-  const fs = options.fs;
-  if (fs == null) return null;
-  for (const name of names) {
-    if (fs[name] !== undefined && typeof fs[name] !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE(`options.fs.${name}`, 'function', fs[name]);
-    }
+// fileHandleOps adapts a FileHandle to the callback functions the streams
+// call, so reads and writes go through the handle's own methods.
+function fileHandleOps(handle) {
+  return {
+    open() {
+      throw new ERR_METHOD_NOT_IMPLEMENTED('open()');
+    },
+    close(fd, cb) {
+      handle.close().then(() => cb(), cb);
+    },
+    read(fd, buf, offset, length, position, cb) {
+      handle.read(buf, offset, length, position).then((r) => cb(null, r.bytesRead, r.buffer), cb);
+    },
+    write(fd, buf, offset, length, position, cb) {
+      handle.write(buf, offset, length, position).then((r) => cb(null, r.bytesWritten, r.buffer), cb);
+    },
+    writev(fd, buffers, position, cb) {
+      handle.writev(buffers, position).then((r) => cb(null, r.bytesWritten, r.buffers), cb);
+    },
+    fsync(fd, cb) {
+      handle.sync().then(() => cb(), cb);
+    },
+  };
+}
+
+// ownOrInherited reads the stream options: the caller's object is never
+// changed, and options it inherits count (as node reads them).
+function readOptions(options) {
+  if (options == null) return {};
+  if (typeof options === 'string') {
+    assertEncoding(options);
+    return { encoding: options };
   }
-  return fs;
+  if (typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+  }
+  if (options.encoding != null && options.encoding !== 'buffer') assertEncoding(options.encoding);
+  return options;
 }
 
-// Options shared by both streams: fd or path, flags, mode, start.
-function setupCommon(stream, path, options, defaultFlags) {
+// Options shared by both streams: fd or path, flags, mode, start, fs.
+function setupCommon(stream, path, options, defaultFlags, needed) {
   stream.fd = null;
-  stream.path = undefined;
   stream[kHandle] = null;
+  stream[kFs] = null;
   if (options.fd != null) {
     if (isFileHandle(options.fd)) {
+      if (options.fs) throw new ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
       stream[kHandle] = options.fd;
+      stream[kFs] = fileHandleOps(options.fd);
       stream.fd = options.fd.fd;
+      options.fd.on?.('close', () => {
+        // The handle was closed under the stream.
+        if (!stream.destroyed) stream.destroy();
+      });
     } else if (typeof options.fd !== 'number') {
       throw new ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'], options.fd);
     } else {
       stream.fd = getValidatedFd(options.fd, 'options.fd');
     }
-    stream.path = path === undefined ? undefined : toPathIfFileURL(path);
+    stream.path = path == null ? undefined : toPathIfFileURL(path);
   } else {
     stream.path = getValidatedPath(path);
+  }
+  if (stream[kFs] === null) {
+    if (options.fs != null) {
+      const custom = options.fs;
+      const fs = { ...defaultFs() };
+      for (const name of needed) {
+        if (custom[name] !== undefined) {
+          validateFunction(custom[name], `options.fs.${name}`);
+          fs[name] = custom[name].bind(custom);
+        }
+      }
+      stream[kFs] = fs;
+    } else {
+      stream[kFs] = null; // node:fs, looked up at each call
+    }
   }
   stream.flags = options.flags === undefined ? defaultFlags : options.flags;
   stream.mode = options.mode === undefined ? 0o666 : options.mode;
@@ -63,8 +119,12 @@ function setupCommon(stream, path, options, defaultFlags) {
   stream[kIoDone] = null;
 }
 
+function fsOf(stream) {
+  return stream[kFs] ?? defaultFs();
+}
+
 function openFile(stream, cb) {
-  const onOpen = (err, fd) => {
+  fsOf(stream).open(stream.path, stream.flags, stream.mode, (err, fd) => {
     if (err) {
       cb(err);
       return;
@@ -73,48 +133,58 @@ function openFile(stream, cb) {
     cb();
     stream.emit('open', fd);
     stream.emit('ready');
-  };
-  const fs = stream[kFs];
-  if (fs && fs.open) {
-    fs.open(stream.path, stream.flags, stream.mode, onOpen);
-    return;
-  }
-  let flags;
-  let mode;
-  try {
-    flags = stringToFlags(stream.flags);
-    mode = parseFileMode(stream.mode, 'mode', 0o666);
-  } catch (err) {
-    cb(err);
-    return;
-  }
-  binding.open(stream.path, flags, mode, onOpen);
+  });
 }
 
-function construct(cb) {
-  if (typeof this.fd === 'number') {
-    cb();
-    return;
-  }
-  openFile(this, cb);
+// Programs that replaced ReadStream/WriteStream.prototype.open (a
+// deprecated hook) still have it called: its 'open' or 'error' event ends
+// the construction.
+function legacyOpen(stream, cb) {
+  const emit = stream.emit;
+  stream.emit = function(...args) {
+    if (args[0] === 'open') {
+      this.emit = emit;
+      cb();
+      Reflect.apply(emit, this, args);
+    } else if (args[0] === 'error') {
+      this.emit = emit;
+      cb(args[1]);
+    } else {
+      Reflect.apply(emit, this, args);
+    }
+  };
+  stream.open();
+}
+
+function makeConstruct(originalOpen) {
+  return function _construct(cb) {
+    if (typeof this.fd === 'number') {
+      cb();
+      return;
+    }
+    if (typeof this.open === 'function' && this.open !== originalOpen) {
+      legacyOpen(this, cb);
+      return;
+    }
+    openFile(this, cb);
+  };
+}
+
+function openMethod() {
+  openFile(this, (err) => {
+    if (err) errorOrDestroy(this, err);
+  });
 }
 
 // closeStream closes the descriptor (or FileHandle) and then calls cb(err).
 function closeStream(stream, err, cb) {
-  const done = (er) => cb(er || err);
   if (stream.fd === null || stream.fd === undefined) {
     cb(err);
     return;
   }
   const fd = stream.fd;
   stream.fd = null;
-  if (stream[kHandle]) {
-    stream[kHandle].close().then(() => done(), done);
-  } else if (stream[kFs] && stream[kFs].close) {
-    stream[kFs].close(fd, done);
-  } else {
-    binding.close(fd, done);
-  }
+  fsOf(stream).close(fd, (er) => cb(er || err));
 }
 
 function destroy(err, cb) {
@@ -123,7 +193,7 @@ function destroy(err, cb) {
     this[kIoDone] = (er) => destroy.call(this, err || er, cb);
     return;
   }
-  if (this.autoClose || this[kHandle]) {
+  if (this.autoClose) {
     closeStream(this, err, cb);
   } else {
     cb(err);
@@ -145,17 +215,11 @@ function ioDone(stream, err) {
 
 function ReadStream(path, options) {
   if (!(this instanceof ReadStream)) return new ReadStream(path, options);
-  options = { ...getOptions(options, {}) };
-  if (options.highWaterMark === undefined) options.highWaterMark = kDefaultReadHighWaterMark;
-  if (options.autoDestroy === undefined) {
-    options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  }
-  this[kFs] = resolveFs(options, ['open', 'read', 'close']);
-  setupCommon(this, path, options, 'r');
+  options = readOptions(options);
+  setupCommon(this, path, options, 'r', ['open', 'read', 'close']);
   this.end = options.end;
   this.pos = undefined;
   this.bytesRead = 0;
-
   if (this.start !== undefined) {
     validateInteger(this.start, 'start', 0);
     this.pos = this.start;
@@ -168,7 +232,12 @@ function ReadStream(path, options) {
       throw new ERR_OUT_OF_RANGE('start', `<= "end" (here: ${this.end})`, this.start);
     }
   }
-  Reflect.apply(Readable, this, [options]);
+  // The Readable reads its options from an object that inherits the
+  // caller's, with the stream defaults on top.
+  const ropts = Object.create(options);
+  if (options.highWaterMark === undefined) ropts.highWaterMark = kDefaultReadHighWaterMark;
+  if (options.autoDestroy === undefined) ropts.autoDestroy = this.autoClose;
+  Reflect.apply(Readable, this, [ropts]);
 }
 Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
 Object.setPrototypeOf(ReadStream, Readable);
@@ -178,7 +247,8 @@ Object.defineProperty(ReadStream.prototype, 'pending', {
   configurable: true,
 });
 
-ReadStream.prototype._construct = construct;
+ReadStream.prototype.open = openMethod;
+ReadStream.prototype._construct = makeConstruct(openMethod);
 
 ReadStream.prototype._read = function _read(n) {
   n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
@@ -188,26 +258,26 @@ ReadStream.prototype._read = function _read(n) {
   }
   const buf = Buffer.allocUnsafeSlow(n);
   this[kIsPerformingIO] = true;
-  const onRead = (err, bytesRead) => {
+  fsOf(this).read(this.fd, buf, 0, n, this.pos ?? null, (err, bytesRead) => {
     if (ioDone(this, err)) return;
     if (err) {
-      this.destroy(err);
+      errorOrDestroy(this, err);
       return;
     }
     if (bytesRead > 0) {
       if (this.pos !== undefined) this.pos += bytesRead;
       this.bytesRead += bytesRead;
-      this.push(bytesRead !== buf.length ? buf.subarray(0, bytesRead) : buf);
+      let chunk = buf;
+      if (bytesRead !== buf.length) {
+        // A short read keeps only what it needs: copying a small part frees
+        // the rest of the buffer instead of pinning it.
+        chunk = bytesRead * 2 < buf.length ? Buffer.from(buf.subarray(0, bytesRead)) : buf.subarray(0, bytesRead);
+      }
+      this.push(chunk);
     } else {
       this.push(null);
     }
-  };
-  const fs = this[kFs];
-  if (fs && fs.read) {
-    fs.read(this.fd, buf, 0, n, this.pos ?? null, onRead);
-  } else {
-    binding.read(this.fd, buf, 0, n, this.pos ?? -1, onRead);
-  }
+  });
 };
 
 ReadStream.prototype._destroy = destroy;
@@ -221,13 +291,8 @@ ReadStream.prototype.close = function close(cb) {
 
 function WriteStream(path, options) {
   if (!(this instanceof WriteStream)) return new WriteStream(path, options);
-  options = { ...getOptions(options, {}) };
-  options.decodeStrings = true;
-  if (options.autoDestroy === undefined) {
-    options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  }
-  this[kFs] = resolveFs(options, ['open', 'write', 'writev', 'close', 'fsync']);
-  setupCommon(this, path, options, 'w');
+  options = readOptions(options);
+  setupCommon(this, path, options, 'w', ['open', 'write', 'writev', 'close', 'fsync']);
   this.pos = undefined;
   this.bytesWritten = 0;
   if (options.flush == null) {
@@ -240,7 +305,10 @@ function WriteStream(path, options) {
     validateInteger(this.start, 'start', 0);
     this.pos = this.start;
   }
-  Reflect.apply(Writable, this, [options]);
+  const wopts = Object.create(options);
+  wopts.decodeStrings = true;
+  if (options.autoDestroy === undefined) wopts.autoDestroy = this.autoClose;
+  Reflect.apply(Writable, this, [wopts]);
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
 Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
@@ -251,9 +319,10 @@ Object.defineProperty(WriteStream.prototype, 'pending', {
   configurable: true,
 });
 
-WriteStream.prototype._construct = construct;
+WriteStream.prototype.open = openMethod;
+WriteStream.prototype._construct = makeConstruct(openMethod);
 
-function afterWrite(stream, cb, size) {
+function afterWrite(stream, cb) {
   return (err, bytes) => {
     if (ioDone(stream, err)) {
       cb(err || undefined);
@@ -264,64 +333,56 @@ function afterWrite(stream, cb, size) {
       return;
     }
     stream.bytesWritten += bytes;
-    if (stream.pos !== undefined) stream.pos += size;
     cb();
   };
 }
 
-WriteStream.prototype._write = function _write(data, encoding, cb) {
-  this[kIsPerformingIO] = true;
-  const done = afterWrite(this, cb, data.length);
-  const fs = this[kFs];
-  if (fs && fs.write) {
-    fs.write(this.fd, data, 0, data.length, this.pos ?? null, done);
-  } else {
-    writeAll(this.fd, data, 0, data.length, this.pos, done);
-  }
-};
-
-// writeAll writes all of data[off, off+len), continuing after short writes.
-function writeAll(fd, data, off, len, pos, cb, total = 0) {
-  binding.write(fd, data, off, len, pos ?? -1, (err, n) => {
+// writeAll writes all of data, continuing after short writes.
+function writeAll(stream, data, cb, total = 0) {
+  const pos = stream.pos;
+  fsOf(stream).write(stream.fd, data, 0, data.length, pos ?? null, (err, n) => {
     if (err) {
       cb(err);
       return;
     }
     total += n;
-    if (n < len && n > 0) {
-      writeAll(fd, data, off + n, len - n, pos === undefined ? undefined : pos + n, cb, total);
+    if (stream.pos !== undefined) stream.pos += n;
+    if (n > 0 && n < data.length) {
+      writeAll(stream, data.subarray(n), cb, total);
       return;
     }
     cb(null, total);
   });
 }
 
+WriteStream.prototype._write = function _write(data, encoding, cb) {
+  this[kIsPerformingIO] = true;
+  writeAll(this, data, afterWrite(this, cb));
+};
+
 WriteStream.prototype._writev = function _writev(chunks, cb) {
-  const fs = this[kFs];
-  if (fs && !fs.writev) {
-    // A custom fs without writev: write the chunks one by one.
-    const data = Buffer.concat(chunks.map((c) => c.chunk));
-    this._write(data, 'buffer', cb);
+  const fs = fsOf(this);
+  const bufs = chunks.map((c) => c.chunk);
+  if (typeof fs.writev !== 'function') {
+    this._write(Buffer.concat(bufs), 'buffer', cb);
     return;
   }
-  const bufs = chunks.map((c) => c.chunk);
   let size = 0;
   for (const b of bufs) size += b.length;
   this[kIsPerformingIO] = true;
-  const done = afterWrite(this, cb, size);
-  if (fs) {
-    fs.writev(this.fd, bufs, this.pos ?? null, done);
-    return;
-  }
-  binding.writev(this.fd, bufs, this.pos ?? -1, (err, n) => {
-    if (err || n === size) {
-      done(err, n);
+  const done = afterWrite(this, cb);
+  fs.writev(this.fd, bufs, this.pos ?? null, (err, n) => {
+    if (err) {
+      done(err);
+      return;
+    }
+    if (this.pos !== undefined) this.pos += n;
+    if (n === size || n === 0) {
+      done(null, n);
       return;
     }
     // A short writev: write the rest as one buffer.
-    const rest = Buffer.concat(bufs).subarray(n);
-    writeAll(this.fd, rest, 0, rest.length, this.pos === undefined ? undefined : this.pos + n,
-      (er, m) => done(er, er ? undefined : n + m));
+    writeAll(this, Buffer.concat(bufs).subarray(n), (er, m) => done(er, er ? undefined : n + m));
   });
 };
 
@@ -330,12 +391,7 @@ WriteStream.prototype._final = function _final(cb) {
     cb();
     return;
   }
-  const fs = this[kFs];
-  if (fs && fs.fsync) {
-    fs.fsync(this.fd, (err) => cb(err));
-    return;
-  }
-  binding.fsync(this.fd, (err) => cb(err));
+  fsOf(this).fsync(this.fd, (err) => cb(err));
 };
 
 WriteStream.prototype._destroy = destroy;

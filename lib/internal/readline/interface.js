@@ -55,6 +55,7 @@ function charLengthAt(str, i) {
 
 class Interface extends EventEmitter {
   #captureRejections = EventEmitter.captureRejections;
+  #previousKey = null;
 
   constructor(input, output, completer, terminal) {
     super();
@@ -129,7 +130,7 @@ class Interface extends EventEmitter {
     this[kLineIterator] = undefined;
     this[kKillRing] = [];
 
-    const onData = (data) => this.#normalWrite(data);
+    const onData = (data) => this._normalWrite(data);
     const onEnd = () => {
       if (typeof this[kLineBuffer] === 'string' && this[kLineBuffer].length > 0) {
         this.emit('line', this[kLineBuffer]);
@@ -138,18 +139,18 @@ class Interface extends EventEmitter {
     };
     const onError = (err) => this.emit('error', err);
     const onKeypress = (s, key) => {
-      this.#ttyWrite(s, key);
+      this._ttyWrite(s, key);
       if (key && key.sequence) {
         // A character typed right after a key: the key has been handled.
         const ch = key.sequence.codePointAt(0);
-        if (ch >= 0xd800 && ch <= 0xdfff) this.#refreshLine();
+        if (ch >= 0xd800 && ch <= 0xdfff) this._refreshLine();
       }
     };
     const onTermEnd = () => {
       if (typeof this.line === 'string' && this.line.length > 0) this.emit('line', this.line);
       this.close();
     };
-    const onResize = () => this.#refreshLine();
+    const onResize = () => this._refreshLine();
 
     let onAborted;
     if (signal) {
@@ -176,7 +177,7 @@ class Interface extends EventEmitter {
       emitKeypressEvents(input, this);
       input.on('keypress', onKeypress);
       input.on('end', onTermEnd);
-      this.#setRawMode(true);
+      this._setRawMode(true);
       this.cursor = 0;
       this.historyIndex = -1;
       this.prevRows = 0;
@@ -205,7 +206,7 @@ class Interface extends EventEmitter {
     return this[kPrompt];
   }
 
-  #setRawMode(mode) {
+  _setRawMode(mode) {
     const was = this.input.isRaw;
     if (typeof this.input.setRawMode === 'function') this.input.setRawMode(mode);
     return was;
@@ -216,9 +217,9 @@ class Interface extends EventEmitter {
     if (this.paused) this.resume();
     if (this.terminal && process.env.TERM !== 'dumb') {
       if (!preserveCursor) this.cursor = 0;
-      this.#refreshLine();
+      this._refreshLine();
     } else {
-      this.#writeToOutput(this[kPrompt]);
+      this._writeToOutput(this[kPrompt]);
     }
   }
 
@@ -261,12 +262,12 @@ class Interface extends EventEmitter {
     this.emit('line', line);
   }
 
-  #writeToOutput(s) {
+  _writeToOutput(s) {
     if (typeof s !== 'string') s = String(s);
     if (this.output !== null && this.output !== undefined) this.output.write(s);
   }
 
-  #addHistory() {
+  _addHistory() {
     if (this.line.length === 0) return '';
     if (this.historySize === 0) return this.line;
     if (this.line.trim().length === 0) return this.line;
@@ -284,17 +285,17 @@ class Interface extends EventEmitter {
     return line;
   }
 
-  #refreshLine() {
+  _refreshLine() {
     if (!this.terminal) return;
     const line = this[kPrompt] + this.line;
-    const disp = this.#getDisplayPos(line);
+    const disp = this._getDisplayPos(line);
     const cursorPos = this.getCursorPos();
     if (this.prevRows > 0) moveCursor(this.output, 0, -this.prevRows);
     cursorTo(this.output, 0);
     clearScreenDown(this.output);
-    this.#writeToOutput(line);
+    this._writeToOutput(line);
     // Make the terminal allocate the next row when the line fills one.
-    if (disp.cols === 0) this.#writeToOutput(' ');
+    if (disp.cols === 0) this._writeToOutput(' ');
     cursorTo(this.output, cursorPos.cols);
     const diff = disp.rows - cursorPos.rows;
     if (diff > 0) moveCursor(this.output, 0, -diff);
@@ -304,7 +305,7 @@ class Interface extends EventEmitter {
   close() {
     if (this.closed) return;
     this.pause();
-    if (this.terminal) this.#setRawMode(false);
+    if (this.terminal) this._setRawMode(false);
     this.closed = true;
     this.emit('close');
   }
@@ -331,15 +332,15 @@ class Interface extends EventEmitter {
     if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
     if (this.paused) this.resume();
     if (this.terminal) {
-      this.#ttyWrite(d, key);
+      this._ttyWrite(d, key);
     } else {
-      this.#normalWrite(d);
+      this._normalWrite(d);
     }
   }
 
-  // #normalWrite splits input text into lines. A '\r' ending one chunk
+  // _normalWrite splits input text into lines. A '\r' ending one chunk
   // and a '\n' starting the next, within crlfDelay, are one line end.
-  #normalWrite(b) {
+  _normalWrite(b) {
     if (b === undefined) return;
     let string = typeof b === 'string' ? b : this[kDecoder].write(b);
     if (this[kSawReturnAt] && Date.now() - this[kSawReturnAt] <= this.crlfDelay) {
@@ -364,25 +365,42 @@ class Interface extends EventEmitter {
     for (let i = 0; i < lines.length; i++) this[kOnLine](lines[i]);
   }
 
-  #insertString(c) {
+  _insertString(c) {
     if (this.cursor < this.line.length) {
       this.line = this.line.slice(0, this.cursor) + c + this.line.slice(this.cursor);
       this.cursor += c.length;
-      this.#refreshLine();
+      this._refreshLine();
     } else {
       const oldPos = this.getCursorPos();
       this.line += c;
       this.cursor += c.length;
       const newPos = this.getCursorPos();
       if (oldPos.rows < newPos.rows) {
-        this.#refreshLine();
+        this._refreshLine();
       } else {
-        this.#writeToOutput(c);
+        this._writeToOutput(c);
       }
     }
   }
 
-  #tabComplete() {
+  // #formatCompletions lays the candidates out in columns as wide as the
+  // longest plus two, as many per row as the terminal fits.
+  #formatCompletions(items) {
+    const width = Math.max(...items.map((w) => getStringWidth(w))) + 2;
+    const perRow = Math.max(1, Math.floor(this.columns / width)) || 1;
+    let out = '\r\n';
+    for (let i = 0; i < items.length; i += perRow) {
+      const row = items.slice(i, i + perRow);
+      for (let j = 0; j < row.length; j++) {
+        out += row[j];
+        if (j < row.length - 1) out += ' '.repeat(width - getStringWidth(row[j]));
+      }
+      out += '\r\n';
+    }
+    return out + '\r\n';
+  }
+
+  _tabComplete(secondTab) {
     this.pause();
     const line = this.line.slice(0, this.cursor);
     const done = (err, value) => {
@@ -392,7 +410,7 @@ class Interface extends EventEmitter {
       if (!completions || completions.length === 0) return;
       const matches = completions.filter((c) => c);
       if (matches.length === 1) {
-        this.#insertString(matches[0].slice(completeOn.length));
+        this._insertString(matches[0].slice(completeOn.length));
         return;
       }
       let prefix = matches[0] || '';
@@ -400,14 +418,14 @@ class Interface extends EventEmitter {
         while (!m.startsWith(prefix)) prefix = prefix.slice(0, -1);
       }
       if (prefix.length > completeOn.length) {
-        this.#insertString(prefix.slice(completeOn.length));
+        this._insertString(prefix.slice(completeOn.length));
         return;
       }
-      this.#writeToOutput('\r\n');
-      this.#writeToOutput(matches.join('  '));
-      this.#writeToOutput('\r\n');
+      // Nothing to add: a second tab in a row lists the candidates.
+      if (!secondTab) return;
+      this._writeToOutput(this.#formatCompletions(matches));
       this.prevRows = 0;
-      this.#refreshLine();
+      this._refreshLine();
     };
     try {
       if (this.completer.length === 2) {
@@ -423,36 +441,36 @@ class Interface extends EventEmitter {
     }
   }
 
-  #wordLeft() {
+  _wordLeft() {
     if (this.cursor > 0) {
       const leading = this.line.slice(0, this.cursor);
       const m = /(?:[^\w\s]+|\w+|)\s*$/.exec(leading);
-      this.#moveCursor(-(m ? m[0].length : 0) || -1);
+      this._moveCursor(-(m ? m[0].length : 0) || -1);
     }
   }
 
-  #wordRight() {
+  _wordRight() {
     if (this.cursor < this.line.length) {
       const trailing = this.line.slice(this.cursor);
       const m = /^(?:\s+|[^\w\s]+|\w+)\s*/.exec(trailing);
-      this.#moveCursor(m ? m[0].length : 1);
+      this._moveCursor(m ? m[0].length : 1);
     }
   }
 
-  #deleteLeft() {
+  _deleteLeft() {
     if (this.cursor > 0 && this.line.length > 0) {
       const n = charLengthLeft(this.line, this.cursor);
       this.line = this.line.slice(0, this.cursor - n) + this.line.slice(this.cursor);
       this.cursor -= n;
-      this.#refreshLine();
+      this._refreshLine();
     }
   }
 
-  #deleteRight() {
+  _deleteRight() {
     if (this.cursor < this.line.length) {
       const n = charLengthAt(this.line, this.cursor);
       this.line = this.line.slice(0, this.cursor) + this.line.slice(this.cursor + n);
-      this.#refreshLine();
+      this._refreshLine();
     }
   }
 
@@ -462,7 +480,7 @@ class Interface extends EventEmitter {
     if (this[kKillRing].length > kMaxLengthOfKillRing) this[kKillRing].pop();
   }
 
-  #deleteWordLeft() {
+  _deleteWordLeft() {
     if (this.cursor > 0) {
       let leading = this.line.slice(0, this.cursor);
       const m = /(?:[^\w\s]+|\w+|)\s*$/.exec(leading);
@@ -471,53 +489,53 @@ class Interface extends EventEmitter {
       leading = leading.slice(0, leading.length - cut);
       this.line = leading + this.line.slice(this.cursor);
       this.cursor = leading.length;
-      this.#refreshLine();
+      this._refreshLine();
     }
   }
 
-  #deleteWordRight() {
+  _deleteWordRight() {
     if (this.cursor < this.line.length) {
       const trailing = this.line.slice(this.cursor);
       const m = /^(?:\s+|\W+|\w+)\s*/.exec(trailing);
       const cut = m ? m[0].length : 1;
       this.#pushKill(trailing.slice(0, cut));
       this.line = this.line.slice(0, this.cursor) + trailing.slice(cut);
-      this.#refreshLine();
+      this._refreshLine();
     }
   }
 
-  #deleteLineLeft() {
+  _deleteLineLeft() {
     this.#pushKill(this.line.slice(0, this.cursor));
     this.line = this.line.slice(this.cursor);
     this.cursor = 0;
-    this.#refreshLine();
+    this._refreshLine();
   }
 
-  #deleteLineRight() {
+  _deleteLineRight() {
     this.#pushKill(this.line.slice(this.cursor));
     this.line = this.line.slice(0, this.cursor);
-    this.#refreshLine();
+    this._refreshLine();
   }
 
   #yank() {
-    if (this[kKillRing].length > 0) this.#insertString(this[kKillRing][0]);
+    if (this[kKillRing].length > 0) this._insertString(this[kKillRing][0]);
   }
 
   clearLine() {
-    this.#moveCursor(+Infinity);
-    this.#writeToOutput('\r\n');
+    this._moveCursor(+Infinity);
+    this._writeToOutput('\r\n');
     this.line = '';
     this.cursor = 0;
     this.prevRows = 0;
   }
 
-  #line() {
-    const line = this.#addHistory();
+  _line() {
+    const line = this._addHistory();
     this.clearLine();
     this[kOnLine](line);
   }
 
-  #historyNext() {
+  _historyNext() {
     if (this.historyIndex >= 0) {
       const search = this[kSubstringSearch] || '';
       let index = this.historyIndex - 1;
@@ -527,11 +545,11 @@ class Interface extends EventEmitter {
       this.line = index === -1 ? search : this.history[index];
       this.historyIndex = index;
       this.cursor = this.line.length;
-      this.#refreshLine();
+      this._refreshLine();
     }
   }
 
-  #historyPrev() {
+  _historyPrev() {
     if (this.historyIndex < this.history.length && this.history.length) {
       const search = this[kSubstringSearch] || '';
       let index = this.historyIndex + 1;
@@ -546,12 +564,12 @@ class Interface extends EventEmitter {
       }
       this.historyIndex = index;
       this.cursor = this.line.length;
-      this.#refreshLine();
+      this._refreshLine();
     }
   }
 
-  // #getDisplayPos: the rows and column the text ends at on the screen.
-  #getDisplayPos(str) {
+  // _getDisplayPos: the rows and column the text ends at on the screen.
+  _getDisplayPos(str) {
     let offset = 0;
     const col = this.columns;
     let rows = 0;
@@ -580,10 +598,18 @@ class Interface extends EventEmitter {
   }
 
   getCursorPos() {
-    return this.#getDisplayPos(this[kPrompt] + this.line.slice(0, this.cursor));
+    return this._getDisplayPos(this[kPrompt] + this.line.slice(0, this.cursor));
   }
 
-  #moveCursor(dx) {
+  _getCursorPos() {
+    return this.getCursorPos();
+  }
+
+  _onLine(line) {
+    this[kOnLine](line);
+  }
+
+  _moveCursor(dx) {
     if (dx === 0) return;
     const oldPos = this.getCursorPos();
     this.cursor += dx;
@@ -593,13 +619,15 @@ class Interface extends EventEmitter {
     if (oldPos.rows === newPos.rows) {
       moveCursor(this.output, newPos.cols - oldPos.cols, 0);
     } else {
-      this.#refreshLine();
+      this._refreshLine();
     }
   }
 
-  // #ttyWrite handles one key in terminal mode.
-  #ttyWrite(s, key) {
+  // _ttyWrite handles one key in terminal mode.
+  _ttyWrite(s, key) {
     key = key || {};
+    const previous = this.#previousKey;
+    this.#previousKey = key;
     if (key.name !== 'up' && key.name !== 'down') {
       this[kSubstringSearch] = null;
     } else if (this[kSubstringSearch] === null) {
@@ -608,10 +636,10 @@ class Interface extends EventEmitter {
     if (key.ctrl && key.shift) {
       switch (key.name) {
         case 'backspace':
-          this.#deleteLineLeft();
+          this._deleteLineLeft();
           break;
         case 'delete':
-          this.#deleteLineRight();
+          this._deleteLineRight();
           break;
       }
     } else if (key.ctrl) {
@@ -624,43 +652,43 @@ class Interface extends EventEmitter {
           }
           break;
         case 'h':
-          this.#deleteLeft();
+          this._deleteLeft();
           break;
         case 'd':
           if (this.cursor === 0 && this.line.length === 0) {
             this.close();
           } else if (this.cursor < this.line.length) {
-            this.#deleteRight();
+            this._deleteRight();
           }
           break;
         case 'u':
-          this.#deleteLineLeft();
+          this._deleteLineLeft();
           break;
         case 'k':
-          this.#deleteLineRight();
+          this._deleteLineRight();
           break;
         case 'a':
-          this.#moveCursor(-Infinity);
+          this._moveCursor(-Infinity);
           break;
         case 'e':
-          this.#moveCursor(+Infinity);
+          this._moveCursor(+Infinity);
           break;
         case 'b':
-          this.#moveCursor(-charLengthLeft(this.line, this.cursor));
+          this._moveCursor(-charLengthLeft(this.line, this.cursor));
           break;
         case 'f':
-          this.#moveCursor(+charLengthAt(this.line, this.cursor));
+          this._moveCursor(+charLengthAt(this.line, this.cursor));
           break;
         case 'l':
           cursorTo(this.output, 0, 0);
           clearScreenDown(this.output);
-          this.#refreshLine();
+          this._refreshLine();
           break;
         case 'n':
-          this.#historyNext();
+          this._historyNext();
           break;
         case 'p':
-          this.#historyPrev();
+          this._historyPrev();
           break;
         case 'y':
           this.#yank();
@@ -670,32 +698,32 @@ class Interface extends EventEmitter {
           break;
         case 'w':
         case 'backspace':
-          this.#deleteWordLeft();
+          this._deleteWordLeft();
           break;
         case 'delete':
-          this.#deleteWordRight();
+          this._deleteWordRight();
           break;
         case 'left':
-          this.#wordLeft();
+          this._wordLeft();
           break;
         case 'right':
-          this.#wordRight();
+          this._wordRight();
           break;
       }
     } else if (key.meta) {
       switch (key.name) {
         case 'b':
-          this.#wordLeft();
+          this._wordLeft();
           break;
         case 'f':
-          this.#wordRight();
+          this._wordRight();
           break;
         case 'd':
         case 'delete':
-          this.#deleteWordRight();
+          this._deleteWordRight();
           break;
         case 'backspace':
-          this.#deleteWordLeft();
+          this._deleteWordLeft();
           break;
       }
     } else {
@@ -703,41 +731,41 @@ class Interface extends EventEmitter {
       switch (key.name) {
         case 'return':
           this[kSawReturnAt] = Date.now();
-          this.#line();
+          this._line();
           break;
         case 'enter':
           if (this[kSawReturnAt] === 0 || Date.now() - this[kSawReturnAt] > this.crlfDelay) {
-            this.#line();
+            this._line();
           }
           this[kSawReturnAt] = 0;
           break;
         case 'backspace':
-          this.#deleteLeft();
+          this._deleteLeft();
           break;
         case 'delete':
-          this.#deleteRight();
+          this._deleteRight();
           break;
         case 'left':
-          this.#moveCursor(-charLengthLeft(this.line, this.cursor));
+          this._moveCursor(-charLengthLeft(this.line, this.cursor));
           break;
         case 'right':
-          this.#moveCursor(+charLengthAt(this.line, this.cursor));
+          this._moveCursor(+charLengthAt(this.line, this.cursor));
           break;
         case 'home':
-          this.#moveCursor(-Infinity);
+          this._moveCursor(-Infinity);
           break;
         case 'end':
-          this.#moveCursor(+Infinity);
+          this._moveCursor(+Infinity);
           break;
         case 'up':
-          this.#historyPrev();
+          this._historyPrev();
           break;
         case 'down':
-          this.#historyNext();
+          this._historyNext();
           break;
         case 'tab':
           if (typeof this.completer === 'function' && this.isCompletionEnabled) {
-            this.#tabComplete();
+            this._tabComplete(previous?.name === 'tab');
             break;
           }
         // falls through
@@ -746,8 +774,8 @@ class Interface extends EventEmitter {
             // Pasted text may hold several lines.
             const lines = s.split(/\r\n|\n|\r/);
             for (let i = 0; i < lines.length; i++) {
-              if (i > 0) this.#line();
-              if (lines[i]) this.#insertString(lines[i]);
+              if (i > 0) this._line();
+              if (lines[i]) this._insertString(lines[i]);
             }
           }
       }

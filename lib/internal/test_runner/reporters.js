@@ -27,7 +27,14 @@ function relativeLocation(loc) {
   return `${rel}:${loc.line}:${loc.column}`;
 }
 
+function expectedFailureDirective(test, escape) {
+  let label = test.expectFailure.label;
+  if (label && escape) label = label.replace(/#/g, '\\#');
+  return ` # EXPECTED FAILURE${label ? ` ${label}` : ''}`;
+}
+
 function directive(test) {
+  if (test.expectFailure !== undefined && !test.skipped && !test.todo) return expectedFailureDirective(test, false);
   if (test.skipped) return ` # ${typeof test.skipped === 'string' ? test.skipped : 'SKIP'}`;
   if (test.todo) return ` # ${typeof test.todo === 'string' ? test.todo : 'TODO'}`;
   return '';
@@ -39,6 +46,7 @@ function countTests(root) {
   const c = { tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
   const walk = (t) => {
     for (const s of t.subtests) {
+      if (s.filtered) continue;
       if (isSuite(s)) {
         c.suites++;
       } else {
@@ -60,6 +68,11 @@ function errorDetails(test) {
   const err = test.error;
   const cause = err && err.code === 'ERR_TEST_FAILURE' && 'cause' in err ? err.cause : err;
   return inspect(cause);
+}
+
+function uncaughtMessage({ err, type }) {
+  return 'Error: A resource generated asynchronous activity after the test ended. This activity ' +
+    `created the error "${String(err)}" which triggered an ${type} event, caught by the test runner.`;
 }
 
 function indentLines(text, pad) {
@@ -107,7 +120,7 @@ class SpecReporter {
   summary(root, duration, uncaught) {
     const c = countTests(root);
     for (const d of root.diagnostics) write(`ℹ ${d}\n`);
-    for (const err of uncaught) write(`✖ ${indentLines(inspect(err), '  ').trimStart()}\n`);
+    for (const u of uncaught) write(`ℹ ${uncaughtMessage(u)}\n`);
     write(`ℹ tests ${c.tests}\nℹ suites ${c.suites}\nℹ pass ${c.pass}\nℹ fail ${c.fail}\n` +
       `ℹ cancelled ${c.cancelled}\nℹ skipped ${c.skipped}\nℹ todo ${c.todo}\n` +
       `ℹ duration_ms ${duration}\n`);
@@ -148,6 +161,7 @@ class TapReporter {
     let dir = '';
     if (test.skipped) dir = ` # SKIP${typeof test.skipped === 'string' ? ` ${test.skipped}` : ''}`;
     else if (test.todo) dir = ` # TODO${typeof test.todo === 'string' ? ` ${test.todo}` : ''}`;
+    else if (test.expectFailure !== undefined) dir = expectedFailureDirective(test, true);
     let out = '';
     if (test.subtests.length > 0) out += `${pad}    1..${test.subtests.length}\n`;
     out += `${pad}${ok} ${n} - ${test.name}${dir}\n${pad}  ---\n${pad}  duration_ms: ${test.duration}\n`;
@@ -171,7 +185,7 @@ class TapReporter {
 
   summary(root, duration, uncaught) {
     const c = countTests(root);
-    for (const err of uncaught) write(`# ${inspect(err).split('\n').join('\n# ')}\n`);
+    for (const u of uncaught) write(`# ${uncaughtMessage(u)}\n`);
     write(`1..${root.subtests.length}\n# tests ${c.tests}\n# suites ${c.suites}\n# pass ${c.pass}\n` +
       `# fail ${c.fail}\n# cancelled ${c.cancelled}\n# skipped ${c.skipped}\n# todo ${c.todo}\n` +
       `# duration_ms ${duration}\n`);

@@ -11,7 +11,7 @@ const {
   validateFunction, validateObject, validateNumber, validateInteger, validateUint32,
 } = require('internal/validators');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_TEST_FAILURE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_TEST_FAILURE },
 } = require('internal/errors');
 
 const kTestCodeFailure = 'testCodeFailure';
@@ -166,6 +166,9 @@ class Test {
     this.skipped = options.skip ? (typeof options.skip === 'string' ? options.skip : true) : false;
     this.todo = options.todo ? (typeof options.todo === 'string' ? options.todo : true) : false;
     this.only = !!options.only;
+    this.expectFailure = parseExpectFailure(options.expectFailure) ??
+      (parent !== null && parent.kind !== 'root' ? parent.expectFailure : undefined);
+    this.expectedFailure = false;
     if (options.timeout !== undefined && options.timeout !== null && options.timeout !== Infinity) {
       validateNumber(options.timeout, 'options.timeout', 0, 2 ** 31 - 1);
     }
@@ -198,6 +201,7 @@ class Test {
     this.running = false;
     this.mockTracker = undefined;
     this.rejectBody = undefined;
+    this.filtered = false;
     this.assertObject = undefined;
     this.reported = false;
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
@@ -275,9 +279,25 @@ class Test {
     return this.context;
   }
 
+  // Among the children of the root or of a suite, once one is marked
+  // `only` (or holds such a test), the others are left out unreported.
+  filteredByOnly() {
+    const p = this.parent;
+    if (p === null || (p.kind !== 'root' && p.kind !== 'suite')) return false;
+    if (hasOnly(this)) return false;
+    return p.subtests.some(hasOnly);
+  }
+
+  filterOut() {
+    this.filtered = true;
+    this.finished = true;
+    this.resolveDone();
+  }
+
   async run() {
     if (this.started) return this.done;
     this.started = true;
+    if (this.filteredByOnly()) return this.filterOut();
     const start = now();
     await this.runParentBefore();
     const ctx = this.makeContext();
@@ -394,6 +414,9 @@ class Test {
   complete() {
     if (this.finished) return;
     this.finished = true;
+    if (this.expectFailure !== undefined && !this.skipped && !this.todo && !this.cancelled) {
+      this.checkExpectedFailure();
+    }
     this.passed = this.error === undefined;
     if (!this.controller.signal.aborted && this.error !== undefined) {
       this.controller.abort(this.error);
@@ -401,6 +424,44 @@ class Test {
     harness.report(this);
     this.resolveDone();
   }
+}
+
+// expectFailure: a test that fails (with an error the matcher accepts,
+// when there is one) passes; one that passes fails.
+Test.prototype.checkExpectedFailure = function checkExpectedFailure() {
+  const { match } = this.expectFailure;
+  if (this.error === undefined) {
+    this.error = new ERR_TEST_FAILURE('test was expected to fail but passed', kTestCodeFailure);
+    return;
+  }
+  if (match !== undefined) {
+    const cause = this.error.cause;
+    try {
+      require('assert').throws(() => { throw cause; }, match);
+    } catch {
+      return;
+    }
+  }
+  this.error = undefined;
+  this.expectedFailure = true;
+};
+
+function parseExpectFailure(value) {
+  if (value === undefined || value === null || value === false) return undefined;
+  if (value === true) return {};
+  if (typeof value === 'string') return { label: value };
+  if (typeof value === 'function' || value instanceof RegExp) return { match: value };
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      throw new ERR_INVALID_ARG_VALUE('options.expectFailure', value, 'must not be an empty object');
+    }
+    if (keys.every((k) => k === 'label' || k === 'match')) {
+      return { label: value.label === undefined ? undefined : String(value.label), match: value.match };
+    }
+    return { match: value };
+  }
+  throw new ERR_INVALID_ARG_TYPE('options.expectFailure', ['boolean', 'string', 'RegExp', 'Function', 'Object'], value);
 }
 
 class Suite extends Test {
@@ -442,8 +503,9 @@ class Suite extends Test {
   async run() {
     if (this.started) return this.done;
     this.started = true;
-    const start = now();
     if (this.buildPromise !== null) await this.buildPromise;
+    if (this.filteredByOnly()) return this.filterOut();
+    const start = now();
     await this.runParentBefore();
     if (this.error === undefined && !this.skipped) {
       for (const sub of this.subtests) {
@@ -478,6 +540,11 @@ class Suite extends Test {
 }
 
 function noop() {}
+
+function hasOnly(test) {
+  if (test.only) return true;
+  return test.kind === 'suite' && test.subtests.some(hasOnly);
+}
 
 function callUserFn(fn, ctx) {
   if (fn.length >= 2) {
@@ -523,17 +590,20 @@ class Harness {
     this.reporter = require('internal/test_runner/reporters').create();
     this.uncaught = [];
     process.on('beforeExit', () => this.finish());
-    this.onUncaught = (err) => {
+    // As in node, the runner keeps these listeners to the end: an error
+    // with no test running is reported and fails the run.
+    const handler = (type) => (err) => {
       const t = this.runningTest();
       if (t !== null) {
         t.fail(err, kTestCodeFailure);
         t.rejectBody?.(err);
       } else {
-        this.uncaught.push(err);
+        this.uncaught.push({ err, type });
+        process.exitCode = 1;
       }
     };
-    process.on('uncaughtException', this.onUncaught);
-    process.on('unhandledRejection', this.onUncaught);
+    process.on('uncaughtException', handler('uncaughtException'));
+    process.on('unhandledRejection', handler('unhandledRejection'));
   }
 
   runningTest() {
@@ -611,8 +681,6 @@ class Harness {
         this.uncaught.push(err);
       }
     }
-    process.removeListener('uncaughtException', this.onUncaught);
-    process.removeListener('unhandledRejection', this.onUncaught);
     const duration = Number(now() - this.startTime) / 1e6;
     const counts = require('internal/test_runner/reporters').countTests(root);
     if (counts.fail > 0 || counts.cancelled > 0 || this.uncaught.length > 0) process.exitCode = 1;
