@@ -58,7 +58,7 @@ class Agent extends EventEmitter {
       if (requests && requests.length) {
         const req = requests.shift();
         if (requests.length === 0) delete this.requests[name];
-        this.reuseSocket(socket, req);
+        socket.removeListener('error', freeSocketErrorListener);
         setRequestSocket(this, req, socket);
         return;
       }

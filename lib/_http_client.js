@@ -408,30 +408,21 @@ function socketCloseListener() {
   const res = req.res;
   req.destroyed = true;
   if (res) {
-    if (!res.complete) {
-      res.destroy(connResetException('aborted'));
+    if (!res.complete) res.destroy(connResetException('aborted'));
+    if (!req._closed) {
+      req._closed = true;
+      req.emit('close');
     }
-    req._closed = true;
-    req.emit('close');
-    if (!res.aborted && res.readable) {
-      res.on('end', function() {
-        this.destroyed = true;
-        this.emit('close');
-      });
-      res.push(null);
-    } else if (!res.destroyed || res.complete) {
-      if (!res.closed) {
-        res.destroyed = true;
-        res.emit('close');
-      }
-    }
+    if (!res.aborted && res.readable && res.complete) res.push(null);
   } else {
     if (!req.socket._hadError) {
       req.socket._hadError = true;
       emitErrorEvent(req, connResetException('socket hang up'));
     }
-    req._closed = true;
-    req.emit('close');
+    if (!req._closed) {
+      req._closed = true;
+      req.emit('close');
+    }
   }
 }
 
@@ -623,11 +614,9 @@ function responseKeepAlive(req) {
 }
 
 function emitFreeNT(req) {
-  req._closed = true;
-  req.emit('close');
-  if (req.res) {
-    req.res.destroyed = true;
-    req.res.emit('close');
+  if (!req._closed) {
+    req._closed = true;
+    req.emit('close');
   }
 }
 

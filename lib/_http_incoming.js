@@ -13,7 +13,7 @@ const kTrailersDistinct = Symbol('kTrailersDistinct');
 const kOnRead = Symbol('kOnRead');
 const kEndPending = Symbol('kEndPending');
 const kLazyClosed = Symbol('kLazyClosed');
-const readableOptions = { autoDestroy: false };
+const readableOptions = undefined;
 const emptyList = Object.freeze([]);
 
 // Headers whose duplicates are dropped (the first value wins).
@@ -161,10 +161,11 @@ class IncomingMessageMethods extends Readable {
       this.aborted = true;
       this.emit('aborted');
     }
-    // A message destroyed before it was complete tears down the connection.
-    if (this.socket && !this.socket.destroyed && !this.complete) {
+    // A message aborted before it was complete tears down the connection.
+    if (this.socket && !this.socket.destroyed && this.aborted) {
       this.socket.destroy(err);
     }
+    if (err && this.listenerCount('error') === 0) err = null;
     cb(err);
   }
 

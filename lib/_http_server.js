@@ -612,7 +612,9 @@ function emitCloseNT(res, req) {
     res._closed = true;
     res.emit('close');
   }
-  if (req && req.complete) req._closeAfterResponse();
+  // A request never read as a stream is closed here; others close when
+  // their stream ends (autoDestroy).
+  if (req && req.complete && !hasState(req)) req._closeAfterResponse();
 }
 
 function socketOnDrain() {

@@ -158,7 +158,6 @@ function normalizeArgs(args) {
 // ---- Socket -------------------------------------------------------------------
 
 const kTimeout = Symbol('timeout');
-const kTimeoutMs = Symbol('timeoutMs');
 const kPendingWrite = Symbol('pendingWrite');
 const kSetNoDelay = Symbol('setNoDelay');
 const kSetKeepAlive = Symbol('setKeepAlive');
@@ -173,6 +172,12 @@ class Socket extends stream.Duplex {
     else options = { ...options };
     if (options.fd !== undefined) throw notImplemented('net.Socket fd option');
     if (options.onread !== undefined && options.onread !== null) throw notImplemented('net.Socket onread option');
+    for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+      if (options[key]) {
+        const err = new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
+        throw err;
+      }
+    }
     options.allowHalfOpen = Boolean(options.allowHalfOpen);
     options.emitClose = false;
     options.autoDestroy = true;
@@ -189,7 +194,6 @@ class Socket extends stream.Duplex {
     this._server = null;
     this.server = null;
     this[kTimeout] = null;
-    this[kTimeoutMs] = undefined;
     this[kPendingWrite] = null;
     this[kSetNoDelay] = Boolean(options.noDelay);
     this[kSetKeepAlive] = Boolean(options.keepAlive);
@@ -263,28 +267,17 @@ class Socket extends stream.Duplex {
     }
   }
 
-  pause() {
-    // Stop reading at the source too, so the kernel buffers fill and TCP
-    // pushes back on the peer.
-    if (this._handle && this._handle.reading && !this.connecting) this._handle.readStop();
-    return super.pause();
-  }
-
-  resume() {
-    if (this._handle && !this._handle.reading && !this.connecting && !this.readableEnded) {
-      this._handle.readStart();
-    }
-    return super.resume();
-  }
-
   _writeGeneric(writev, data, encoding, cb) {
     if (this.connecting) {
       this[kPendingWrite] = [writev, data, encoding, cb];
+      const onClose = () => cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
       this.once('connect', () => {
+        this.off('close', onClose);
         const p = this[kPendingWrite];
         this[kPendingWrite] = null;
         if (p) this._writeGeneric(p[0], p[1], p[2], p[3]);
       });
+      this.once('close', onClose);
       return;
     }
     this[kPendingWrite] = null;
@@ -376,8 +369,17 @@ class Socket extends stream.Duplex {
   }
 
   resetAndDestroy() {
-    if (this._handle && !this.connecting) binding.setLinger0(this._handle.id);
-    return this.destroy();
+    if (this._handle || this.connecting) {
+      if (this.connecting) {
+        this.once('connect', () => this.resetAndDestroy());
+        return this;
+      }
+      binding.setLinger0(this._handle.id);
+      this.destroy();
+    } else {
+      this.destroy(new ERR_SOCKET_CLOSED());
+    }
+    return this;
   }
 
   end(data, encoding, cb) {
@@ -471,7 +473,7 @@ class Socket extends stream.Duplex {
   }
 
   get bufferSize() {
-    if (this._handle) return this.writableLength;
+    if (this._handle || this.connecting) return this.writableLength;
     return undefined;
   }
 
@@ -551,7 +553,7 @@ class Socket extends stream.Duplex {
       clearTimeout(this[kTimeout]);
       this[kTimeout] = null;
     }
-    this[kTimeoutMs] = msecs;
+    this.timeout = msecs;
     if (msecs === 0) {
       if (callback !== undefined) this.removeListener('timeout', callback);
     } else {
@@ -564,8 +566,6 @@ class Socket extends stream.Duplex {
     }
     return this;
   }
-
-  get timeout() { return this[kTimeoutMs]; }
 
   _unrefTimerRefresh() {
     for (let s = this; s !== null; s = s._parent) {
@@ -658,11 +658,11 @@ function afterConnect(self) {
   self.emit('connect');
   self.emit('ready');
   if (self.readable && !self.isPaused()) self.read(0);
-  else if (self.readable && self.readableFlowing === null && self.listenerCount('data') === 0) self.read(0);
 }
 
 function lookupAndConnect(self, options) {
   const { localAddress, localPort } = options;
+  if (options.host !== undefined && options.host !== null) validateString(options.host, 'options.host');
   const host = options.host || 'localhost';
   let { port, autoSelectFamilyAttemptTimeout: attemptTimeout, autoSelectFamily: asf } = options;
   if (localAddress && !isIP(localAddress)) {
@@ -828,7 +828,8 @@ class Server extends EventEmitter {
         this.once('close', () => signal.removeEventListener('abort', onAborted));
       }
     }
-    if (options.handle !== undefined || options.fd !== undefined) {
+    if (options.handle || options._handle || (typeof options.fd === 'number' && options.fd >= 0) ||
+        (typeof args[0] === 'object' && args[0] !== null && typeof args[0].fd === 'number' && args[0].fd >= 0)) {
       throw notImplemented('server.listen(handle)');
     }
     if (args.length === 0 || typeof args[0] === 'function') {
@@ -837,8 +838,8 @@ class Server extends EventEmitter {
       return this;
     }
     if (typeof options.port === 'number' || typeof options.port === 'string' ||
-        (typeof options.port === 'undefined' && 'port' in options)) {
-      const port = options.port === undefined ? 0 : validatePort(options.port, 'options.port');
+        (options.port == null && 'port' in options)) {
+      const port = options.port == null ? 0 : validatePort(options.port, 'options.port');
       if (options.host) {
         lookupAndListen(this, port, options.host, backlog, options);
       } else {
@@ -846,8 +847,7 @@ class Server extends EventEmitter {
       }
       return this;
     }
-    if (options.path) {
-      validateString(options.path, 'options.path');
+    if (options.path && isPipeName(options.path)) {
       this._pipeName = options.path;
       listenInCluster(this, options.path, -1, -1, backlog, options);
       return this;
@@ -870,6 +870,7 @@ class Server extends EventEmitter {
     }
     this._handle = new Handle(r, isPipe);
     owners.set(r, this);
+    this._connectionKey = isPipe ? `-1:${address}:-1` : (address === null ? `6::::${port}` : `${addressType}:${address}:${port}`);
     if (isPipe && options && (options.readableAll || options.writableAll)) {
       // As libuv's uv_pipe_chmod: add read and/or write for everyone.
       const fs = require('fs');
@@ -1022,6 +1023,17 @@ function _createServerHandle() { throw notImplemented('net._createServerHandle')
 let blockListModule;
 let socketAddressModule;
 
+// node's Socket and Server may be called without new.
+function callable(cls) {
+  const p = new Proxy(cls, {
+    apply(target, thisArg, args) { return new target(...args); },
+  });
+  cls.prototype.constructor = p;
+  return p;
+}
+const SocketCtor = callable(Socket);
+const ServerCtor = callable(Server);
+
 module.exports = {
   _createServerHandle,
   _normalizeArgs: normalizeArgs,
@@ -1033,9 +1045,9 @@ module.exports = {
   setDefaultAutoSelectFamily,
   getDefaultAutoSelectFamilyAttemptTimeout,
   setDefaultAutoSelectFamilyAttemptTimeout,
-  Socket,
-  Stream: Socket,
-  Server,
+  Socket: SocketCtor,
+  Stream: SocketCtor,
+  Server: ServerCtor,
   createServer,
   connect,
   createConnection: connect,

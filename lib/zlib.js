@@ -392,13 +392,14 @@ Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
 Object.setPrototypeOf(Zlib, ZlibBase);
 
 // params changes level and strategy after flushing what was written.
-// The Go encoder keeps its first level for the rest of the stream: the
-// output stays a valid stream, only the compression ratio differs.
 Zlib.prototype.params = function params(level, strategy, callback) {
   checkRangesOrGetDefault(level, 'level', Z_MIN_LEVEL, Z_MAX_LEVEL);
   checkRangesOrGetDefault(strategy, 'strategy', Z_DEFAULT_STRATEGY, Z_FIXED);
   if (this._level !== level || this._strategy !== strategy) {
     this.flush(Z_SYNC_FLUSH, () => {
+      if (this._handle === null) throw new Error('zlib binding closed');
+      binding.params(this._handle, level, strategy);
+      if (this.destroyed) return;
       this._level = level;
       this._strategy = strategy;
       if (callback) callback();

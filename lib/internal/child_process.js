@@ -182,10 +182,6 @@ class ChildProcess extends EventEmitter {
     this.spawnfile = null;
     this._id = 0;
     this.pid = undefined;
-    this.stdin = null;
-    this.stdout = null;
-    this.stderr = null;
-    this.stdio = [];
   }
 
   // spawn(options): options as normalizeSpawnArguments returns them.
@@ -223,7 +219,16 @@ class ChildProcess extends EventEmitter {
     const err = r[0];
     if (err !== 0) {
       if (!asyncSpawnErrors.has(err)) throw errnoException(err, 'spawn');
+      const e = errnoException(err, `spawn ${this.spawnfile}`);
+      e.path = this.spawnfile;
+      e.spawnargs = this.spawnargs.slice(1);
+      if (err === -24 || err === -23) {
+        // EMFILE, ENFILE: no streams, only the 'error' event.
+        process.nextTick(() => this.emit('error', e));
+        return err;
+      }
       // As node: the streams exist but stay empty; 'error' then 'close'.
+      this.stdio = [];
       for (let i = 0; i < stdio.length; i++) {
         if (stdio[i].type === 'pipe') {
           const s = i === 0 ? new Writable({ write(c, e, cb) { cb(); } }) : new Readable({ read() {} });
@@ -234,9 +239,6 @@ class ChildProcess extends EventEmitter {
         }
       }
       [this.stdin = null, this.stdout = null, this.stderr = null] = this.stdio;
-      const e = errnoException(err, `spawn ${this.spawnfile}`);
-      e.path = this.spawnfile;
-      e.spawnargs = this.spawnargs.slice(1);
       process.nextTick(() => {
         this.exitCode = err;
         this.emit('error', e);
@@ -246,6 +248,7 @@ class ChildProcess extends EventEmitter {
     }
     this._id = r[1];
     this.pid = r[2];
+    this.stdio = [];
     children.set(this._id, this);
     for (let i = 0; i < stdio.length; i++) {
       const pid = r[3 + i];
@@ -283,7 +286,7 @@ class ChildProcess extends EventEmitter {
     this.emit('exit', this.exitCode, this.signalCode);
     process.nextTick(() => {
       // Unread output would hold 'close' back forever: let it drain.
-      for (const s of this.stdio) {
+      for (const s of this.stdio || []) {
         if (s && s.readable && !s.destroyed && s.listenerCount('readable') === 0) s.resume();
       }
     });

@@ -3,7 +3,8 @@
 
 // An IPv4 address: four decimal parts 0-255 without leading zeros.
 function isIPv4(s) {
-  if (typeof s !== 'string' || s.length < 7 || s.length > 15) return false;
+  if (typeof s !== 'string') s = `${s}`;
+  if (s.length < 7 || s.length > 15) return false;
   const parts = s.split('.');
   if (parts.length !== 4) return false;
   for (const p of parts) {
@@ -15,7 +16,8 @@ function isIPv4(s) {
 // An IPv6 address in any of its textual forms (RFC 4291 section 2.2), with
 // an optional trailing IPv4 part and "%zone".
 function isIPv6(s) {
-  if (typeof s !== 'string' || s.length < 2) return false;
+  if (typeof s !== 'string') s = `${s}`;
+  if (s.length < 2) return false;
   const pct = s.indexOf('%');
   if (pct !== -1) {
     if (!/^[0-9a-zA-Z.:-]+$/.test(s.slice(pct + 1))) return false;

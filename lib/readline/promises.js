@@ -3,7 +3,7 @@
 // a promise, and Readline, which queues cursor actions for one write.
 
 const {
-  Interface: BaseInterface, kQuestion, kQuestionCancel,
+  Interface: BaseInterface, kQuestion, kQuestionCancel, kAsyncCompleter,
 } = require('internal/readline/interface');
 const { CSI } = require('internal/readline/callbacks');
 const {
@@ -13,6 +13,11 @@ const {
 const { validateAbortSignal, validateBoolean, validateInteger } = require('internal/validators');
 
 class Interface extends BaseInterface {
+  constructor(input, output, completer, terminal) {
+    super(input, output, completer, terminal);
+    this[kAsyncCompleter] = true;
+  }
+
   question(query, options = {}) {
     return new Promise((resolve, reject) => {
       let cb = resolve;

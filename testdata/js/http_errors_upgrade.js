@@ -30,7 +30,7 @@ const server = http.createServer((req, res) => {
 server.on('upgrade', (req, socket, head) => {
   console.log('upgrade event:', req.url, req.headers.upgrade, JSON.stringify(head.toString()));
   socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n');
-  socket.on('data', (d) => socket.end('echo:' + d));
+  socket.end('echo:' + head);
 });
 server.on('connect', (req, socket, head) => {
   console.log('connect event:', req.url, JSON.stringify(head.toString()));

@@ -47,7 +47,10 @@ function counter(name, n, opts) {
     log('b resume now');
     r.resume();
   };
-  r.on('end', () => log('b end'));
+  r.on('end', () => {
+    log('b end');
+    asyncPart();
+  });
 }
 
 {
@@ -67,7 +70,8 @@ function counter(name, n, opts) {
   r.on('end', () => log('d end (resume with no data listener)'));
 }
 
-(async () => {
+// Runs once the timer-driven parts above are over.
+async function asyncPart() {
   const r = counter('e', 3);
   const seen = [];
   for await (const chunk of r) seen.push(chunk.toString());
@@ -97,4 +101,4 @@ function counter(name, n, opts) {
     break;
   }
   log('h destroyed', r4.destroyed, 'then read', r4.read());
-})();
+}

@@ -430,12 +430,17 @@ func exitOf(st *os.ProcessState) (int, string) {
 	return st.ExitCode(), ""
 }
 
-func (b *procBinding) addPipe(f *os.File) *pipe {
+// addPipe registers a parent end. A pipe that is read keeps the loop
+// alive (ref); a write-only one (a child's stdin) does not by itself, as
+// in libuv, where only its pending writes do.
+func (b *procBinding) addPipe(f *os.File, ref bool) *pipe {
 	b.nextID++
-	p := &pipe{id: b.nextID, b: b, f: f, refd: true,
+	p := &pipe{id: b.nextID, b: b, f: f, refd: ref,
 		want: make(chan struct{}, 1), done: make(chan struct{}), eof: make(chan struct{})}
 	b.pipes[p.id] = p
-	b.env.Loop.Ref()
+	if ref {
+		b.env.Loop.Ref()
+	}
 	return p
 }
 
@@ -644,7 +649,7 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		for i, f := range s.parent {
 			id := int64(-1)
 			if f != nil {
-				p := b.addPipe(f)
+				p := b.addPipe(f, !s.writeTo[i])
 				id = p.id
 				if !s.writeTo[i] {
 					outs = append(outs, p)
@@ -725,7 +730,7 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		}
 		syscall.CloseOnExec(fd)
 		syscall.SetNonblock(fd, true)
-		return qjs.Int64(b.addPipe(os.NewFile(uintptr(fd), "ipc")).id)
+		return qjs.Int64(b.addPipe(os.NewFile(uintptr(fd), "ipc"), true).id)
 	})
 
 	// read(pipeId) asks for the next chunk: onread runs once with it.

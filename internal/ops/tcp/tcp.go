@@ -65,6 +65,8 @@ type handle struct {
 
 	// loop-side state
 	refd     bool
+	counted  bool // holds a loop reference now (see update)
+	reqs     int  // queued writes and shutdowns not yet completed
 	closed   bool
 	reading  bool
 	tokenOut bool
@@ -223,7 +225,25 @@ func (b *tcpBinding) add(h *handle) {
 	h.done = make(chan struct{})
 	h.want = make(chan struct{}, 1)
 	b.handles[h.id] = h
-	b.env.Loop.Ref()
+}
+
+// update makes the handle hold a loop reference exactly while libuv's
+// would be active: a server while listening, a connection while it
+// connects, reads, or has writes or a shutdown in flight; and only if
+// ref'd. An idle connection nobody reads from does not keep the process
+// alive, as in Node (loop goroutine).
+func (h *handle) update() {
+	active := h.refd && !h.closed &&
+		(h.ln != nil || h.cancel != nil || h.reading || h.reqs > 0)
+	if active == h.counted {
+		return
+	}
+	h.counted = active
+	if active {
+		h.b.env.Loop.Ref()
+	} else {
+		h.b.env.Loop.Unref()
+	}
 }
 
 func (b *tcpBinding) get(args []qjs.Value) *handle {
@@ -339,6 +359,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 			h.v6sock = true
 		}
 		b.add(h)
+		h.update()
 		go b.acceptLoop(h)
 		return qjs.Int64(h.id)
 	})
@@ -359,6 +380,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 				lh = c.GoString(la)
 			}
 			d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(lh), Port: int(qjs.Arg(args, 4).Int())}
+			d.Control = setReuseAddr // as libuv binds a connecting socket
 		}
 		if t := qjs.Arg(args, 5).Int(); t > 0 {
 			d.Timeout = time.Duration(t) * time.Millisecond
@@ -368,6 +390,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		b.add(h)
 		ctx, cancel := context.WithCancel(context.Background())
 		h.cancel = cancel
+		h.update()
 		network, addr := "tcp", net.JoinHostPort(host, strconv.Itoa(port))
 		if path != "" {
 			network, addr = "unix", goUnixPath(path)
@@ -386,6 +409,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 					return
 				}
 				h.cancel = nil
+				h.update()
 				if err != nil {
 					b.call(cb, qjs.Int32(int32(errnoOf(err))))
 					return
@@ -400,6 +424,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 	binding.Func(c, obj, "readStart", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if h := b.get(args); h != nil && h.conn != nil {
 			h.reading = true
+			h.update()
 			h.giveToken()
 		}
 		return qjs.Undefined
@@ -407,6 +432,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 	binding.Func(c, obj, "readStop", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if h := b.get(args); h != nil {
 			h.reading = false
+			h.update()
 		}
 		return qjs.Undefined
 	})
@@ -454,7 +480,11 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		// and complete right away. The peer's view of the FIN can then
 		// only reach this loop in a later batch, after this socket's
 		// completion and close callbacks.
+		h.reqs++
+		h.update()
 		l.Post(func() {
+			h.reqs--
+			h.update()
 			var err error
 			if cw, ok := h.conn.(interface{ CloseWrite() error }); ok && !h.closed {
 				err = cw.CloseWrite()
@@ -485,13 +515,9 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 	binding.Func(c, obj, "ref", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		h := b.get(args)
 		ref := c.ToBool(qjs.Arg(args, 1))
-		if h != nil && h.refd != ref {
+		if h != nil {
 			h.refd = ref
-			if ref {
-				l.Ref()
-			} else {
-				l.Unref()
-			}
+			h.update()
 		}
 		return qjs.Undefined
 	})
@@ -594,6 +620,17 @@ func setBacklog(ln net.Listener, backlog int) {
 	if rc, err := sc.SyscallConn(); err == nil {
 		rc.Control(func(fd uintptr) { syscall.Listen(int(fd), backlog) })
 	}
+}
+
+func setReuseAddr(network, address string, rc syscall.RawConn) error {
+	var serr error
+	err := rc.Control(func(fd uintptr) {
+		serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_REUSEADDR, 1)
+	})
+	if err != nil {
+		return err
+	}
+	return serr
 }
 
 func setV6Only(network, address string, rc syscall.RawConn) error {
@@ -763,6 +800,9 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 		return
 	}
 	if err != nil {
+		// libuv stops reading at EOF or on an error.
+		h.reading = false
+		h.update()
 		st := uvEOF
 		if !errors.Is(err, io.EOF) {
 			st = errnoOf(err)
@@ -840,6 +880,8 @@ func (h *handle) write(bufs [][]byte, cb qjs.Value) int {
 
 // enqueue adds a request for the writer goroutine (loop goroutine).
 func (h *handle) enqueue(r *writeReq) {
+	h.reqs++
+	h.update()
 	h.queued.Add(int64(r.size))
 	h.wmu.Lock()
 	h.wq = append(h.wq, r)
@@ -877,6 +919,8 @@ func (h *handle) writer() {
 		h.queued.Add(-int64(r.size))
 		l.Post(func() {
 			c := h.b.env.Ctx
+			h.reqs--
+			h.update()
 			if c.IsFunction(r.cb) {
 				h.b.call(r.cb, qjs.Int32(int32(st)))
 			}
@@ -901,8 +945,6 @@ func (h *handle) close() {
 	if h.conn != nil {
 		h.conn.Close()
 	}
-	if h.refd {
-		h.b.env.Loop.Unref()
-	}
+	h.update()
 	delete(h.b.handles, h.id)
 }

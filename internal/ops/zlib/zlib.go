@@ -67,8 +67,10 @@ type Options struct {
 	Strategy   int
 	Dictionary []byte
 	LGWin      int   // brotli window bits, 0: default
+	PauseAt    int   // decompressors: output bytes after which a write pauses, 0: never
 	Checksum   bool  // zstd: write a content checksum
-	Pledged    int64 // zstd: the announced input size, or -1
+	Pledged    int64 // zstd: the announced input size, if HasPledged
+	HasPledged bool
 }
 
 // Error is a zlib failure as Node reports it: message and errno (a zlib
@@ -116,24 +118,9 @@ func (s *Stream) init() error {
 	}
 	var err error
 	switch o.Mode {
-	case ModeDeflate:
-		var w *zlib.Writer
-		if o.Dictionary != nil {
-			w, err = zlib.NewWriterLevelDict(&s.buf, level, o.Dictionary)
-		} else {
-			w, err = zlib.NewWriterLevel(&s.buf, level)
-		}
-		s.w, s.flusher = w, w
-	case ModeGzip:
-		var w *gzip.Writer
-		w, err = gzip.NewWriterLevel(&s.buf, level)
-		if err == nil {
-			w.OS = 3 // Unix, as zlib writes it
-		}
-		s.w, s.flusher = w, w
-	case ModeDeflateRaw:
-		var w *flate.Writer
-		w, err = flate.NewWriterDict(&s.buf, level, o.Dictionary)
+	case ModeDeflate, ModeGzip, ModeDeflateRaw:
+		var w *framedWriter
+		w, err = newFramedWriter(o.Mode, &s.buf, level, o.Dictionary)
 		s.w, s.flusher = w, w
 	case ModeBrotliEncode:
 		q := o.Level
@@ -151,7 +138,7 @@ func (s *Stream) init() error {
 		w, err = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.EncoderLevelFromZstd(lvl)),
 			zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(o.Checksum), zstd.WithZeroFrames(true))
 		if err == nil {
-			if o.Pledged >= 0 {
+			if o.HasPledged {
 				w.ResetContentSize(&s.buf, o.Pledged)
 			} else {
 				w.Reset(&s.buf)
@@ -186,6 +173,9 @@ func (s *Stream) Close() {
 // final block is an empty fixed-Huffman one, 2 bytes, where Go's encoder
 // writes an empty stored block). It returns false for other modes.
 func (s *Stream) emptyStream() bool {
+	if fw, ok := s.w.(*framedWriter); !ok || fw.headerDone {
+		return false
+	}
 	level := s.opts.Level
 	if level == 0 {
 		return false // stored: zlib too writes an empty stored block
@@ -241,6 +231,23 @@ func (s *Stream) emptyStream() bool {
 	return true
 }
 
+// Params changes the level and strategy of a deflate, gzip or raw
+// deflate compressor mid-stream, as zlib's deflateParams does.
+func (s *Stream) Params(level, strategy int) error {
+	fw, ok := s.w.(*framedWriter)
+	if !ok || s.finished {
+		return nil
+	}
+	if strategy == 2 {
+		level = flate.HuffmanOnly
+	}
+	s.opts.Level, s.opts.Strategy = level, strategy
+	if err := fw.params(level); err != nil {
+		return &Error{"Init error", zStreamError}
+	}
+	return nil
+}
+
 // Consumed returns how many input bytes the stream has used: for a
 // decompressor, bytes after the end of the compressed data do not count.
 func (s *Stream) Consumed() int64 {
@@ -249,6 +256,10 @@ func (s *Stream) Consumed() int64 {
 	}
 	return s.in
 }
+
+// More reports whether a decompressor paused with more output to come:
+// the next Write (of no input) continues.
+func (s *Stream) More() bool { return s.dec != nil && s.dec.state == evMore }
 
 // EndedEarly reports whether a decompressor saw the end of its data
 // with input to spare: the rest of the input is not part of the stream.
@@ -275,6 +286,10 @@ func (s *Stream) Write(chunk []byte, flush int) ([]byte, error) {
 		return nil, nil
 	}
 	s.in += int64(len(chunk))
+	if s.opts.Mode == ModeZstdCompress && s.opts.HasPledged &&
+		(s.in > s.opts.Pledged || flush == brotliOpFinish && s.in != s.opts.Pledged) {
+		return nil, &Error{"Src size is incorrect", 72}
+	}
 	if len(chunk) > 0 {
 		if _, err := s.w.Write(chunk); err != nil {
 			return nil, &Error{err.Error(), zStreamError}
@@ -325,7 +340,11 @@ const (
 	evNeed event = iota // all input consumed, more wanted
 	evDone              // end of the compressed stream
 	evErr               // failed; decoder.err says why
+	evMore              // paused with output ready, more to come
 )
+
+// errStopped ends a decoder goroutine whose stream was closed.
+var errStopped = errors.New("zlib: stream closed")
 
 // decoder runs a pull-style Go reader over pushed chunks.
 type decoder struct {
@@ -333,6 +352,7 @@ type decoder struct {
 	feed    chan []byte
 	ev      chan event
 	stop    chan struct{}
+	resume  chan struct{}
 	started bool
 	closed  bool // feed closed (finish)
 	stopped bool
@@ -349,7 +369,8 @@ type decoder struct {
 }
 
 func newDecoder(o Options) *decoder {
-	return &decoder{opts: o, feed: make(chan []byte), ev: make(chan event), stop: make(chan struct{})}
+	return &decoder{opts: o, feed: make(chan []byte), ev: make(chan event), stop: make(chan struct{}),
+		resume: make(chan struct{})}
 }
 
 // fetch gets the next input chunk (goroutine side); false at the end.
@@ -434,7 +455,18 @@ func (d *decoder) drain(r io.Reader) error {
 		if n > 0 {
 			d.mu.Lock()
 			d.out = append(d.out, out[:n]...)
+			full := d.opts.PauseAt > 0 && len(d.out) >= d.opts.PauseAt
 			d.mu.Unlock()
+			if full {
+				// Let the writer take this output before making more, so
+				// that a paused reader holds back decompression.
+				d.emit(evMore)
+				select {
+				case <-d.resume:
+				case <-d.stop:
+					return errStopped
+				}
+			}
 		}
 		if err == io.EOF {
 			return nil
@@ -571,6 +603,22 @@ func (d *decoder) write(chunk []byte, finish bool) ([]byte, error) {
 		go d.run()
 		d.await()
 	}
+	if d.state == evMore {
+		d.resume <- struct{}{}
+		d.await()
+	}
+	for d.state == evMore && len(chunk) > 0 {
+		// New input while output is pending: take all of it first.
+		d.resume <- struct{}{}
+		d.await()
+	}
+	if d.state == evMore {
+		d.mu.Lock()
+		out := d.out
+		d.out = nil
+		d.mu.Unlock()
+		return out, nil
+	}
 	if d.state == evDone && len(chunk) > 0 {
 		// Past the end of the compressed data: unused input.
 		d.mu.Lock()
@@ -691,18 +739,18 @@ func initZlib(env *binding.Env, obj qjs.Value) {
 	b := &zlibBinding{env: env, streams: map[int64]*Stream{}}
 
 	// create(mode, level, strategy, dictionary, lgwin, checksum,
-	// pledgedSize) -> id.
-	binding.Func(c, obj, "create", 7, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// pledgedSize, pauseAt) -> id.
+	binding.Func(c, obj, "create", 8, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		o := Options{
 			Mode:     int(qjs.Arg(args, 0).Int()),
 			Level:    int(qjs.Arg(args, 1).Int()),
 			Strategy: int(qjs.Arg(args, 2).Int()),
 			LGWin:    int(qjs.Arg(args, 4).Int()),
 			Checksum: c.ToBool(qjs.Arg(args, 5)),
-			Pledged:  -1,
+			PauseAt:  int(qjs.Arg(args, 7).Int()),
 		}
 		if p := qjs.Arg(args, 6); p.IsNumber() {
-			o.Pledged = p.Int()
+			o.Pledged, o.HasPledged = p.Int(), true
 		}
 		if d := qjs.Arg(args, 3); !d.IsNullish() {
 			o.Dictionary = append([]byte{}, bytesArg(c, d)...)
@@ -716,36 +764,53 @@ func initZlib(env *binding.Env, obj qjs.Value) {
 		return qjs.Int64(b.nextID)
 	})
 
-	// writeSync(id, chunk, flush) -> Uint8Array output; throws on error.
-	binding.Func(c, obj, "writeSync", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// writeSync(id, chunk, flush, maxOutput) -> Uint8Array with all the
+	// output, or null past maxOutput bytes; throws on error.
+	binding.Func(c, obj, "writeSync", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		s := b.streams[qjs.Arg(args, 0).Int()]
 		if s == nil {
 			return throwErr(c, &Error{"zlib binding closed", zStreamError})
 		}
-		out, err := s.Write(bytesArg(c, qjs.Arg(args, 1)), int(qjs.Arg(args, 2).Int()))
+		flush := int(qjs.Arg(args, 2).Int())
+		limit := qjs.Arg(args, 3).Float()
+		out, err := s.Write(bytesArg(c, qjs.Arg(args, 1)), flush)
+		for err == nil && s.More() {
+			if limit > 0 && float64(len(out)) > limit {
+				return qjs.Null
+			}
+			var more []byte
+			more, err = s.Write(nil, flush)
+			out = append(out, more...)
+		}
 		if err != nil {
 			return throwErr(c, err)
+		}
+		if limit > 0 && float64(len(out)) > limit {
+			return qjs.Null
 		}
 		return c.Uint8Array(out)
 	})
 
 	// write(id, chunk, flush, cb): the work runs off the loop; then
-	// cb(output) or cb(output, message, errno) runs on it.
+	// cb(output, message, errno, more) runs on it: message and errno
+	// on failure, more when a decompressor paused with output pending
+	// (write again with no input to go on).
 	binding.Func(c, obj, "write", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		s := b.streams[qjs.Arg(args, 0).Int()]
 		cb := c.Dup(qjs.Arg(args, 3))
 		chunk := append([]byte(nil), bytesArg(c, qjs.Arg(args, 1))...)
 		flush := int(qjs.Arg(args, 2).Int())
 		type result struct {
-			out []byte
-			err error
+			out  []byte
+			err  error
+			more bool
 		}
 		eventloop.Go(env.Loop, func() result {
 			if s == nil {
-				return result{nil, &Error{"zlib binding closed", zStreamError}}
+				return result{nil, &Error{"zlib binding closed", zStreamError}, false}
 			}
 			out, err := s.Write(chunk, flush)
-			return result{out, err}
+			return result{out, err, s.More()}
 		}, func(r result) {
 			defer c.Free(cb)
 			args := []qjs.Value{c.Uint8Array(r.out)}
@@ -755,6 +820,8 @@ func initZlib(env *binding.Env, obj qjs.Value) {
 					ze = &Error{r.err.Error(), zStreamError}
 				}
 				args = append(args, c.String(ze.Msg), qjs.Int32(int32(ze.Errno)))
+			} else {
+				args = append(args, qjs.Undefined, qjs.Undefined, qjs.Bool(r.more))
 			}
 			res, err := c.Call(cb, qjs.Undefined, args...)
 			c.FreeAll(args...)
@@ -764,6 +831,16 @@ func initZlib(env *binding.Env, obj qjs.Value) {
 			}
 			c.Free(res)
 		})
+		return qjs.Undefined
+	})
+
+	// params(id, level, strategy) changes a deflate stream's level.
+	binding.Func(c, obj, "params", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if s := b.streams[qjs.Arg(args, 0).Int()]; s != nil {
+			if err := s.Params(int(qjs.Arg(args, 1).Int()), int(qjs.Arg(args, 2).Int())); err != nil {
+				return throwErr(c, err)
+			}
+		}
 		return qjs.Undefined
 	})
 

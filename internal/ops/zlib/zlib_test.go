@@ -13,11 +13,11 @@ import (
 func roundTrip(t *testing.T, mode, dmode int, in []byte, step int) []byte {
 	t.Helper()
 	finish := zFinish
-	if mode == ModeBrotliEncode {
+	if mode == ModeBrotliEncode || mode == ModeZstdCompress {
 		finish = brotliOpFinish
 	}
 	c, err := NewStream(Options{Mode: mode, Level: -1})
-	if mode == ModeBrotliEncode {
+	if mode == ModeBrotliEncode || mode == ModeZstdCompress {
 		c, err = NewStream(Options{Mode: mode, Level: 5})
 	}
 	if err != nil {
@@ -33,7 +33,7 @@ func roundTrip(t *testing.T, mode, dmode int, in []byte, step int) []byte {
 	}
 	defer d.Close()
 	dfinish := zFinish
-	if dmode == ModeBrotliDecode {
+	if dmode == ModeBrotliDecode || dmode == ModeZstdDecompress {
 		dfinish = brotliOpFinish
 	}
 	var out []byte
@@ -159,5 +159,45 @@ func TestGzipMembersAndTrailingZeros(t *testing.T) {
 	out, err := d.Write(in, zFinish)
 	if err != nil || string(out) != "abcdef" {
 		t.Fatalf("got %q, %v", out, err)
+	}
+}
+
+func TestParamsMidStream(t *testing.T) {
+	for _, mode := range []int{ModeDeflate, ModeGzip, ModeDeflateRaw} {
+		c, _ := NewStream(Options{Mode: mode, Level: 9})
+		first := bytes.Repeat([]byte("abc"), 1000)
+		second := bytes.Repeat([]byte("xyz"), 1000)
+		out, _ := c.Write(first, 2)
+		if err := c.Params(0, 0); err != nil {
+			t.Fatal(err)
+		}
+		rest, _ := c.Write(second, zFinish)
+		// Level 0 stores: the second part appears verbatim.
+		if !bytes.Contains(rest, second) {
+			t.Errorf("mode %d: the stored part is not verbatim", mode)
+		}
+		dmode := map[int]int{ModeDeflate: ModeInflate, ModeGzip: ModeGunzip, ModeDeflateRaw: ModeInflateRaw}[mode]
+		d, _ := NewStream(Options{Mode: dmode})
+		got, err := d.Write(append(out, rest...), zFinish)
+		d.Close()
+		if err != nil || !bytes.Equal(got, append(first, second...)) {
+			t.Errorf("mode %d: round trip after params: %v", mode, err)
+		}
+	}
+}
+
+func TestZstd(t *testing.T) {
+	in := []byte(strings.Repeat("zstd data ", 3000))
+	for _, step := range []int{5, 1 << 20} {
+		if got := roundTrip(t, ModeZstdCompress, ModeZstdDecompress, in, step); !bytes.Equal(got, in) {
+			t.Errorf("zstd step %d: got %d bytes", step, len(got))
+		}
+	}
+	d, _ := NewStream(Options{Mode: ModeZstdDecompress})
+	_, err := d.Write([]byte("garbage garbage"), brotliOpFinish)
+	d.Close()
+	var ze *Error
+	if !errors.As(err, &ze) || ze.Msg != "Unknown frame descriptor" || ze.Errno != 10 {
+		t.Errorf("zstd garbage: %v", err)
 	}
 }

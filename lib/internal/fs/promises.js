@@ -189,11 +189,14 @@ class FileHandle extends EventEmitter {
     if (this[kFd] === -1) return Promise.resolve();
     if (this[kClosePromise]) return this[kClosePromise];
     const fd = this[kFd];
+    // The handle is closed from now on (operations started later fail
+    // with EBADF), as node's is.
+    this[kFd] = -1;
     this[kClosePromise] = call(binding.close, fd).then(() => {
-      this[kFd] = -1;
       this[kClosePromise] = null;
       this.emit('close');
     }, (err) => {
+      this[kFd] = fd;
       this[kClosePromise] = null;
       throw err;
     });

@@ -11,13 +11,16 @@ const { errorOrDestroy } = require('internal/streams/destroy');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_METHOD_NOT_IMPLEMENTED },
 } = require('internal/errors');
-const { validateInteger, validateBoolean, validateFunction } = require('internal/validators');
+const {
+  validateInteger, validateBoolean, validateFunction, validateAbortSignal,
+} = require('internal/validators');
 const { getValidatedPath, getValidatedFd, toPathIfFileURL, assertEncoding } = require('internal/fs/utils');
 
 const kIoDone = Symbol('kIoDone');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
 const kFs = Symbol('kFs');
 const kHandle = Symbol('kHandle');
+const kHandleClosed = Symbol('kHandleClosed');
 
 const kDefaultReadHighWaterMark = 64 * 1024;
 
@@ -43,7 +46,10 @@ function fileHandleOps(handle) {
       handle.close().then(() => cb(), cb);
     },
     read(fd, buf, offset, length, position, cb) {
-      handle.read(buf, offset, length, position).then((r) => cb(null, r.bytesRead, r.buffer), cb);
+      handle.read(buf, offset, length, position).then((r) => cb(null, r.bytesRead, r.buffer), (err) => {
+        // Closed under the stream: the stream just closes.
+        cb(handle.fd === -1 ? kHandleClosed : err);
+      });
     },
     write(fd, buf, offset, length, position, cb) {
       handle.write(buf, offset, length, position).then((r) => cb(null, r.bytesWritten, r.buffer), cb);
@@ -57,7 +63,7 @@ function fileHandleOps(handle) {
   };
 }
 
-// ownOrInherited reads the stream options: the caller's object is never
+// readOptions reads the stream options: the caller's object is never
 // changed, and options it inherits count (as node reads them).
 function readOptions(options) {
   if (options == null) return {};
@@ -72,8 +78,15 @@ function readOptions(options) {
   return options;
 }
 
+// define sets an own property without assigning through the prototype
+// (the caller's options object, which must not see any change).
+function define(obj, key, value) {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 // Options shared by both streams: fd or path, flags, mode, start, fs.
 function setupCommon(stream, path, options, defaultFlags, needed) {
+  if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
   stream.fd = null;
   stream[kHandle] = null;
   stream[kFs] = null;
@@ -202,6 +215,7 @@ function destroy(err, cb) {
 
 function ioDone(stream, err) {
   stream[kIsPerformingIO] = false;
+  if (err === kHandleClosed) err = null;
   const next = stream[kIoDone];
   if (next) {
     stream[kIoDone] = null;
@@ -235,8 +249,8 @@ function ReadStream(path, options) {
   // The Readable reads its options from an object that inherits the
   // caller's, with the stream defaults on top.
   const ropts = Object.create(options);
-  if (options.highWaterMark === undefined) ropts.highWaterMark = kDefaultReadHighWaterMark;
-  if (options.autoDestroy === undefined) ropts.autoDestroy = this.autoClose;
+  if (options.highWaterMark === undefined) define(ropts, 'highWaterMark', kDefaultReadHighWaterMark);
+  if (options.autoDestroy === undefined) define(ropts, 'autoDestroy', this.autoClose);
   Reflect.apply(Readable, this, [ropts]);
 }
 Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
@@ -260,6 +274,10 @@ ReadStream.prototype._read = function _read(n) {
   this[kIsPerformingIO] = true;
   fsOf(this).read(this.fd, buf, 0, n, this.pos ?? null, (err, bytesRead) => {
     if (ioDone(this, err)) return;
+    if (err === kHandleClosed) {
+      this.destroy();
+      return;
+    }
     if (err) {
       errorOrDestroy(this, err);
       return;
@@ -306,8 +324,8 @@ function WriteStream(path, options) {
     this.pos = this.start;
   }
   const wopts = Object.create(options);
-  wopts.decodeStrings = true;
-  if (options.autoDestroy === undefined) wopts.autoDestroy = this.autoClose;
+  define(wopts, 'decodeStrings', true);
+  if (options.autoDestroy === undefined) define(wopts, 'autoDestroy', this.autoClose);
   Reflect.apply(Writable, this, [wopts]);
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }

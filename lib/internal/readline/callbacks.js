@@ -6,8 +6,9 @@ const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_INVALID_CURSOR_POS },
 } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
+const { CSI: csi } = require('internal/readline/utils');
 
-const CSI = '\x1b[';
+const CSI = csi.kEscape + '[';
 
 // cursorTo moves the cursor to column x (and row y) of the stream.
 function cursorTo(stream, x, y, callback) {

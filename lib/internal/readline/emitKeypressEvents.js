@@ -18,6 +18,7 @@ const keyNames = {
   '[[A': 'f1', '[[B': 'f2', '[[C': 'f3', '[[D': 'f4', '[[E': 'f5',
   '[15~': 'f5', '[17~': 'f6', '[18~': 'f7', '[19~': 'f8', '[20~': 'f9', '[21~': 'f10',
   '[23~': 'f11', '[24~': 'f12',
+  '[P': 'f1', '[Q': 'f2', '[R': 'f3', '[S': 'f4',
   '[A': 'up', '[B': 'down', '[C': 'right', '[D': 'left', '[E': 'clear', '[F': 'end', '[H': 'home',
   OA: 'up', OB: 'down', OC: 'right', OD: 'left', OE: 'clear', OF: 'end', OH: 'home',
   '[1~': 'home', '[2~': 'insert', '[3~': 'delete', '[4~': 'end', '[5~': 'pageup', '[6~': 'pagedown',
@@ -85,10 +86,17 @@ function parseEscape(s, i) {
       if (final === '~' || final === '^' || final === '$') {
         code = '[' + parts[0] + final;
         if (parts.length > 1) modifier = (Number(parts[1]) || 1) - 1;
-      } else {
+      } else if (parts.length > 1) {
+        // ESC [ 1 ; mod letter
         code = '[' + final;
-        if (parts.length > 1) modifier = (Number(parts[1]) || 1) - 1;
-        else if (parts[0] && parts[0] !== '1') modifier = (Number(parts[0]) || 1) - 1;
+        modifier = (Number(parts[1]) || 1) - 1;
+      } else if (parts[0].length === 1) {
+        // ESC [ mod letter
+        code = '[' + final;
+        modifier = (Number(parts[0]) || 1) - 1;
+      } else {
+        // Anything else (ESC [ 31 m...) keeps its parameters in the code.
+        code = '[' + params + final;
       }
     }
     const key = {
@@ -128,7 +136,6 @@ function plainKey(ch) {
     key.name = ch.toLowerCase();
     key.shift = ch >= 'A' && ch <= 'Z';
   }
-  if (key.name === undefined) delete key.name;
   return key;
 }
 

@@ -7,18 +7,19 @@
 const EventEmitter = require('events');
 const { StringDecoder } = require('string_decoder');
 const {
-  codes: { ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_USE_AFTER_CLOSE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_USE_AFTER_CLOSE },
 } = require('internal/errors');
 const { validateAbortSignal, validateArray, validateUint32 } = require('internal/validators');
-const { getStringWidth, stripVTControlCharacters } = require('internal/util/inspect');
+const { getStringWidth, stripVTControlCharacters, inspect } = require('internal/util/inspect');
 const { cursorTo, moveCursor, clearScreenDown } = require('internal/readline/callbacks');
 const { emitKeypressEvents } = require('internal/readline/emitKeypressEvents');
+const { charLengthAt, charLengthLeft } = require('internal/readline/utils');
 
 const kHistorySize = 30;
 const kMaxLengthOfKillRing = 32;
 const kMinCrlfDelay = 100;
 const kIteratorHighWaterMark = 1024;
-const lineEnding = /\r?\n|\r(?!\n)/;
+const lineEnding = /\r?\n|\r(?!\n)|\u2028|\u2029/;
 
 const kQuestionCallback = Symbol('kQuestionCallback');
 const kQuestionCancel = Symbol('kQuestionCancel');
@@ -32,30 +33,16 @@ const kSubstringSearch = Symbol('kSubstringSearch');
 const kOnLine = Symbol('kOnLine');
 const kLineIterator = Symbol('line object stream');
 const kKillRing = Symbol('_killRing');
+const kAsyncCompleter = Symbol('kAsyncCompleter');
 
 function isFullWidth(ch) {
   return getStringWidth(ch, false) === 2;
 }
 
-// charLengthLeft/At: how many code units the character before/at i has.
-function charLengthLeft(str, i) {
-  if (i <= 0) return 0;
-  const c = str.charCodeAt(i - 1);
-  if (i > 1 && c >= 0xdc00 && c <= 0xdfff) {
-    const h = str.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return 2;
-  }
-  return 1;
-}
-
-function charLengthAt(str, i) {
-  if (str.length <= i) return 1;
-  return str.codePointAt(i) >= 0x10000 ? 2 : 1;
-}
-
 class Interface extends EventEmitter {
   #captureRejections = EventEmitter.captureRejections;
   #previousKey = null;
+  #yanked = null;
 
   constructor(input, output, completer, terminal) {
     super();
@@ -101,10 +88,12 @@ class Interface extends EventEmitter {
       validateArray(history, 'history');
     }
     if (historySize === undefined) historySize = kHistorySize;
-    if (typeof historySize !== 'number' || Number.isNaN(historySize)) {
-      throw new ERR_INVALID_ARG_VALUE.RangeError('historySize', historySize);
+    if (typeof historySize !== 'number') {
+      throw new ERR_INVALID_ARG_TYPE('historySize', 'number', historySize);
     }
-    if (historySize < 0) throw new ERR_OUT_OF_RANGE('size', '>= 0', historySize);
+    if (Number.isNaN(historySize) || historySize < 0) {
+      throw new ERR_OUT_OF_RANGE('size', '>= 0', historySize);
+    }
     if (terminal === undefined && !(output === null || output === undefined)) {
       terminal = !!output.isTTY;
     }
@@ -347,8 +336,10 @@ class Interface extends EventEmitter {
       if (string.charCodeAt(0) === 10) string = string.slice(1);
       this[kSawReturnAt] = 0;
     }
-    const hasCR = string.includes('\r');
-    const hasEnd = hasCR || string.includes('\n');
+    // Only '\n' (the common case) splits natively; '\r', U+2028 and
+    // U+2029 need the full rule.
+    const simple = !string.includes('\r') && !string.includes('\u2028') && !string.includes('\u2029');
+    const hasEnd = !simple || string.includes('\n');
     if (this[kLineBuffer] !== null) {
       string = this[kLineBuffer] + string;
       this[kLineBuffer] = null;
@@ -358,8 +349,7 @@ class Interface extends EventEmitter {
       return;
     }
     this[kSawReturnAt] = string.endsWith('\r') ? Date.now() : 0;
-    // Plain '\n' text splits natively; '\r' needs the full rule.
-    const lines = string.includes('\r') ? string.split(lineEnding) : string.split('\n');
+    const lines = simple ? string.split('\n') : string.split(lineEnding);
     const rest = lines.pop();
     this[kLineBuffer] = rest ? rest : null;
     for (let i = 0; i < lines.length; i++) this[kOnLine](lines[i]);
@@ -385,18 +375,28 @@ class Interface extends EventEmitter {
 
   // #formatCompletions lays the candidates out in columns as wide as the
   // longest plus two, as many per row as the terminal fits.
+  // Empty strings among the candidates separate groups, shown apart.
   #formatCompletions(items) {
     const width = Math.max(...items.map((w) => getStringWidth(w))) + 2;
-    const perRow = Math.max(1, Math.floor(this.columns / width)) || 1;
-    let out = '\r\n';
-    for (let i = 0; i < items.length; i += perRow) {
-      const row = items.slice(i, i + perRow);
-      for (let j = 0; j < row.length; j++) {
-        out += row[j];
-        if (j < row.length - 1) out += ' '.repeat(width - getStringWidth(row[j]));
-      }
-      out += '\r\n';
+    let perRow = Math.floor(this.columns / width);
+    if (!Number.isFinite(perRow) || perRow < 1) perRow = 1;
+    const groups = [[]];
+    for (const item of items) {
+      if (item === '') groups.push([]);
+      else groups[groups.length - 1].push(item);
     }
+    let out = '\r\n';
+    groups.forEach((group, gi) => {
+      if (gi > 0) out += '\r\n';
+      for (let i = 0; i < group.length; i += perRow) {
+        const row = group.slice(i, i + perRow);
+        for (let j = 0; j < row.length; j++) {
+          out += row[j];
+          if (j < row.length - 1) out += ' '.repeat(width - getStringWidth(row[j]));
+        }
+        out += '\r\n';
+      }
+    });
     return out + '\r\n';
   }
 
@@ -405,7 +405,10 @@ class Interface extends EventEmitter {
     const line = this.line.slice(0, this.cursor);
     const done = (err, value) => {
       this.resume();
-      if (err) return;
+      if (err) {
+        this._writeToOutput(`Tab completion error: ${inspect(err)}`);
+        return;
+      }
       const [completions, completeOn] = value || [[], ''];
       if (!completions || completions.length === 0) return;
       const matches = completions.filter((c) => c);
@@ -423,21 +426,22 @@ class Interface extends EventEmitter {
       }
       // Nothing to add: a second tab in a row lists the candidates.
       if (!secondTab) return;
-      this._writeToOutput(this.#formatCompletions(matches));
+      this._writeToOutput(this.#formatCompletions(completions));
       this.prevRows = 0;
       this._refreshLine();
     };
     try {
-      if (this.completer.length === 2) {
+      if (this[kAsyncCompleter]) {
+        // readline/promises awaits the completer: the result is used a
+        // microtask later even when it is not a promise.
+        Promise.resolve(this.completer(line)).then((v) => done(null, v), done);
+      } else if (this.completer.length === 2) {
         this.completer(line, done);
       } else {
-        const r = this.completer(line);
-        if (r && typeof r.then === 'function') r.then((v) => done(null, v), done);
-        else done(null, r);
+        done(null, this.completer(line));
       }
     } catch (err) {
-      this.resume();
-      this.emit('error', err);
+      done(err);
     }
   }
 
@@ -518,7 +522,23 @@ class Interface extends EventEmitter {
   }
 
   #yank() {
-    if (this[kKillRing].length > 0) this._insertString(this[kKillRing][0]);
+    if (this[kKillRing].length === 0) return;
+    const text = this[kKillRing][0];
+    this._insertString(text);
+    this.#yanked = { index: 0, length: text.length };
+  }
+
+  // #yankPop replaces the text just yanked with the next older kill.
+  #yankPop() {
+    const y = this.#yanked;
+    if (!y || this[kKillRing].length <= 1) return;
+    const index = (y.index + 1) % this[kKillRing].length;
+    const text = this[kKillRing][index];
+    const start = this.cursor - y.length;
+    this.line = this.line.slice(0, start) + text + this.line.slice(this.cursor);
+    this.cursor = start + text.length;
+    this.#yanked = { index, length: text.length };
+    this._refreshLine();
   }
 
   clearLine() {
@@ -628,7 +648,14 @@ class Interface extends EventEmitter {
     key = key || {};
     const previous = this.#previousKey;
     this.#previousKey = key;
+    // Only a yank or yank-pop right before lets meta-y cycle the kills.
+    const yanking = (key.ctrl && key.name === 'y') || (key.meta && key.name === 'y');
+    if (!yanking) this.#yanked = null;
     if (key.name !== 'up' && key.name !== 'down') {
+      if (this[kSubstringSearch] !== null && !(key.ctrl && (key.name === 'n' || key.name === 'p'))) {
+        // Leaving a history search: the next search starts afresh.
+        this.historyIndex = -1;
+      }
       this[kSubstringSearch] = null;
     } else if (this[kSubstringSearch] === null) {
       this[kSubstringSearch] = this.line.slice(0, this.cursor);
@@ -725,6 +752,9 @@ class Interface extends EventEmitter {
         case 'backspace':
           this._deleteWordLeft();
           break;
+        case 'y':
+          this.#yankPop();
+          break;
       }
     } else {
       if (this[kSawReturnAt] && key.name !== 'enter') this[kSawReturnAt] = 0;
@@ -800,7 +830,7 @@ class Interface extends EventEmitter {
         return;
       }
       queue.push(line);
-      if (queue.length - head >= kIteratorHighWaterMark && !this.paused && !this.closed) {
+      if (queue.length - head > kIteratorHighWaterMark && !this.paused && !this.closed) {
         pausedByUs = true;
         this.pause();
       }
@@ -841,7 +871,8 @@ class Interface extends EventEmitter {
             queue.splice(0, head);
             head = 0;
           }
-          if (pausedByUs && queue.length - head < kIteratorHighWaterMark / 2) {
+          if (pausedByUs && queue.length === head) {
+            // Drained: read on.
             pausedByUs = false;
             if (!iface.closed) iface.resume();
           }
@@ -878,6 +909,13 @@ class Interface extends EventEmitter {
         return Promise.reject(err);
       },
       [Symbol.asyncIterator]() { return this; },
+      // The queue's state, for tests: node exposes it under this symbol.
+      [Symbol.for('nodejs.watermarkData')]: {
+        high: kIteratorHighWaterMark,
+        low: 1,
+        get size() { return queue.length - head; },
+        get isPaused() { return pausedByUs; },
+      },
     };
     this[kLineIterator] = iterator;
     return iterator;
@@ -890,6 +928,7 @@ module.exports = {
   kQuestionCancel,
   kQuestionCallback,
   kOnLine,
+  kAsyncCompleter,
   charLengthAt,
   charLengthLeft,
   isFullWidth,

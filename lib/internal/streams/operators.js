@@ -196,7 +196,6 @@ async function forEach(fn, options) {
     await fn(value, opts);
     return kEmpty;
   }
-  // eslint-disable-next-line no-unused-vars
   for await (const unused of map.call(this, forEachFn, options));
 }
 
@@ -213,7 +212,7 @@ async function toArray(options) {
 
 async function some(fn, options) {
   validateFn(fn);
-  for await (const unused of filter.call(this, fn, options)) {  // eslint-disable-line no-unused-vars
+  for await (const unused of filter.call(this, fn, options)) {
     return true;
   }
   return false;

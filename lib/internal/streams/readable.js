@@ -38,7 +38,10 @@ function ReadableState(options, stream, isDuplex) {
   this.highWaterMark = options ?
     getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
     getDefaultHighWaterMark(false);
+  // Buffered chunks are buffer[bufferIndex..]; consumed slots are nulled
+  // rather than shifted out, so reading is not quadratic.
   this.buffer = [];
+  this.bufferIndex = 0;
   this.length = 0;
   this.pipes = [];
   this.flowing = null;
@@ -217,8 +220,9 @@ function addChunk(stream, state, chunk, addToFront) {
     stream.emit('data', chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
-    if (addToFront) state.buffer.unshift(chunk);
-    else state.buffer.push(chunk);
+    if (!addToFront) state.buffer.push(chunk);
+    else if (state.bufferIndex > 0) state.buffer[--state.bufferIndex] = chunk;
+    else state.buffer.unshift(chunk);
     if (state.needReadable) emitReadable(stream);
   }
   maybeReadMore(stream, state);
@@ -236,8 +240,9 @@ Readable.prototype.setEncoding = function setEncoding(enc) {
   state.decoder = decoder;
   state.encoding = decoder.encoding;
   let content = '';
-  for (const data of state.buffer) content += decoder.write(data);
+  for (let i = state.bufferIndex; i < state.buffer.length; i++) content += decoder.write(state.buffer[i]);
   state.buffer = [];
+  state.bufferIndex = 0;
   if (content !== '') state.buffer.push(content);
   state.length = content.length;
   return this;
@@ -262,7 +267,7 @@ function howMuchToRead(n, state) {
   if (n <= 0 || (state.length === 0 && state.ended)) return 0;
   if (state.objectMode) return 1;
   if (Number.isNaN(n)) {
-    if (state.flowing && state.length) return state.buffer[0].length;
+    if (state.flowing && state.length) return state.buffer[state.bufferIndex].length;
     return state.length;
   }
   if (n <= state.length) return n;
@@ -336,50 +341,69 @@ Readable.prototype.read = function read(n) {
 function fromList(n, state) {
   if (state.length === 0) return null;
   const buf = state.buffer;
-  if (state.objectMode) return buf.shift();
-  if (!n || n >= state.length) {
-    let ret;
-    if (state.decoder) ret = buf.join('');
-    else if (buf.length === 1) ret = buf[0];
-    else ret = Buffer.concat(buf, state.length);
-    state.buffer = [];
-    return ret;
-  }
-  const first = buf[0];
-  if (n < first.length) {
-    buf[0] = first.slice(n);
-    return first.slice(0, n);
-  }
-  if (n === first.length) return buf.shift();
-  if (state.decoder) {
-    let ret = '';
-    while (ret.length < n) {
-      const str = buf[0];
-      const need = n - ret.length;
-      if (str.length <= need) {
-        ret += str;
-        buf.shift();
-      } else {
-        ret += str.slice(0, need);
-        buf[0] = str.slice(need);
+  let idx = state.bufferIndex;
+  let ret;
+  if (state.objectMode) {
+    ret = buf[idx];
+    buf[idx++] = null;
+  } else if (!n || n >= state.length) {
+    // Everything.
+    if (state.decoder) {
+      ret = '';
+      for (let i = idx; i < buf.length; i++) ret += buf[i];
+    } else if (buf.length - idx === 1) {
+      ret = buf[idx];
+    } else {
+      ret = Buffer.concat(idx === 0 ? buf : buf.slice(idx), state.length);
+    }
+    idx = buf.length;
+  } else {
+    const first = buf[idx];
+    if (n < first.length) {
+      ret = first.slice(0, n);
+      buf[idx] = first.slice(n);
+    } else if (n === first.length) {
+      ret = first;
+      buf[idx++] = null;
+    } else if (state.decoder) {
+      ret = '';
+      while (ret.length < n) {
+        const str = buf[idx];
+        const need = n - ret.length;
+        if (str.length <= need) {
+          ret += str;
+          buf[idx++] = null;
+        } else {
+          ret += str.slice(0, need);
+          buf[idx] = str.slice(need);
+        }
+      }
+    } else {
+      ret = Buffer.allocUnsafe(n);
+      let off = 0;
+      while (off < n) {
+        const data = buf[idx];
+        const need = n - off;
+        if (data.length <= need) {
+          ret.set(data, off);
+          off += data.length;
+          buf[idx++] = null;
+        } else {
+          ret.set(data.subarray(0, need), off);
+          buf[idx] = data.slice(need);
+          off += need;
+        }
       }
     }
-    return ret;
   }
-  const ret = Buffer.allocUnsafe(n);
-  let off = 0;
-  while (off < n) {
-    const data = buf[0];
-    const need = n - off;
-    if (data.length <= need) {
-      ret.set(data, off);
-      off += data.length;
-      buf.shift();
-    } else {
-      ret.set(data.subarray(0, need), off);
-      buf[0] = data.slice(need);
-      off += need;
-    }
+  if (idx === buf.length) {
+    state.buffer = [];
+    state.bufferIndex = 0;
+  } else if (idx > 1024 && idx * 2 > buf.length) {
+    buf.splice(0, idx);
+    state.bufferIndex = 0;
+  } else {
+    state.bufferIndex = idx;
   }
   return ret;
 }
