@@ -25,7 +25,7 @@ const dropDuplicates = new Set([
 ]);
 
 // addHeaderLine adds one raw header to a node-style headers object.
-function addHeaderLine(field, value, dest) {
+function addHeaderLine(field, value, dest, joinDuplicates) {
   const name = field.toLowerCase();
   const cur = dest[name];
   if (cur === undefined) {
@@ -34,12 +34,12 @@ function addHeaderLine(field, value, dest) {
   }
   if (name === 'set-cookie') cur.push(value);
   else if (name === 'cookie') dest[name] = cur + '; ' + value;
-  else if (!dropDuplicates.has(name)) dest[name] = cur + ', ' + value;
+  else if (joinDuplicates || !dropDuplicates.has(name)) dest[name] = cur + ', ' + value;
 }
 
-function headersOf(raw) {
+function headersOf(raw, joinDuplicates) {
   const out = {};
-  for (let i = 0; i < raw.length; i += 2) addHeaderLine(raw[i], raw[i + 1], out);
+  for (let i = 0; i < raw.length; i += 2) addHeaderLine(raw[i], raw[i + 1], out, joinDuplicates);
   return out;
 }
 
@@ -98,7 +98,7 @@ class IncomingMessageMethods extends Readable {
   set connection(v) { this.socket = v; }
 
   get headers() {
-    if (this[kHeaders] === null) this[kHeaders] = headersOf(this.rawHeaders);
+    if (this[kHeaders] === null) this[kHeaders] = headersOf(this.rawHeaders, this.joinDuplicateHeaders);
     return this[kHeaders];
   }
   set headers(v) { this[kHeaders] = v; }
@@ -110,7 +110,7 @@ class IncomingMessageMethods extends Readable {
   set headersDistinct(v) { this[kHeadersDistinct] = v; }
 
   get trailers() {
-    if (this[kTrailers] === null) this[kTrailers] = headersOf(this.rawTrailers);
+    if (this[kTrailers] === null) this[kTrailers] = headersOf(this.rawTrailers, this.joinDuplicateHeaders);
     return this[kTrailers];
   }
   set trailers(v) { this[kTrailers] = v; }
@@ -190,7 +190,7 @@ class IncomingMessageMethods extends Readable {
     }
   }
 
-  _addHeaderLine(field, value, dest) { addHeaderLine(field, value, dest); }
+  _addHeaderLine(field, value, dest) { addHeaderLine(field, value, dest, this.joinDuplicateHeaders); }
 }
 
 for (const key of Reflect.ownKeys(IncomingMessageMethods.prototype)) {

@@ -30,6 +30,7 @@ const { checkIsHttpToken, checkInvalidHeaderChar, chunkExpression } = require('_
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kFastWrite = Symbol('kFastWrite');
+const kFinishHook = Symbol('kFinishHook');
 let tcp;
 const kNeedDrain = Symbol('kNeedDrain');
 const kCorked = Symbol('corked');
@@ -526,11 +527,10 @@ function fastWrite(conn, data, callback) {
     }
     if (typeof callback === 'function') callback();
   });
-  if (r === 0) {
-    if (typeof callback === 'function') process.nextTick(callback);
-    return true;
-  }
-  return r > 0;
+  if (r < 0) return false;
+  conn._unrefTimerRefresh();
+  if (r === 0 && typeof callback === 'function') process.nextTick(callback);
+  return true;
 }
 
 // Per-message defaults live on the prototype: a message on the request
@@ -567,6 +567,7 @@ Object.assign(OutgoingMessage.prototype, {
   [kHighWaterMark]: 16384,
   [kRejectNonStandardBodyWrites]: false,
   [kUniqueHeaders]: null,
+  [kFinishHook]: null,
 });
 
 function processHeader(self, state, key, value, validate) {
@@ -695,11 +696,16 @@ function uncorkSocket(socket) {
 
 function onFinish(outmsg) {
   if (outmsg && outmsg.socket && outmsg.socket._hadError) return;
+  // The server's own bookkeeping runs first, as a listener added before
+  // the user's would, without an event listener per message.
+  const hook = outmsg[kFinishHook];
+  if (hook !== null) hook(outmsg);
   outmsg.emit('finish');
 }
 
 module.exports = {
   kFastWrite,
+  kFinishHook,
   OutgoingMessage,
   validateHeaderName,
   validateHeaderValue,

@@ -15,7 +15,7 @@ const {
   kEvPaused,
 } = require('_http_common');
 const { IncomingMessage, kOnRead, hasState } = require('_http_incoming');
-const { OutgoingMessage, kOutHeaders, kFastWrite } = require('_http_outgoing');
+const { OutgoingMessage, kOutHeaders, kFastWrite, kFinishHook } = require('_http_outgoing');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT,
@@ -251,15 +251,7 @@ class Server extends net.Server {
       highWaterMark: options.highWaterMark,
     });
     storeHTTPOptions.call(this, options);
-    if (requestListener) this.on('request', requestListener);
-    this.httpAllowHalfOpen = false;
-    this.on('connection', connectionListener);
-    this.on('listening', setupConnectionsTracking);
-    this.timeout = 0;
-    this.maxHeadersCount = null;
-    this.maxRequestsPerSocket = 0;
-    this[kConnections] = new Set();
-    this[kCheckInterval] = null;
+    initHTTPServer(this, requestListener, 'connection');
   }
 
   close(cb) {
@@ -292,6 +284,20 @@ class Server extends net.Server {
   [Symbol.asyncDispose]() {
     return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
   }
+}
+
+// initHTTPServer sets up the HTTP side of a server (http.Server, or
+// https.Server over tls.Server with event 'secureConnection').
+function initHTTPServer(server, requestListener, connectionEvent) {
+  if (requestListener) server.on('request', requestListener);
+  server.httpAllowHalfOpen = false;
+  server.on(connectionEvent, connectionListener);
+  server.on('listening', setupConnectionsTracking);
+  server.timeout = 0;
+  server.maxHeadersCount = null;
+  server.maxRequestsPerSocket = 0;
+  server[kConnections] = new Set();
+  server[kCheckInterval] = null;
 }
 
 function setupConnectionsTracking() {
@@ -542,7 +548,7 @@ function parserOnIncoming(state, req, keepAlive) {
   }
 
   if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && !hasHost(req.rawHeaders)) {
-    res.on('finish', onResFinish);
+    res[kFinishHook] = onResFinish;
     if (socket._httpMessage) state.outgoing.push(res);
     else res.assignSocket(socket);
     res.writeHead(400, ['Connection', 'close']);
@@ -553,7 +559,7 @@ function parserOnIncoming(state, req, keepAlive) {
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
 
-  res.on('finish', onResFinish);
+  res[kFinishHook] = onResFinish;
 
   if (hasExpect(req.rawHeaders) && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
     const expect = req.headers.expect;
@@ -576,8 +582,8 @@ function parserOnIncoming(state, req, keepAlive) {
   server.emit('request', req, res);
 }
 
-function onResFinish() {
-  resOnFinish(this[kResState], this.req, this);
+function onResFinish(res) {
+  resOnFinish(res[kResState], res.req, res);
 }
 
 function resOnFinish(state, req, res) {
@@ -745,6 +751,7 @@ module.exports = {
   ServerResponse,
   setupConnectionsTracking,
   storeHTTPOptions,
+  initHTTPServer,
   createServer,
   _connectionListener: connectionListener,
   kServerResponse,

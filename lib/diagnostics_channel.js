@@ -132,9 +132,17 @@ function hasSubscribers(name) {
 const traceEvents = ['start', 'end', 'asyncStart', 'asyncEnd', 'error'];
 
 class TracingChannel {
+  #channels = {};
+
+  get start() { return this.#channels.start; }
+  get end() { return this.#channels.end; }
+  get asyncStart() { return this.#channels.asyncStart; }
+  get asyncEnd() { return this.#channels.asyncEnd; }
+  get error() { return this.#channels.error; }
+
   constructor(nameOrChannels) {
     if (typeof nameOrChannels === 'string') {
-      for (const ev of traceEvents) this[ev] = channel(`tracing:${nameOrChannels}:${ev}`);
+      for (const ev of traceEvents) this.#channels[ev] = channel(`tracing:${nameOrChannels}:${ev}`);
     } else if (nameOrChannels !== null && typeof nameOrChannels === 'object') {
       for (const ev of traceEvents) {
         const ch = nameOrChannels[ev];
@@ -144,7 +152,7 @@ class TracingChannel {
       }
       for (const ev of traceEvents) {
         if (nameOrChannels[ev] === undefined) throw new TypeError('Cannot convert undefined or null to object');
-        this[ev] = nameOrChannels[ev];
+        this.#channels[ev] = nameOrChannels[ev];
       }
     } else {
       throw new ERR_INVALID_ARG_TYPE('nameOrChannels', ['string', 'TracingChannel', 'Object'], nameOrChannels);

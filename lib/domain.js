@@ -220,6 +220,8 @@ EventEmitter.prototype.emit = function emit(...args) {
   return ret;
 };
 
+Domain.prototype.members = undefined;
+
 function create() {
   return new Domain();
 }

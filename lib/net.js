@@ -88,19 +88,35 @@ binding.setCallbacks(onread, onconnection);
 
 // Handle is the JS face of a native handle: node code and libraries look
 // at socket._handle (null once closed), and a few call its methods.
+// A connecting socket has its Handle from connect() on, as in node, with
+// id 0 until the address is looked up and the native connect starts.
 class Handle {
   constructor(id, pipe) {
     this.id = id;
     this.pipe = pipe;
     this.reading = false;
+    this.refed = true;
+  }
+
+  // _bind attaches the handle to a new native handle (closing any
+  // previous one: a failed connection attempt).
+  _bind(id, owner) {
+    if (this.id) {
+      owners.delete(this.id);
+      binding.close(this.id);
+    }
+    this.id = id;
+    owners.set(id, owner);
+    if (!this.refed) binding.ref(id, false);
   }
 
   readStart() { this.reading = true; binding.readStart(this.id); return 0; }
   readStop() { this.reading = false; binding.readStop(this.id); return 0; }
-  ref() { binding.ref(this.id, true); }
-  unref() { binding.ref(this.id, false); }
+  ref() { this.refed = true; if (this.id) binding.ref(this.id, true); }
+  unref() { this.refed = false; if (this.id) binding.ref(this.id, false); }
+  hasRef() { return this.refed; }
   close(cb) {
-    owners.delete(this.id);
+    if (this.id) owners.delete(this.id);
     binding.close(this.id, cb);
   }
   getsockname(out) { return fillAddress(binding.address(this.id), out); }
@@ -236,7 +252,7 @@ class Socket extends stream.Duplex {
   _attach(h) {
     if (typeof h === 'number') h = new Handle(h, false);
     this._handle = h;
-    owners.set(h.id, this);
+    if (typeof h.id === 'number') owners.set(h.id, this);
     if (this[kSetNoDelay]) h.setNoDelay(true);
     if (this[kSetKeepAlive]) h.setKeepAlive(true, this._keepAliveDelay);
     if (this[kUnref]) h.unref();
@@ -318,7 +334,7 @@ class Socket extends stream.Duplex {
   _writev(chunks, cb) { this._writeGeneric(true, chunks, '', cb); }
 
   _final(cb) {
-    if (this.pending) {
+    if (this.connecting) {
       return this.once('connect', () => this._final(cb));
     }
     if (!this._handle) return cb();
@@ -337,9 +353,6 @@ class Socket extends stream.Duplex {
       clearTimeout(this[kTimeout]);
       this[kTimeout] = null;
     }
-    // destroy() before the native handle exists (the address is still
-    // being looked up) closes what node would already have opened.
-    const hadHandle = this.connecting;
     this.connecting = false;
     for (let s = this; s !== null; s = s._parent) {
       if (s[kTimeout]) { clearTimeout(s[kTimeout]); s[kTimeout] = null; }
@@ -353,8 +366,7 @@ class Socket extends stream.Duplex {
       cb(exception);
     } else {
       cb(exception);
-      if (hadHandle) process.nextTick(() => this.emit('close', !!exception));
-      else process.nextTick(emitCloseNT, this);
+      process.nextTick(emitCloseNT, this);
     }
     if (this._server) {
       this._server._connections--;
@@ -400,6 +412,8 @@ class Socket extends stream.Duplex {
       this._handle = null;
       this._peername = null;
       this._sockname = null;
+      this[kBytesRead] = 0; // counters belong to the (new) handle
+      this[kBytesWritten] = 0;
       this._undestroy();
     }
     if (cb !== null) this.once('connect', cb);
@@ -408,6 +422,10 @@ class Socket extends stream.Duplex {
     }
     const { path } = options;
     if (options.timeout) this.setTimeout(options.timeout);
+    if (!this._handle) {
+      this._handle = new Handle(0, path !== undefined && path !== null);
+      if (this[kUnref]) this._handle.refed = false;
+    }
     this.connecting = true;
     if (path !== undefined && path !== null) {
       validateString(path, 'options.path');
@@ -440,6 +458,10 @@ class Socket extends stream.Duplex {
           if (localAddress || localPort) details = `${localAddress || ''}:${localPort || 0}`;
           const ex = isPipe ? exceptionWithHostPort(status, 'connect', address) :
             exceptionWithHostPort(status, 'connect', address, port, details);
+          if (details) {
+            ex.localAddress = localAddress;
+            ex.localPort = localPort;
+          }
           if (!isPipe) {
             if (attemptTimeout && status === -110 /* ETIMEDOUT */) {
               this.emit('connectionAttemptTimeout', address, port, addressType);
@@ -454,12 +476,8 @@ class Socket extends stream.Duplex {
         }
         afterConnect(this);
       });
-    const h = new Handle(id, isPipe);
-    if (this._handle) {
-      const old = this._handle;
-      old.close();
-    }
-    this._attach(h);
+    if (!this._handle) this._handle = new Handle(0, isPipe);
+    this._handle._bind(id, this);
   }
 
   get pending() { return !this._handle || this.connecting; }
@@ -473,7 +491,7 @@ class Socket extends stream.Duplex {
   }
 
   get bufferSize() {
-    if (this._handle || this.connecting) return this.writableLength;
+    if (this._handle) return this.writableLength;
     return undefined;
   }
 
@@ -525,12 +543,12 @@ class Socket extends stream.Duplex {
   get _connecting() { return this.connecting; }
 
   setNoDelay(enable) {
-    enable = enable === undefined ? true : Boolean(enable);
-    if (!this._handle || this.connecting) {
+    enable = Boolean(enable === undefined ? true : enable);
+    if (!this._handle) {
       this[kSetNoDelay] = enable;
       return this;
     }
-    if (this[kSetNoDelay] !== enable || enable) {
+    if (this._handle.setNoDelay && enable !== this[kSetNoDelay]) {
       this[kSetNoDelay] = enable;
       this._handle.setNoDelay(enable);
     }
@@ -769,6 +787,7 @@ function connect(...args) {
 // ---- Server -------------------------------------------------------------------
 
 const kUnrefServer = Symbol('unrefServer');
+const kListenGen = Symbol('listenGeneration');
 
 class Server extends EventEmitter {
   constructor(options, connectionListener) {
@@ -819,7 +838,9 @@ class Server extends EventEmitter {
       const b = typeof args[1] === 'number' ? args[1] : (typeof args[2] === 'number' ? args[2] : undefined);
       if (b !== undefined) backlog = b;
     }
-    if (options.signal) {
+    if (options.signal !== undefined) {
+      const { validateAbortSignal } = require('internal/validators');
+      validateAbortSignal(options.signal, 'options.signal');
       const signal = options.signal;
       const onAborted = () => this.close();
       if (signal.aborted) process.nextTick(onAborted);
@@ -945,6 +966,7 @@ class Server extends EventEmitter {
   }
 
   close(cb) {
+    this[kListenGen] = (this[kListenGen] || 0) + 1;
     if (typeof cb === 'function') {
       if (!this._handle) {
         this.once('close', function close() { cb(new ERR_SERVER_NOT_RUNNING()); });
@@ -983,6 +1005,11 @@ class Server extends EventEmitter {
     return this;
   }
 
+  [Symbol.for('nodejs.rejection')](err, event, sock) {
+    if (event === 'connection') sock.destroy(err);
+    else this.emit('error', err);
+  }
+
   [Symbol.asyncDispose]() {
     if (!this._handle) return Promise.resolve();
     return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
@@ -999,7 +1026,9 @@ function listenInCluster(server, address, port, addressType, backlog, options) {
 }
 
 function lookupAndListen(server, port, address, backlog, options) {
+  const gen = server[kListenGen];
   lazyDns().lookup(address, (err, ip, addressType) => {
+    if (server[kListenGen] !== gen) return; // closed while looking up
     if (err) {
       server.emit('error', err);
       return;

@@ -6,7 +6,7 @@ const runner = require('internal/test_runner/test');
 const { notImplemented } = require('internal/errors');
 
 function withVariants(fn) {
-  for (const kind of ['skip', 'todo', 'only']) {
+  for (const kind of ['skip', 'todo', 'only', 'expectFailure']) {
     fn[kind] = function(name, options, body) {
       if (typeof name === 'function' || (typeof name === 'object' && name !== null)) {
         body = typeof options === 'function' ? options : body;
@@ -45,7 +45,11 @@ Object.assign(test, {
   beforeEach: runner.beforeEach,
   afterEach: runner.afterEach,
   run() { throw notImplemented('test.run'); },
+  assert: { register: runner.registerAssert },
+  getTestContext: runner.getTestContext,
 });
+// As in node, suite/describe report the name 'test'.
+Object.defineProperty(suite, 'name', { value: 'test' });
 Object.defineProperty(test, 'mock', {
   enumerable: true,
   configurable: true,

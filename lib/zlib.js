@@ -221,6 +221,16 @@ ZlibBase.prototype.reset = function reset() {
   binding.reset(this._handle);
 };
 
+ZlibBase.prototype._read = function _read(n) {
+  const next = this._zlibContinue;
+  if (next) {
+    this._zlibContinue = null;
+    next();
+    return;
+  }
+  Transform.prototype._read.call(this, n);
+};
+
 ZlibBase.prototype._final = function _final(callback) {
   callback();
 };
@@ -261,59 +271,86 @@ function closeHandle(engine) {
   engine._handle = null;
 }
 
+// pushOutput pushes out in chunkSize pieces; false when the readable
+// side is full.
 function pushOutput(engine, out) {
   const size = engine._chunkSize;
   const buf = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  let ok = true;
   for (let off = 0; off < buf.length; off += size) {
-    engine.push(buf.subarray(off, Math.min(off + size, buf.length)));
+    ok = engine.push(buf.subarray(off, Math.min(off + size, buf.length)));
   }
+  return ok;
 }
 
+const kEmpty = Buffer.alloc(0);
+
+// processChunkAsync feeds chunk off the loop. A decompressor pauses after
+// each chunkSize of output: it goes on at once while the readable side
+// has room, else when it is read (_read), as node's zlib does.
 function processChunkAsync(engine, chunk, flushFlag, cb) {
   if (engine._handle === null) {
     process.nextTick(cb);
     return;
   }
-  engine._writeInProgress = true;
-  binding.write(engine._handle, chunk, flushFlag, (out, message, errno) => {
-    engine._writeInProgress = false;
-    if (engine._closePending) {
-      engine._closePending = false;
-      closeHandle(engine);
-    }
-    if (engine.destroyed) {
+  const step = (input) => {
+    if (engine._handle === null) {
       cb();
       return;
     }
-    if (engine._handle !== null) engine.bytesWritten = binding.consumed(engine._handle);
-    if (out.byteLength > 0) pushOutput(engine, out);
-    // As zlib: input past the end of the compressed data ends the
-    // stream (gzip members are looked for instead).
-    if (engine._handle !== null && engine._mode !== GUNZIP && engine._mode !== UNZIP &&
-        !engine._endedEarly && binding.endedEarly(engine._handle)) {
-      engine._endedEarly = true;
-      engine.push(null);
-    }
-    if (message !== undefined) {
-      engine.destroy(zlibError(message, errno, engine._mode));
-      return;
-    }
+    engine._writeInProgress = true;
+    binding.write(engine._handle, input, flushFlag, (out, message, errno, more) => {
+      afterWrite(engine, out, message, errno, more, cb, step);
+    });
+  };
+  step(chunk);
+}
+
+// afterWrite handles a finished write on the loop: output, errors,
+// and a paused decompressor's continuation.
+function afterWrite(engine, out, message, errno, more, cb, step) {
+  engine._writeInProgress = false;
+  if (engine._closePending) {
+    engine._closePending = false;
+    closeHandle(engine);
+  }
+  if (engine.destroyed) {
     cb();
-  });
+    return;
+  }
+  if (engine._handle !== null) engine.bytesWritten = binding.consumed(engine._handle);
+  const room = out.byteLength > 0 ? pushOutput(engine, out) : true;
+  if (more && message === undefined) {
+    if (room) step(kEmpty);
+    else engine._zlibContinue = () => step(kEmpty);
+    return;
+  }
+  // As zlib: input past the end of the compressed data ends the
+  // stream (gzip members are looked for instead).
+  if (engine._handle !== null && engine._mode !== GUNZIP && engine._mode !== UNZIP &&
+      !engine._endedEarly && binding.endedEarly(engine._handle)) {
+    engine._endedEarly = true;
+    engine.push(null);
+  }
+  if (message !== undefined) {
+    engine.destroy(zlibError(message, errno, engine._mode));
+    return;
+  }
+  cb();
 }
 
 function processChunkSync(engine, chunk, flushFlag) {
   if (engine._handle === null) throw new Error('zlib binding closed');
   let out;
   try {
-    out = binding.writeSync(engine._handle, chunk, flushFlag);
+    out = binding.writeSync(engine._handle, chunk, flushFlag, engine._maxOutputLength);
   } catch (e) {
     closeHandle(engine);
     throw zlibError(e.message, e.errno, engine._mode);
   }
   engine.bytesWritten = binding.consumed(engine._handle);
   closeHandle(engine);
-  if (out.byteLength > engine._maxOutputLength) throw new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength);
+  if (out === null) throw new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
@@ -334,24 +371,45 @@ function zlibBufferSync(engine, buffer) {
 function zlibBuffer(engine, buffer, callback) {
   validateFunction(callback, 'callback');
   buffer = toBufferArg(buffer);
-  engine._writeInProgress = true;
-  binding.write(engine._handle, buffer, engine._finishFlushFlag, (out, message, errno) => {
-    engine._writeInProgress = false;
-    const consumed = binding.consumed(engine._handle);
-    closeHandle(engine);
-    engine._handle = null;
-    if (message !== undefined) {
-      callback(zlibError(message, errno, engine._mode));
-      return;
-    }
-    if (out.byteLength > engine._maxOutputLength) {
-      callback(new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength));
-      return;
-    }
-    engine.bytesWritten = consumed;
-    const buf = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-    callback(null, engine._info ? { buffer: buf, engine } : buf);
-  });
+  const parts = [];
+  let total = 0;
+  const step = (input) => {
+    engine._writeInProgress = true;
+    binding.write(engine._handle, input, engine._finishFlushFlag, (out, message, errno, more) => {
+      engine._writeInProgress = false;
+      const consumed = binding.consumed(engine._handle);
+      if (message === undefined) {
+        parts.push(out);
+        total += out.byteLength;
+        if (total > engine._maxOutputLength) {
+          closeHandle(engine);
+          callback(new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength));
+          return;
+        }
+        if (more) {
+          step(kEmpty);
+          return;
+        }
+      }
+      closeHandle(engine);
+      if (message !== undefined) {
+        callback(zlibError(message, errno, engine._mode));
+        return;
+      }
+      engine.bytesWritten = consumed;
+      const buf = parts.length === 1 ?
+        Buffer.from(parts[0].buffer, parts[0].byteOffset, parts[0].byteLength) : Buffer.concat(parts, total);
+      callback(null, engine._info ? { buffer: buf, engine } : buf);
+    });
+  };
+  step(buffer);
+}
+
+// pauseAtOf is the output size after which a decompressor pauses: the
+// stream's chunkSize.
+function pauseAtOf(opts) {
+  const n = opts && opts.chunkSize;
+  return typeof n === 'number' && Number.isFinite(n) && n >= Z_MIN_CHUNK ? n : Z_DEFAULT_CHUNK;
 }
 
 function dictionaryArg(dictionary) {
@@ -381,7 +439,7 @@ function Zlib(opts, mode) {
     strategy = checkRangesOrGetDefault(opts.strategy, 'options.strategy', Z_DEFAULT_STRATEGY, Z_FIXED, Z_DEFAULT_STRATEGY);
     dictionary = dictionaryArg(opts.dictionary);
   }
-  const handle = binding.create(mode, level, strategy, dictionary, 0);
+  const handle = binding.create(mode, level, strategy, dictionary, 0, false, undefined, pauseAtOf(opts));
   ZlibBase.call(this, opts, mode, handle, { flush: Z_NO_FLUSH, finishFlush: Z_FINISH, fullFlush: Z_FULL_FLUSH });
   this._level = level;
   this._strategy = strategy;
@@ -482,7 +540,7 @@ function Brotli(opts, mode) {
       if (mode === BROTLI_ENCODE && key === BROTLI_PARAM_LGWIN) lgwin = Number(value);
     }
   }
-  const handle = binding.create(mode, quality, 0, undefined, lgwin);
+  const handle = binding.create(mode, quality, 0, undefined, lgwin, false, undefined, pauseAtOf(opts));
   ZlibBase.call(this, opts, mode, handle, {
     flush: BROTLI_OPERATION_PROCESS, finishFlush: BROTLI_OPERATION_FINISH, fullFlush: BROTLI_OPERATION_FLUSH,
   });
@@ -563,7 +621,7 @@ function Zstd(opts, mode) {
     validateNumber(opts.pledgedSrcSize, 'options.pledgedSrcSize', 0);
     pledged = opts.pledgedSrcSize;
   }
-  const handle = binding.create(mode, level, 0, undefined, 0, checksum, pledged);
+  const handle = binding.create(mode, level, 0, undefined, 0, checksum, pledged, pauseAtOf(opts));
   ZlibBase.call(this, opts, mode, handle, {
     flush: constantValues.ZSTD_e_continue, finishFlush: constantValues.ZSTD_e_end, fullFlush: constantValues.ZSTD_e_flush,
   });

@@ -95,17 +95,21 @@ func (c *Context) StaticFunction(name string, length int, f Func) Value {
 
 func (c *Context) function(name string, length int, f Func, collectable bool) Value {
 	idx := c.registerFunc(f)
-	data := c.tls.Alloc(2 * sizeofValue)
-	defer c.tls.Free(2 * sizeofValue)
-	d := unsafe.Slice((*lib.TJSValue)(ptr(data)), 2)
+	data := c.tls.Alloc(3 * sizeofValue)
+	defer c.tls.Free(3 * sizeofValue)
+	d := unsafe.Slice((*lib.TJSValue)(ptr(data)), 3)
 	d[0] = Int32(idx).v
-	n := int32(1)
+	// The engine calls function-data functions with the caller's context,
+	// which differs from c when a runtime has several (NewContext): keep
+	// the owner's handle to find the Func table.
+	d[1] = Int32(int32(c.handle)).v
+	n := int32(2)
 	var holder Value
 	if collectable {
 		holder = Value{lib.XJS_NewObjectClass(c.tls, c.c, int32(c.holderCls))}
 		lib.XJS_SetOpaque(c.tls, holder.v, uintptr(idx))
-		d[1] = holder.v
-		n = 2
+		d[2] = holder.v
+		n = 3
 	}
 	fn := Value{lib.XJS_NewCFunctionData(c.tls, c.c, cfp(callGo), int32(length), 0, n, data)}
 	if collectable {
@@ -122,11 +126,14 @@ func (c *Context) function(name string, length int, f Func, collectable bool) Va
 // callGo is the C entry point of every Go function:
 // JSValue f(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv, int magic, JSValue *func_data)
 func callGo(tls *libc.TLS, cx uintptr, this lib.TJSValue, argc int32, argv uintptr, magic int32, data uintptr) (r lib.TJSValue) {
-	c := lookupContext(cx)
+	d := unsafe.Slice((*Value)(ptr(data)), 2)
+	ctxMu.RLock()
+	c := contexts[uintptr(uint32(d[1].rawInt()))]
+	ctxMu.RUnlock()
 	if c == nil {
 		return Undefined.v
 	}
-	idx := (*Value)(ptr(data)).rawInt()
+	idx := d[0].rawInt()
 	f := c.funcs[idx]
 	if f == nil {
 		return c.ThrowInternalError("Go function released").v

@@ -58,3 +58,35 @@ func TestSetIsHTMLDDA(t *testing.T) {
 	}
 	c.SetIsHTMLDDA(Int32(1)) // not an object: no effect, no crash
 }
+
+func TestGoFunctionCalledFromOtherRealm(t *testing.T) {
+	rt, c := newTestRuntime(t)
+	c2, err := rt.NewContext()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := c.Global()
+	defer c.Free(g)
+	g2 := c2.Global()
+	defer c2.Free(g2)
+	// Each realm gets a function at the same table index; calling the
+	// second realm's function from the first must run the second's Func.
+	c.Set(g, "which", c.Function("which", 0, func(c *Context, this Value, args []Value) Value {
+		return c.String("first")
+	}))
+	c2.Set(g2, "which", c2.Function("which", 0, func(cc *Context, this Value, args []Value) Value {
+		if cc != c2 {
+			t.Error("Func got the caller's context, not its own")
+		}
+		return cc.String("second")
+	}))
+	c.Set(g, "other", c2.Dup(g2))
+	r, err := c.Eval("which() + ',' + other.which()", "t.js", EvalGlobal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Free(r)
+	if s := c.GoString(r); s != "first,second" {
+		t.Fatalf("got %q", s)
+	}
+}

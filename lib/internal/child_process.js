@@ -168,7 +168,6 @@ function normalizeStdio(stdio, sync) {
   return { stdio: r.stdio, ipc: r.ipcFd === undefined ? -1 : r.ipcFd };
 }
 
-const kSpawnArgs = Symbol('kSpawnArgs');
 
 class ChildProcess extends EventEmitter {
   constructor() {
@@ -205,6 +204,10 @@ class ChildProcess extends EventEmitter {
     }
     this.spawnfile = options.file;
     this.spawnargs = Array.isArray(options.args) ? options.args : [];
+    // diagnostics_channel: tracing:child_process.spawn:start/end/error.
+    const trace = require('diagnostics_channel').tracingChannel('child_process.spawn');
+    const traced = trace.hasSubscribers;
+    if (traced) trace.start.publish({ process: this, options });
     ensureCallbacks();
     const r = binding.spawn({
       file: options.file,
@@ -218,10 +221,15 @@ class ChildProcess extends EventEmitter {
     });
     const err = r[0];
     if (err !== 0) {
-      if (!asyncSpawnErrors.has(err)) throw errnoException(err, 'spawn');
+      if (!asyncSpawnErrors.has(err)) {
+        const e = errnoException(err, 'spawn');
+        if (traced) trace.error.publish({ process: this, error: e });
+        throw e;
+      }
       const e = errnoException(err, `spawn ${this.spawnfile}`);
       e.path = this.spawnfile;
       e.spawnargs = this.spawnargs.slice(1);
+      if (traced) trace.error.publish({ process: this, error: e });
       if (err === -24 || err === -23) {
         // EMFILE, ENFILE: no streams, only the 'error' event.
         process.nextTick(() => this.emit('error', e));
@@ -274,6 +282,7 @@ class ChildProcess extends EventEmitter {
     this.stdin = this.stdio[0] || null;
     this.stdout = this.stdio[1] || null;
     this.stderr = this.stdio[2] || null;
+    if (traced) trace.end.publish({ process: this, options });
     process.nextTick(() => this.emit('spawn'));
     return 0;
   }
@@ -371,7 +380,6 @@ module.exports = {
   errnoException,
   normalizeStdio,
   getValidStdio,
-  kSpawnArgs,
   pipes,
   ensureCallbacks,
   Pipe,

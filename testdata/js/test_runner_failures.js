@@ -4,8 +4,7 @@
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk, ...rest) => write(String(chunk)
   .replace(/\(\d+(\.\d+)?ms\)/g, '(*ms)')
-  .replace(/duration_ms [\d.]+/g, 'duration_ms *')
-  .replace(/^(test at .*:\d+):\d+$/gm, '$1'), ...rest);
+  .replace(/duration_ms [\d.]+/g, 'duration_ms *'), ...rest);
 
 const { test, describe, it } = require('node:test');
 

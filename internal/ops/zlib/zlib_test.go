@@ -201,3 +201,28 @@ func TestZstd(t *testing.T) {
 		t.Errorf("zstd garbage: %v", err)
 	}
 }
+
+func TestDecompressorPausesAtPauseAt(t *testing.T) {
+	in := bytes.Repeat([]byte{'z'}, 1<<20)
+	c, _ := NewStream(Options{Mode: ModeGzip, Level: 9})
+	packed, _ := c.Write(in, zFinish)
+	d, _ := NewStream(Options{Mode: ModeGunzip, PauseAt: 16 << 10})
+	defer d.Close()
+	out, err := d.Write(packed, zFinish)
+	writes := 1
+	for err == nil && d.More() {
+		if len(out) > 64<<10*writes {
+			t.Fatalf("write %d returned %d bytes: the pause did not hold", writes, len(out))
+		}
+		var more []byte
+		more, err = d.Write(nil, zFinish)
+		out = append(out, more...)
+		writes++
+	}
+	if err != nil || !bytes.Equal(out, in) {
+		t.Fatalf("got %d bytes, %v", len(out), err)
+	}
+	if writes < 16 {
+		t.Errorf("only %d writes for 1 MiB at 16 KiB pauses", writes)
+	}
+}

@@ -7,6 +7,7 @@
 const { StringDecoder } = require('string_decoder');
 
 const kKeypressDecoder = Symbol('keypress-decoder');
+const kKeysPending = Symbol('kKeysPending');
 const kEscapeCodeTimeout = 500;
 const ESC = '\x1b';
 
@@ -165,14 +166,14 @@ class KeyDecoder {
           this.timer = setTimeout(() => this.flush(), this.timeout);
           return;
         }
-        this.emit(r.str, r.key);
         i = r.end;
+        this.emit(r.str, r.key, i < s.length);
         continue;
       }
       const cp = s.codePointAt(i);
       const ch = String.fromCodePoint(cp);
       i += ch.length;
-      this.emit(ch, plainKey(ch));
+      this.emit(ch, plainKey(ch), i < s.length);
     }
   }
 
@@ -205,8 +206,16 @@ function emitKeypressEvents(stream, iface = {}) {
   if (stream[kKeypressDecoder]) return;
   const timeout = iface.escapeCodeTimeout ?? kEscapeCodeTimeout;
   const textDecoder = new StringDecoder('utf8');
-  const keys = new KeyDecoder((s, key) => {
-    stream.emit('keypress', s, key);
+  const keys = new KeyDecoder((s, key, more) => {
+    // kKeysPending tells a readline Interface that more keys of the same
+    // chunk follow (it then echoes typed text without redrawing the line,
+    // as node does).
+    stream[kKeysPending] = more;
+    try {
+      stream.emit('keypress', s, key);
+    } finally {
+      stream[kKeysPending] = false;
+    }
   }, timeout);
   stream[kKeypressDecoder] = keys;
 
@@ -232,4 +241,4 @@ function emitKeypressEvents(stream, iface = {}) {
   else stream.on('newListener', onNewListener);
 }
 
-module.exports = { emitKeypressEvents, KeyDecoder };
+module.exports = { emitKeypressEvents, KeyDecoder, kKeysPending };

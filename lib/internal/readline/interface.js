@@ -12,11 +12,12 @@ const {
 const { validateAbortSignal, validateArray, validateUint32 } = require('internal/validators');
 const { getStringWidth, stripVTControlCharacters, inspect } = require('internal/util/inspect');
 const { cursorTo, moveCursor, clearScreenDown } = require('internal/readline/callbacks');
-const { emitKeypressEvents } = require('internal/readline/emitKeypressEvents');
+const { emitKeypressEvents, kKeysPending } = require('internal/readline/emitKeypressEvents');
 const { charLengthAt, charLengthLeft } = require('internal/readline/utils');
 
 const kHistorySize = 30;
 const kMaxLengthOfKillRing = 32;
+const kMaxUndoRedoStackSize = 2048;
 const kMinCrlfDelay = 100;
 const kIteratorHighWaterMark = 1024;
 const lineEnding = /\r?\n|\r(?!\n)|\u2028|\u2029/;
@@ -43,6 +44,8 @@ class Interface extends EventEmitter {
   #captureRejections = EventEmitter.captureRejections;
   #previousKey = null;
   #yanked = null;
+  #undoStack = [];
+  #redoStack = [];
 
   constructor(input, output, completer, terminal) {
     super();
@@ -336,26 +339,46 @@ class Interface extends EventEmitter {
       if (string.charCodeAt(0) === 10) string = string.slice(1);
       this[kSawReturnAt] = 0;
     }
-    // Only '\n' (the common case) splits natively; '\r', U+2028 and
-    // U+2029 need the full rule.
-    const simple = !string.includes('\r') && !string.includes('\u2028') && !string.includes('\u2029');
-    const hasEnd = !simple || string.includes('\n');
     if (this[kLineBuffer] !== null) {
       string = this[kLineBuffer] + string;
       this[kLineBuffer] = null;
     }
-    if (!hasEnd) {
+    // Text whose only line ends are '\n' (the common case) splits
+    // natively; '\r', U+2028 and U+2029 need the full rule. (split() is
+    // the fast way to look for a character here: the engine's includes()
+    // and indexOf() scan strings slowly.)
+    const simple = string.split('\r').length === 1 && string.split('\u2028').length === 1 &&
+      string.split('\u2029').length === 1;
+    const lines = simple ? string.split('\n') : string.split(lineEnding);
+    if (lines.length === 1) {
       if (string) this[kLineBuffer] = string;
       return;
     }
-    this[kSawReturnAt] = string.endsWith('\r') ? Date.now() : 0;
-    const lines = simple ? string.split('\n') : string.split(lineEnding);
+    this[kSawReturnAt] = simple || !string.endsWith('\r') ? 0 : Date.now();
     const rest = lines.pop();
     this[kLineBuffer] = rest ? rest : null;
-    for (let i = 0; i < lines.length; i++) this[kOnLine](lines[i]);
+    for (let i = 0; i < lines.length; i++) {
+      // kOnLine's fast path, inlined: this loop runs once per line.
+      if (this[kQuestionCallback] === null && !this.#captureRejections) {
+        const handler = this._events?.line;
+        if (typeof handler === 'function') {
+          handler.call(this, lines[i]);
+          continue;
+        }
+      }
+      this[kOnLine](lines[i]);
+    }
   }
 
   _insertString(c) {
+    this.#pushUndo();
+    if (this.input?.[kKeysPending]) {
+      // More keys of the same chunk follow: echo now, redraw later.
+      this.line = this.line.slice(0, this.cursor) + c + this.line.slice(this.cursor);
+      this.cursor += c.length;
+      this._writeToOutput(c);
+      return;
+    }
     if (this.cursor < this.line.length) {
       this.line = this.line.slice(0, this.cursor) + c + this.line.slice(this.cursor);
       this.cursor += c.length;
@@ -412,16 +435,12 @@ class Interface extends EventEmitter {
       const [completions, completeOn] = value || [[], ''];
       if (!completions || completions.length === 0) return;
       const matches = completions.filter((c) => c);
-      if (matches.length === 1) {
-        this._insertString(matches[0].slice(completeOn.length));
-        return;
-      }
       let prefix = matches[0] || '';
       for (const m of matches) {
         while (!m.startsWith(prefix)) prefix = prefix.slice(0, -1);
       }
-      if (prefix.length > completeOn.length) {
-        this._insertString(prefix.slice(completeOn.length));
+      if (matches.length === 1 || prefix.length > completeOn.length) {
+        this.#complete(matches.length === 1 ? matches[0] : prefix, completeOn);
         return;
       }
       // Nothing to add: a second tab in a row lists the candidates.
@@ -445,6 +464,20 @@ class Interface extends EventEmitter {
     }
   }
 
+  // #complete puts text in place of completeOn before the cursor: typed
+  // on when it extends it, otherwise replacing it.
+  #complete(text, completeOn) {
+    if (text.startsWith(completeOn)) {
+      this._insertString(text.slice(completeOn.length));
+      return;
+    }
+    const start = Math.max(0, this.cursor - completeOn.length);
+    this.#pushUndo();
+    this.line = this.line.slice(0, start) + text + this.line.slice(this.cursor);
+    this.cursor = start + text.length;
+    this._refreshLine();
+  }
+
   _wordLeft() {
     if (this.cursor > 0) {
       const leading = this.line.slice(0, this.cursor);
@@ -462,6 +495,7 @@ class Interface extends EventEmitter {
   }
 
   _deleteLeft() {
+    this.#pushUndo();
     if (this.cursor > 0 && this.line.length > 0) {
       const n = charLengthLeft(this.line, this.cursor);
       this.line = this.line.slice(0, this.cursor - n) + this.line.slice(this.cursor);
@@ -471,11 +505,37 @@ class Interface extends EventEmitter {
   }
 
   _deleteRight() {
+    this.#pushUndo();
     if (this.cursor < this.line.length) {
       const n = charLengthAt(this.line, this.cursor);
       this.line = this.line.slice(0, this.cursor) + this.line.slice(this.cursor + n);
       this._refreshLine();
     }
+  }
+
+  // Undo/redo: each edit first saves the line as it was.
+  #pushUndo() {
+    this.#undoStack.push({ line: this.line, cursor: this.cursor });
+    if (this.#undoStack.length > kMaxUndoRedoStackSize) this.#undoStack.shift();
+    this.#redoStack = [];
+  }
+
+  #undo() {
+    if (this.#undoStack.length === 0) return;
+    this.#redoStack.push({ line: this.line, cursor: this.cursor });
+    const state = this.#undoStack.pop();
+    this.line = state.line;
+    this.cursor = state.cursor;
+    this._refreshLine();
+  }
+
+  #redo() {
+    if (this.#redoStack.length === 0) return;
+    this.#undoStack.push({ line: this.line, cursor: this.cursor });
+    const state = this.#redoStack.pop();
+    this.line = state.line;
+    this.cursor = state.cursor;
+    this._refreshLine();
   }
 
   #pushKill(text) {
@@ -485,6 +545,7 @@ class Interface extends EventEmitter {
   }
 
   _deleteWordLeft() {
+    this.#pushUndo();
     if (this.cursor > 0) {
       let leading = this.line.slice(0, this.cursor);
       const m = /(?:[^\w\s]+|\w+|)\s*$/.exec(leading);
@@ -498,6 +559,7 @@ class Interface extends EventEmitter {
   }
 
   _deleteWordRight() {
+    this.#pushUndo();
     if (this.cursor < this.line.length) {
       const trailing = this.line.slice(this.cursor);
       const m = /^(?:\s+|\W+|\w+)\s*/.exec(trailing);
@@ -509,6 +571,7 @@ class Interface extends EventEmitter {
   }
 
   _deleteLineLeft() {
+    this.#pushUndo();
     this.#pushKill(this.line.slice(0, this.cursor));
     this.line = this.line.slice(this.cursor);
     this.cursor = 0;
@@ -516,6 +579,7 @@ class Interface extends EventEmitter {
   }
 
   _deleteLineRight() {
+    this.#pushUndo();
     this.#pushKill(this.line.slice(this.cursor));
     this.line = this.line.slice(0, this.cursor);
     this._refreshLine();
@@ -551,6 +615,8 @@ class Interface extends EventEmitter {
 
   _line() {
     const line = this._addHistory();
+    this.#undoStack = [];
+    this.#redoStack = [];
     this.clearLine();
     this[kOnLine](line);
   }
@@ -659,6 +725,16 @@ class Interface extends EventEmitter {
       this[kSubstringSearch] = null;
     } else if (this[kSubstringSearch] === null) {
       this[kSubstringSearch] = this.line.slice(0, this.cursor);
+    }
+    if (key.sequence === '\x1f') {
+      // ctrl-_ (ctrl-/ on most terminals)
+      this.#undo();
+      return;
+    }
+    if (key.sequence === '\x1e') {
+      // ctrl-^
+      this.#redo();
+      return;
     }
     if (key.ctrl && key.shift) {
       switch (key.name) {
@@ -867,11 +943,14 @@ class Interface extends EventEmitter {
         if (head < queue.length) {
           const value = queue[head];
           queue[head++] = undefined;
-          if (head > 1024 && head * 2 > queue.length) {
+          if (head === queue.length) {
+            queue.length = 0;
+            head = 0;
+          } else if (head > 1024 && head * 2 > queue.length) {
             queue.splice(0, head);
             head = 0;
           }
-          if (pausedByUs && queue.length === head) {
+          if (pausedByUs && queue.length - head === 0) {
             // Drained: read on.
             pausedByUs = false;
             if (!iface.closed) iface.resume();

@@ -1,6 +1,7 @@
 'use strict';
 // node:test's mock: mock.fn(), mock.method(), mock.getter()/setter(),
-// reset()/restoreAll(). mock.timers and mock.module are not implemented.
+// reset()/restoreAll(). mock.timers is not implemented; mock.module is
+// absent, as in node without --experimental-test-module-mocks.
 
 const { validateFunction, validateObject, validateInteger } = require('internal/validators');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE }, notImplemented } = require('internal/errors');
@@ -178,7 +179,6 @@ class MockTracker {
   }
 
   property() { throw notImplemented('mock.property'); }
-  module() { throw notImplemented('mock.module'); }
   get timers() { throw notImplemented('mock.timers'); }
 
   reset() {

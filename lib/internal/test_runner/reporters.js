@@ -13,6 +13,28 @@ function formatDuration(ms) {
   return `${ms}ms`;
 }
 
+// The engine places a call's column at its '('; node places it at the
+// start of the callee's name (`test(`, `t.test(`): step back to it.
+function calleeColumn(file, line, column) {
+  try {
+    const path = file.startsWith('file:') ? decodeURIComponent(new URL(file).pathname) : file;
+    const text = require('fs').readFileSync(path, 'utf8').split('\n')[line - 1];
+    let i = column - 1;
+    if (text === undefined || text[i] !== '(') return column;
+    i--;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    const end = i;
+    while (i >= 0 && /[\w$]/.test(text[i])) i--;
+    return i === end ? column : i + 2;
+  } catch {
+    return column;
+  }
+}
+
+function absoluteLocation(loc) {
+  return `${loc.file}:${loc.line}:${calleeColumn(loc.file, loc.line, loc.column)}`;
+}
+
 function relativeLocation(loc) {
   if (loc === undefined) return '';
   let file = loc.file;
@@ -24,7 +46,7 @@ function relativeLocation(loc) {
     }
   }
   const rel = require('path').relative(process.cwd(), file);
-  return `${rel}:${loc.line}:${loc.column}`;
+  return `${rel}:${loc.line}:${calleeColumn(loc.file, loc.line, loc.column)}`;
 }
 
 function expectedFailureDirective(test, escape) {
@@ -168,7 +190,7 @@ class TapReporter {
     out += `${pad}  type: '${test.kind === 'suite' ? 'suite' : 'test'}'\n`;
     if (test.error !== undefined) {
       const err = test.error;
-      if (test.location) out += `${pad}  location: '${test.location.file}:${test.location.line}:${test.location.column}'\n`;
+      if (test.location) out += `${pad}  location: '${absoluteLocation(test.location)}'\n`;
       out += `${pad}  failureType: '${err.failureType}'\n`;
       const cause = err.cause;
       const msg = cause !== null && typeof cause === 'object' && typeof cause.message === 'string' ? cause.message : String(cause);

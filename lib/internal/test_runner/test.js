@@ -2,10 +2,16 @@
 // The node:test runner: Test and Suite trees, hooks, the harness that runs
 // the top-level tests after the main module and prints a report.
 //
-// Everything runs one test at a time (the concurrency option is accepted
-// but tests never overlap). The root test starts on a setImmediate after
-// the first test() call and finishes on process 'beforeExit', so tests
-// added later (from timers, after top-level await) still run.
+// Everything runs one test at a time (the concurrency option is validated
+// but tests never overlap). The root's before hooks start at the first
+// test() call and the tests on a setImmediate after it, so the main
+// module's synchronous code runs first. The root finishes when its queue
+// stays empty for a turn of the loop (or on 'beforeExit', cancelling tests
+// whose promises can no longer settle); the summary is printed on 'exit'.
+//
+// Without async context tracking, a test()/describe() call finds its parent
+// from the call stack (a suite or test body running), else a pending async
+// suite body, else the running test, else the root.
 
 const {
   validateFunction, validateObject, validateNumber, validateInteger, validateUint32,
@@ -44,6 +50,8 @@ function wrapFailure(err, type) {
 }
 
 let currentParent = null;  // the suite or test whose body is running
+const building = [];  // suites whose async body has not settled yet
+const customAsserts = new Map();  // t.assert additions from assert.register()
 let harness = null;
 
 class TestContext {
@@ -73,6 +81,12 @@ class TestContext {
         obj[key] = function(...args) {
           test.assertCount++;
           return Reflect.apply(fn, assert, args);
+        };
+      }
+      for (const [name, fn] of customAsserts) {
+        obj[name] = function(...args) {
+          test.assertCount++;
+          return Reflect.apply(fn, obj, args);
         };
       }
       obj.snapshot = () => { throw require('internal/errors').notImplemented('t.assert.snapshot'); };
@@ -438,7 +452,9 @@ Test.prototype.checkExpectedFailure = function checkExpectedFailure() {
     const cause = this.error.cause;
     try {
       require('assert').throws(() => { throw cause; }, match);
-    } catch {
+    } catch (mismatch) {
+      // As node: the failure reported is the matcher's complaint.
+      this.error = new ERR_TEST_FAILURE(mismatch, kTestCodeFailure);
       return;
     }
   }
@@ -476,7 +492,9 @@ class Suite extends Test {
       try {
         const r = fn.call(this.context, this.context);
         if (r && typeof r.then === 'function') {
-          this.buildPromise = Promise.resolve(r).then(undefined, (err) => this.fail(err, kTestCodeFailure));
+          building.push(this);
+          this.buildPromise = Promise.resolve(r).then(undefined, (err) => this.fail(err, kTestCodeFailure))
+            .finally(() => building.splice(building.indexOf(this), 1));
         }
       } catch (err) {
         this.fail(err, kTestCodeFailure);
@@ -589,6 +607,8 @@ class Harness {
     this.finished = false;
     this.reporter = require('internal/test_runner/reporters').create();
     this.uncaught = [];
+    this.syncPhase = true;
+    queueMicrotask(() => { this.syncPhase = false; });
     process.on('beforeExit', () => this.finish());
     // As in node, the runner keeps these listeners to the end: an error
     // with no test running is reported and fails the run.
@@ -695,9 +715,16 @@ function getHarness() {
   return harness;
 }
 
+// Where test()/describe() called now attach: the suite or test whose
+// body is on the stack, else (after an await in a test body, where node
+// would use async context) the test that is running, else the root.
 function parentForNewTest() {
   getHarness();
-  return currentParent ?? harness.root;
+  if (currentParent !== null) return currentParent;
+  // Calls from the main module's synchronous code are top-level even while
+  // an async suite body is pending; later ones come from its continuation.
+  if (!harness.syncPhase && building.length > 0) return building.at(-1);
+  return harness.runningTest() ?? harness.root;
 }
 
 function test(name, options, fn) {
@@ -717,7 +744,23 @@ function hookAdder(kind) {
   };
 }
 
+function registerAssert(name, fn) {
+  require('internal/validators').validateString(name, 'name');
+  validateFunction(fn, 'fn');
+  customAsserts.set(name, fn);
+}
+
+// The context of the test or suite whose code is running, if any.
+function getTestContext() {
+  let t = currentParent;
+  if (t === null && harness !== null) t = harness.runningTest();
+  if (t === null || t.kind === 'root') return undefined;
+  return t.makeContext();
+}
+
 module.exports = {
+  registerAssert,
+  getTestContext,
   test,
   suite,
   before: hookAdder('before'),
