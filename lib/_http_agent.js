@@ -5,6 +5,7 @@
 
 const EventEmitter = require('events');
 const net = require('net');
+const { callable } = require('_http_common');
 const {
   codes: { ERR_OUT_OF_RANGE },
 } = require('internal/errors');
@@ -260,6 +261,6 @@ function setRequestSocket(agent, req, socket) {
 }
 
 module.exports = {
-  Agent,
+  Agent: callable(Agent),
   globalAgent: new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 }),
 };

@@ -14,6 +14,7 @@ const {
   kEvComplete,
   kEvError,
   kEvPaused,
+  callable,
 } = require('_http_common');
 const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
 const { IncomingMessage, kOnRead } = require('_http_incoming');
@@ -621,7 +622,7 @@ function emitFreeNT(req) {
 }
 
 module.exports = {
-  ClientRequest,
+  ClientRequest: callable(ClientRequest),
 };
 void validateFunction;
 void isURL;

@@ -79,7 +79,19 @@ function parseError(code, reason, offset, data) {
   return err;
 }
 
+// callable lets a class be called without new, as node's function-style
+// constructors can (http.Server(), http.Agent()...): the call constructs.
+// Code on hot paths constructs the class itself, not the wrapper.
+function callable(Class) {
+  return new Proxy(Class, {
+    apply(target, thisArg, args) {
+      return new target(...args);
+    },
+  });
+}
+
 module.exports = {
+  callable,
   HTTPParser,
   methods,
   parseError,

@@ -2,7 +2,7 @@
 
 // node:http: server, client, agent.
 
-const { methods, parseError } = require('_http_common');
+const { methods, parseError, callable } = require('_http_common');
 const { IncomingMessage } = require('_http_incoming');
 const { OutgoingMessage, validateHeaderName, validateHeaderValue } = require('_http_outgoing');
 const { STATUS_CODES, Server, ServerResponse } = require('_http_server');
@@ -43,9 +43,9 @@ module.exports = {
   get Agent() { return lazyAgent().Agent; },
   get ClientRequest() { return lazyClient().ClientRequest; },
   IncomingMessage,
-  OutgoingMessage,
-  Server,
-  ServerResponse,
+  OutgoingMessage: callable(OutgoingMessage),
+  Server: callable(Server),
+  ServerResponse: callable(ServerResponse),
   createServer,
   validateHeaderName,
   validateHeaderValue,

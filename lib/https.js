@@ -8,6 +8,7 @@ const { Agent: HttpAgent } = require('_http_agent');
 const { ClientRequest } = require('_http_client');
 const { Server: HttpServer, storeHTTPOptions, initHTTPServer } = require('_http_server');
 const { URL, urlToHttpOptions } = require('internal/url');
+const { callable } = require('_http_common');
 
 class Server extends tls.Server {
   constructor(opts, requestListener) {
@@ -98,9 +99,9 @@ function get(input, options, cb) {
 }
 
 module.exports = {
-  Agent,
+  Agent: callable(Agent),
   globalAgent,
-  Server,
+  Server: callable(Server),
   createServer,
   get,
   request,

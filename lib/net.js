@@ -36,7 +36,6 @@ const {
   validateFunction,
   validateInt32,
   validateNumber,
-  validateObject,
   validateString,
 } = require('internal/validators');
 

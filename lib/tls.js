@@ -6,6 +6,7 @@
 const { TLSSocket, Server, createServer, connect } = require('_tls_wrap');
 const { notImplemented, codes: { ERR_TLS_CERT_ALTNAME_INVALID } } = require('internal/errors');
 const net = require('net');
+const { callable } = require('_http_common');
 
 // SecureContext holds the options a context was made from; sockets read
 // them when they start.
@@ -83,7 +84,7 @@ module.exports = {
   createSecureContext,
   SecureContext,
   TLSSocket,
-  Server,
+  Server: callable(Server),
   createServer,
   connect,
   convertALPNProtocols() { throw notImplemented('tls.convertALPNProtocols'); },

@@ -1,18 +1,62 @@
 package node
 
 import (
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/gonode/gonode/internal/binding"
 	"github.com/gonode/gonode/internal/qjs"
 )
 
+// vmTimer is one pending vm timeout (options.timeout of vm scripts).
+type vmTimer struct {
+	mu    sync.Mutex
+	done  bool
+	fired bool
+	t     *time.Timer
+}
+
 func initContextify(env *binding.Env, obj qjs.Value) {
 	c := env.Ctx
-	// compileFunction(source, filename, params) returns a function with the
-	// given parameters whose body is source. The body starts on the first
-	// line of the wrapper so that line numbers in stacks match the file.
-	binding.Func(c, obj, "compileFunction", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	in := instanceOf(env)
+	// realms holds the contexts made by makeContext, by id; id 0 is the
+	// main context.
+	realms := map[int32]*qjs.Context{0: c}
+	nextID := int32(1)
+	realm := func(v qjs.Value) *qjs.Context {
+		if v.IsNumber() {
+			if r := realms[int32(v.Int())]; r != nil {
+				return r
+			}
+		}
+		return c
+	}
+	var timers []*vmTimer
+	kTimeout, _ := c.Eval("Symbol('vm timeout')", "contextify", qjs.EvalGlobal)
+	c.Set(obj, "kTimeout", kTimeout)
+
+	// makeContext() creates a new realm and returns [id, its global object].
+	binding.Func(c, obj, "makeContext", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		r, err := c.Runtime().NewContext()
+		if err != nil {
+			return c.ThrowError(err)
+		}
+		id := nextID
+		nextID++
+		realms[id] = r
+		out := c.Array()
+		c.SetIndex(out, 0, qjs.Int32(id))
+		c.SetIndex(out, 1, r.Global())
+		return out
+	})
+	// compileFunction(source, filename, params, realmId, extensions)
+	// returns a function with the given parameters whose body is source,
+	// created in the realm; the extensions (an array of objects) are in
+	// scope as by `with`. The body starts on the first line of the wrapper
+	// so that line numbers in stacks match the file.
+	binding.Func(c, obj, "compileFunction", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		src := c.GoString(qjs.Arg(args, 0))
 		filename := c.GoString(qjs.Arg(args, 1))
 		var params []string
@@ -23,23 +67,91 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 				c.Free(v)
 			}
 		}
+		r := realm(qjs.Arg(args, 3))
+		ext := qjs.Arg(args, 4)
+		n := 0
+		if c.IsArray(ext) {
+			n = c.Length(ext)
+		}
 		src = stripShebang(src)
-		wrapped := "(function (" + strings.Join(params, ", ") + ") {" + src + "\n})"
-		fn, err := c.Eval(wrapped, filename, qjs.EvalGlobal)
-		if err != nil {
-			return c.ThrowError(err)
+		fn := "function (" + strings.Join(params, ", ") + ") {" + src + "\n}"
+		if n == 0 {
+			v := r.EvalRaw("("+fn+")", filename, qjs.EvalGlobal)
+			return v
 		}
-		return fn
+		var b strings.Builder
+		b.WriteString("(function (__vmExt) {")
+		for i := 0; i < n; i++ {
+			b.WriteString("with (__vmExt[" + strconv.Itoa(i) + "]) ")
+		}
+		b.WriteString("return " + fn + "})")
+		outer := r.EvalRaw(b.String(), filename, qjs.EvalGlobal)
+		if outer.IsException() {
+			return outer
+		}
+		defer c.Free(outer)
+		return c.CallRaw(outer, qjs.Undefined, ext)
 	})
-	// runScript(source, filename) evaluates source as a global script.
-	binding.Func(c, obj, "runScript", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		src := c.GoString(qjs.Arg(args, 0))
+	// checkScript(source, filename) compiles source as a global script
+	// without running it: it throws the SyntaxError, if any.
+	binding.Func(c, obj, "checkScript", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		src := stripShebang(c.GoString(qjs.Arg(args, 0)))
 		filename := c.GoString(qjs.Arg(args, 1))
-		v, err := c.Eval(stripShebang(src), filename, qjs.EvalGlobal)
-		if err != nil {
-			return c.ThrowError(err)
+		v := c.EvalRaw(src, filename, qjs.EvalGlobal|qjs.EvalCompile)
+		if v.IsException() {
+			return v
 		}
-		return v
+		c.Free(v)
+		return qjs.Undefined
+	})
+	// runScript(source, filename, realmId, timeoutMs) evaluates source as a
+	// global script in the realm. When the timeout expires the script is
+	// interrupted and kTimeout is thrown.
+	binding.Func(c, obj, "runScript", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		src := stripShebang(c.GoString(qjs.Arg(args, 0)))
+		filename := c.GoString(qjs.Arg(args, 1))
+		r := realm(qjs.Arg(args, 2))
+		ms := qjs.Arg(args, 3).Float()
+		if !(ms > 0) {
+			return r.EvalRaw(src, filename, qjs.EvalGlobal)
+		}
+		rt := c.Runtime()
+		t := &vmTimer{}
+		t.t = time.AfterFunc(time.Duration(ms*float64(time.Millisecond)), func() {
+			t.mu.Lock()
+			defer t.mu.Unlock()
+			if !t.done {
+				t.fired = true
+				rt.Interrupt()
+			}
+		})
+		timers = append(timers, t)
+		v := r.EvalRaw(src, filename, qjs.EvalGlobal)
+		t.t.Stop()
+		t.mu.Lock()
+		t.done = true
+		fired := t.fired
+		t.mu.Unlock()
+		timers = timers[:len(timers)-1]
+		if !fired {
+			return v
+		}
+		// Keep the interrupt for an enclosing timeout that fired as well,
+		// or for a stop of the instance.
+		outer := in.stopReq.Load()
+		for _, o := range timers {
+			o.mu.Lock()
+			outer = outer || o.fired
+			o.mu.Unlock()
+		}
+		if !outer {
+			rt.ClearInterrupt()
+		}
+		if !v.IsException() {
+			return v
+		}
+		c.Free(c.TakeException())
+		return c.Throw(c.Dup(kTimeout))
 	})
 }
 

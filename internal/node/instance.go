@@ -33,6 +33,8 @@ type Config struct {
 	Modules  map[string]func(c *qjs.Context) qjs.Value
 	// MemoryLimit caps the JS heap in bytes (0: none).
 	MemoryLimit int
+	// Worker is set when the instance runs as a worker thread.
+	Worker *WorkerInfo
 }
 
 // Instance is one running gonode program.
@@ -467,6 +469,7 @@ func (in *Instance) flush() {
 
 // Close frees the engine. The instance must not be running.
 func (in *Instance) Close() {
+	in.closeThreads()
 	c := in.ctx
 	c.Free(in.hooks)
 	in.hooks = qjs.Undefined

@@ -45,3 +45,11 @@ func (r *Runtime) closeExtra() {
 func (c *Context) SetIsHTMLDDA(v Value) {
 	lib.XJS_SetIsHTMLDDA(c.tls, c.c, v.v)
 }
+
+// EvalRaw is Eval without converting a thrown exception: it returns
+// Exception and leaves the exception pending in the runtime, so that a Go
+// Func (possibly of another context of the same runtime) can propagate it
+// unchanged, uncatchable or not.
+func (c *Context) EvalRaw(src, filename string, flags int) Value {
+	return c.evalRaw(src, filename, flags)
+}

@@ -16,7 +16,6 @@ const {
   validateLookupServiceArgs,
   resolveMethods,
   ResolverBase,
-  constants,
   errorCodes,
 } = require('internal/dns/utils');
 
@@ -57,9 +56,8 @@ function lookupService(address, port) {
 // Resolver: like dns.Resolver, with methods that return promises.
 class Resolver extends ResolverBase {}
 
-// The callback resolver each method runs on: a promises Resolver runs on
-// itself; the module-level functions run on node:dns's default resolver.
-function promisify(method, self) {
+// promisify runs method(callback) as a promise.
+function promisify(method) {
   return new Promise((resolve, reject) => {
     method((err, result) => (err ? reject(err) : resolve(result)));
   });
@@ -104,4 +102,3 @@ for (const m of Object.keys(resolveMethods).sort()) {
   Object.defineProperty(module.exports[m], 'name', { value: m });
 }
 module.exports.reverse = function reverse(ip) { return Resolver.prototype.reverse.call(def, ip); };
-void constants;

@@ -4,7 +4,7 @@
 // IPv4-mapped IPv6 form, so an IPv4 rule also matches ::ffff:a.b.c.d.
 
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_ADDRESS, ERR_OUT_OF_RANGE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_ADDRESS },
 } = require('internal/errors');
 const { SocketAddress, ipBytes } = require('internal/socketaddress');
 const { validateInt32, validateString, validateArray } = require('internal/validators');
@@ -130,7 +130,5 @@ class BlockList {
     }
   }
 }
-
-void ERR_OUT_OF_RANGE;
 
 module.exports = { BlockList };

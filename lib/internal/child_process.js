@@ -64,7 +64,8 @@ function toBuffer(u8) {
 // (fd 3 and up).
 class Pipe extends Duplex {
   constructor(id, readable, writable) {
-    super({ readable, writable, decodeStrings: false, allowHalfOpen: true, highWaterMark: 64 * 1024 });
+    // As a net.Socket: the end of input ends the write side too.
+    super({ readable, writable, decodeStrings: false, allowHalfOpen: false, highWaterMark: 64 * 1024 });
     this._pipeId = id;
     this._closed = false;
     if (readable) pipes.set(id, this);

@@ -81,8 +81,9 @@ steps.push(() => {
   const srv = net.createServer((s) => s.end('x'));
   srv.listen(0, 'localhost', () => {
     const c = net.connect(srv.address().port, 'localhost');
-    c.on('lookup', (err, addr, fam, host) => console.log('lookup event', err, addr, fam, host));
-    c.on('connect', () => console.log('connected to localhost', c.remoteAddress));
+    // localhost may be 127.0.0.1 or ::1 depending on the system.
+    c.on('lookup', (err, addr, fam, host) => console.log('lookup event', err, net.isIP(addr) === fam, host));
+    c.on('connect', () => console.log('connected to localhost', c.remoteAddress === srv.address().address));
     c.on('data', (d) => console.log('data', String(d)));
     c.on('close', () => srv.close(next));
   });

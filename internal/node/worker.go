@@ -1,0 +1,569 @@
+package node
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/qjs"
+)
+
+// Worker threads: each Worker is a separate Instance (its own engine
+// runtime and event loop) on its own goroutine. Threads talk through
+// endpoints: the two ends of a cross-thread MessageChannel, held in a
+// process-wide hub. A message is serialized on the sender's loop, queued on
+// the receiving endpoint and deserialized on the receiver's loop.
+
+// WorkerInfo describes the worker an instance runs as (Config.Worker).
+type WorkerInfo struct {
+	ThreadID int64
+	Port     int64  // endpoint of the worker's parentPort
+	Data     []byte // serialized workerData
+	EnvData  []byte // serialized environment data (getEnvironmentData)
+	Name     string
+	Filename string // script to run, or the source when Eval
+	Eval     bool
+	// ResourceLimits as Node reports them: maxYoungGenerationSizeMb,
+	// maxOldGenerationSizeMb, codeRangeSizeMb, stackSizeMb.
+	ResourceLimits [4]float64
+
+	w *worker // the parent's record, for events to the parent
+}
+
+// endpoint is one end of a cross-thread channel.
+type endpoint struct {
+	id        int64
+	peer      *endpoint
+	queue     [][]byte
+	closed    bool
+	owner     *threadState // nil while in transit
+	notifying bool
+}
+
+var (
+	hubMu       sync.Mutex
+	endpoints   = map[int64]*endpoint{}
+	endpointSeq int64
+	threadSeq   atomic.Int64
+)
+
+// newChannel makes a connected pair of endpoints (hubMu held).
+func newChannel() (*endpoint, *endpoint) {
+	endpointSeq++
+	a := &endpoint{id: endpointSeq}
+	endpointSeq++
+	b := &endpoint{id: endpointSeq}
+	a.peer, b.peer = b, a
+	endpoints[a.id] = a
+	endpoints[b.id] = b
+	return a, b
+}
+
+// notify schedules the owner's callback for ep (hubMu held).
+func (ep *endpoint) notify() {
+	ts := ep.owner
+	if ts == nil || ep.notifying {
+		return
+	}
+	ep.notifying = true
+	ts.in.loop.Post(func() { ts.ready(ep) })
+}
+
+// closeEndpoint closes ep and its peer (hubMu held).
+func closeEndpoint(ep *endpoint) {
+	if ep.closed {
+		return
+	}
+	ep.closed = true
+	if p := ep.peer; p != nil {
+		p.closed = true
+		p.notify()
+	}
+}
+
+// threadState is the worker machinery of one instance.
+type threadState struct {
+	in      *Instance
+	fns     map[int64]qjs.Value // endpoint id -> onReady(id), loop goroutine only
+	workers map[int64]*worker   // child workers by thread id
+	owned   map[int64]*endpoint // guarded by hubMu
+}
+
+// worker is the parent's record of a child worker.
+type worker struct {
+	id      int64
+	parent  *threadState
+	onEvent qjs.Value // parent context; parent loop only
+	ref     bool
+	exited  bool
+
+	mu       sync.Mutex
+	child    *Instance
+	stopped  bool
+	stopCode int
+}
+
+func threadStateOf(in *Instance) *threadState {
+	if ts, ok := in.env.Shared["worker"].(*threadState); ok {
+		return ts
+	}
+	ts := &threadState{in: in, fns: map[int64]qjs.Value{}, workers: map[int64]*worker{}, owned: map[int64]*endpoint{}}
+	in.env.Shared["worker"] = ts
+	return ts
+}
+
+// ready runs on the owner's loop: it tells JS that ep has messages or
+// was closed.
+func (ts *threadState) ready(ep *endpoint) {
+	hubMu.Lock()
+	ep.notifying = false
+	mine := ep.owner == ts
+	hubMu.Unlock()
+	if !mine || ts.in.done() {
+		return
+	}
+	fn, ok := ts.fns[ep.id]
+	if !ok {
+		return
+	}
+	c := ts.in.ctx
+	r, err := c.Call(fn, qjs.Undefined, qjs.Int64(ep.id))
+	if err != nil {
+		ts.in.uncaught(err)
+		return
+	}
+	c.Free(r)
+}
+
+// shutdown closes what the instance owns: its endpoints (their peers see
+// 'close') and its child workers (terminated). Loop goroutine, after the
+// loop ended.
+func (ts *threadState) shutdown() {
+	c := ts.in.ctx
+	for id, fn := range ts.fns {
+		c.Free(fn)
+		delete(ts.fns, id)
+	}
+	hubMu.Lock()
+	for id, ep := range ts.owned {
+		ep.owner = nil
+		closeEndpoint(ep)
+		delete(endpoints, id)
+		delete(ts.owned, id)
+	}
+	hubMu.Unlock()
+	for id, w := range ts.workers {
+		w.terminate(1)
+		c.Free(w.onEvent)
+		w.onEvent = qjs.Undefined
+		delete(ts.workers, id)
+	}
+}
+
+// closeThreads is called by Instance.Close.
+func (in *Instance) closeThreads() {
+	if ts, ok := in.env.Shared["worker"].(*threadState); ok {
+		ts.shutdown()
+	}
+}
+
+func (w *worker) terminate(code int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.stopped {
+		return
+	}
+	w.stopped = true
+	w.stopCode = code
+	if w.child != nil {
+		w.child.Stop(code)
+	}
+}
+
+// event posts an event for the Worker object to the parent loop. arg is
+// built there: nil, []byte (an ArrayBuffer), string or int.
+func (w *worker) event(typ string, arg any) {
+	ts := w.parent
+	ts.in.loop.Post(func() {
+		if w.exited || ts.in.done() {
+			return
+		}
+		c := ts.in.ctx
+		var v qjs.Value
+		switch a := arg.(type) {
+		case []byte:
+			v = c.ArrayBuffer(a)
+		case string:
+			v = c.String(a)
+		case int:
+			v = qjs.Int32(int32(a))
+		default:
+			v = qjs.Undefined
+		}
+		t := c.String(typ)
+		r, err := c.Call(w.onEvent, qjs.Undefined, t, v)
+		c.FreeAll(t, v)
+		if typ == "exit" {
+			w.exited = true
+			if w.ref {
+				ts.in.loop.Unref()
+			}
+			c.Free(w.onEvent)
+			w.onEvent = qjs.Undefined
+			delete(ts.workers, w.id)
+		}
+		if err != nil {
+			ts.in.uncaught(err)
+			return
+		}
+		c.Free(r)
+	})
+}
+
+// stdioWriter sends a worker's stdout or stderr to the parent.
+type stdioWriter struct {
+	w   *worker
+	typ string
+}
+
+func (s *stdioWriter) Write(b []byte) (int, error) {
+	s.w.event(s.typ, append([]byte(nil), b...))
+	return len(b), nil
+}
+
+// runWorker runs the worker's script and loop and returns the exit code.
+func (in *Instance) runWorker() int { return in.run("runWorker") }
+
+func init() { binding.Register("worker", initWorker) }
+
+func initWorker(env *binding.Env, obj qjs.Value) {
+	in := instanceOf(env)
+	ts := threadStateOf(in)
+	c := env.Ctx
+	lookup := func(c *qjs.Context, v qjs.Value) *endpoint {
+		id := v.Int()
+		hubMu.Lock()
+		defer hubMu.Unlock()
+		return endpoints[id]
+	}
+
+	if wi := in.cfg.Worker; wi != nil {
+		info := c.Object()
+		c.Set(info, "threadId", qjs.Int64(wi.ThreadID))
+		c.Set(info, "port", qjs.Int64(wi.Port))
+		if wi.Data != nil {
+			c.Set(info, "data", c.ArrayBuffer(wi.Data))
+		}
+		if wi.EnvData != nil {
+			c.Set(info, "envData", c.ArrayBuffer(wi.EnvData))
+		}
+		c.Set(info, "name", c.String(wi.Name))
+		c.Set(info, "filename", c.String(wi.Filename))
+		c.Set(info, "eval", qjs.Bool(wi.Eval))
+		rl := c.Array()
+		for i, f := range wi.ResourceLimits {
+			c.SetIndex(rl, uint32(i), qjs.Float64(f))
+		}
+		c.Set(info, "resourceLimits", rl)
+		c.Set(obj, "info", info)
+	}
+
+	// serialize(value) -> ArrayBuffer; deserialize(ab) -> value.
+	binding.Func(c, obj, "serialize", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		b, err := c.Serialize(qjs.Arg(args, 0))
+		if err != nil {
+			return c.ThrowError(err)
+		}
+		return c.ArrayBuffer(b)
+	})
+	binding.Func(c, obj, "deserialize", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		b, ok := c.ArrayBufferBytes(qjs.Arg(args, 0))
+		if !ok {
+			return c.ThrowTypeError("deserialize: not an ArrayBuffer")
+		}
+		v, err := c.Deserialize(b)
+		if err != nil {
+			return c.ThrowError(err)
+		}
+		return v
+	})
+
+	// createChannel() -> [id1, id2], both in transit until attached.
+	binding.Func(c, obj, "createChannel", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		hubMu.Lock()
+		a, b := newChannel()
+		hubMu.Unlock()
+		arr := c.Array()
+		c.SetIndex(arr, 0, qjs.Int64(a.id))
+		c.SetIndex(arr, 1, qjs.Int64(b.id))
+		return arr
+	})
+	// attach(id, onReady): this thread owns the endpoint; onReady(id) runs
+	// when it has messages or was closed.
+	binding.Func(c, obj, "attach", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ep := lookup(c, qjs.Arg(args, 0))
+		if ep == nil {
+			return qjs.Bool(false)
+		}
+		if old, ok := ts.fns[ep.id]; ok {
+			c.Free(old)
+		}
+		ts.fns[ep.id] = c.Dup(qjs.Arg(args, 1))
+		hubMu.Lock()
+		ep.owner = ts
+		ts.owned[ep.id] = ep
+		if len(ep.queue) > 0 || ep.closed {
+			ep.notify()
+		}
+		hubMu.Unlock()
+		return qjs.Bool(true)
+	})
+	// detach(id): the endpoint leaves this thread (it is being transferred).
+	binding.Func(c, obj, "detach", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ep := lookup(c, qjs.Arg(args, 0))
+		if ep == nil {
+			return qjs.Undefined
+		}
+		if fn, ok := ts.fns[ep.id]; ok {
+			c.Free(fn)
+			delete(ts.fns, ep.id)
+		}
+		hubMu.Lock()
+		if ep.owner == ts {
+			ep.owner = nil
+			delete(ts.owned, ep.id)
+		}
+		hubMu.Unlock()
+		return qjs.Undefined
+	})
+	// post(id, ab) queues a serialized message on the peer; false if the
+	// channel is closed.
+	binding.Func(c, obj, "post", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ep := lookup(c, qjs.Arg(args, 0))
+		b, ok := c.ArrayBufferBytes(qjs.Arg(args, 1))
+		if !ok {
+			return c.ThrowTypeError("post: not an ArrayBuffer")
+		}
+		if ep == nil {
+			return qjs.Bool(false)
+		}
+		hubMu.Lock()
+		defer hubMu.Unlock()
+		if ep.closed || ep.peer == nil {
+			return qjs.Bool(false)
+		}
+		p := ep.peer
+		p.queue = append(p.queue, append([]byte(nil), b...))
+		p.notify()
+		return qjs.Bool(true)
+	})
+	// receive(id): the next message (ArrayBuffer), undefined if none is
+	// queued, null if none is queued and the channel is closed.
+	binding.Func(c, obj, "receive", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ep := lookup(c, qjs.Arg(args, 0))
+		if ep == nil {
+			return qjs.Null
+		}
+		hubMu.Lock()
+		if len(ep.queue) == 0 {
+			closed := ep.closed
+			hubMu.Unlock()
+			if closed {
+				return qjs.Null
+			}
+			return qjs.Undefined
+		}
+		b := ep.queue[0]
+		ep.queue[0] = nil
+		ep.queue = ep.queue[1:]
+		hubMu.Unlock()
+		return c.ArrayBuffer(b)
+	})
+	// close(id) closes the channel: the peer sees it closed.
+	binding.Func(c, obj, "close", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ep := lookup(c, qjs.Arg(args, 0))
+		if ep == nil {
+			return qjs.Undefined
+		}
+		if fn, ok := ts.fns[ep.id]; ok {
+			c.Free(fn)
+			delete(ts.fns, ep.id)
+		}
+		hubMu.Lock()
+		closeEndpoint(ep)
+		ep.owner = nil
+		delete(ts.owned, ep.id)
+		delete(endpoints, ep.id)
+		hubMu.Unlock()
+		return qjs.Undefined
+	})
+
+	// createWorker(opts, onEvent) -> [threadId, portId]. opts: filename,
+	// eval, argv, execArgv, env (object, or null to share), data, envData
+	// (ArrayBuffers), name, resourceLimits (array of 4 numbers), ref.
+	binding.Func(c, obj, "createWorker", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		opts := qjs.Arg(args, 0)
+		str := func(name string) string {
+			v := c.Get(opts, name)
+			defer c.Free(v)
+			if v.IsNullish() {
+				return ""
+			}
+			return c.GoString(v)
+		}
+		strs := func(name string) []string {
+			v := c.Get(opts, name)
+			defer c.Free(v)
+			if v.IsNullish() {
+				return nil
+			}
+			n := c.Length(v)
+			out := make([]string, 0, n)
+			for i := 0; i < n; i++ {
+				e := c.GetIndex(v, uint32(i))
+				out = append(out, c.GoString(e))
+				c.Free(e)
+			}
+			return out
+		}
+		bytes := func(name string) []byte {
+			v := c.Get(opts, name)
+			defer c.Free(v)
+			if b, ok := c.ArrayBufferBytes(v); ok {
+				return append([]byte{}, b...)
+			}
+			c.ClearException()
+			return nil
+		}
+		wi := &WorkerInfo{
+			ThreadID: threadSeq.Add(1),
+			Data:     bytes("data"),
+			EnvData:  bytes("envData"),
+			Name:     str("name"),
+			Filename: str("filename"),
+		}
+		ev := c.Get(opts, "eval")
+		wi.Eval = c.ToBool(ev)
+		c.Free(ev)
+		rl := c.Get(opts, "resourceLimits")
+		for i := range wi.ResourceLimits {
+			e := c.GetIndex(rl, uint32(i))
+			wi.ResourceLimits[i], _ = c.ToFloat64(e)
+			c.Free(e)
+		}
+		c.Free(rl)
+		var env map[string]string
+		ev = c.Get(opts, "env")
+		if ev.IsObject() {
+			env = map[string]string{}
+			keys, _ := c.Keys(ev)
+			for _, k := range keys {
+				v := c.Get(ev, k)
+				env[k] = c.GoString(v)
+				c.Free(v)
+			}
+		}
+		c.Free(ev)
+		argv := append([]string{in.cfg.ExecPath}, strs("argv")...)
+		execArgv := strs("execArgv")
+		if execArgv == nil {
+			execArgv = in.cfg.ExecArgv
+		}
+
+		hubMu.Lock()
+		parentEnd, childEnd := newChannel()
+		hubMu.Unlock()
+		wi.Port = childEnd.id
+		w := &worker{id: wi.ThreadID, parent: ts, onEvent: c.Dup(qjs.Arg(args, 1)), ref: true}
+		wi.w = w
+		ts.workers[w.id] = w
+		in.loop.Ref()
+
+		memLimit := 0
+		if mb := wi.ResourceLimits[1]; mb > 0 {
+			memLimit = int(mb * (1 << 20))
+		}
+		cfg := Config{
+			Argv:        argv,
+			ExecArgv:    execArgv,
+			Options:     in.cfg.Options,
+			ExecPath:    in.cfg.ExecPath,
+			Env:         env,
+			Cwd:         in.cfg.Cwd,
+			Stdin:       strings.NewReader(""),
+			Stdout:      &stdioWriter{w, "stdout"},
+			Stderr:      &stdioWriter{w, "stderr"},
+			Modules:     in.cfg.Modules,
+			MemoryLimit: memLimit,
+			Worker:      wi,
+		}
+		go runWorkerThread(w, cfg)
+
+		arr := c.Array()
+		c.SetIndex(arr, 0, qjs.Int64(wi.ThreadID))
+		c.SetIndex(arr, 1, qjs.Int64(parentEnd.id))
+		return arr
+	})
+	binding.Func(c, obj, "terminate", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if w := ts.workers[qjs.Arg(args, 0).Int()]; w != nil {
+			w.terminate(1)
+		}
+		return qjs.Undefined
+	})
+	// setRef(threadId, ref): whether the worker keeps this loop alive.
+	binding.Func(c, obj, "setRef", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		w := ts.workers[qjs.Arg(args, 0).Int()]
+		ref := c.ToBool(qjs.Arg(args, 1))
+		if w == nil || w.exited || w.ref == ref {
+			return qjs.Undefined
+		}
+		w.ref = ref
+		if ref {
+			in.loop.Ref()
+		} else {
+			in.loop.Unref()
+		}
+		return qjs.Undefined
+	})
+	// In a worker: reportError(ab) sends a serialized uncaught exception
+	// to the parent ('error' on the Worker object).
+	binding.Func(c, obj, "reportError", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		wi := in.cfg.Worker
+		if wi == nil {
+			return qjs.Undefined
+		}
+		if b, ok := c.ArrayBufferBytes(qjs.Arg(args, 0)); ok {
+			wi.w.event("error", append([]byte(nil), b...))
+		} else {
+			c.ClearException()
+		}
+		return qjs.Undefined
+	})
+	// writeStdio(fd, chunk): a worker's process.stdout/stderr write.
+	binding.Func(c, obj, "writeStdio", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return writeFD(in, c, args)
+	})
+}
+
+// runWorkerThread runs a worker instance on the current goroutine.
+func runWorkerThread(w *worker, cfg Config) {
+	child, err := New(cfg)
+	if err != nil {
+		w.event("failed", fmt.Sprint(err))
+		w.event("exit", 1)
+		return
+	}
+	w.mu.Lock()
+	w.child = child
+	if w.stopped {
+		child.Stop(w.stopCode)
+	}
+	w.mu.Unlock()
+	w.event("online", nil)
+	code := child.runWorker()
+	child.closeThreads()
+	child.Close()
+	w.event("exit", code)
+}
