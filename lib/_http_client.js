@@ -16,7 +16,7 @@ const {
   kEvPaused,
   callable,
 } = require('_http_common');
-const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const { OutgoingMessage, kOutHeaders, kNoDefaultHeaders } = require('_http_outgoing');
 const { IncomingMessage, kOnRead } = require('_http_incoming');
 const Agent = require('_http_agent');
 const {
@@ -99,7 +99,9 @@ class ClientRequest extends OutgoingMessage {
     const optsPort = options.port;
     const port = options.port = optsPort || defaultPort || 80;
     const host = options.host = validateHost(options.hostname, 'hostname') || validateHost(options.host, 'host') || 'localhost';
-    const setHost = options.setHost === undefined || Boolean(options.setHost);
+    const setDefaultHeaders = options.setDefaultHeaders === undefined || Boolean(options.setDefaultHeaders);
+    if (!setDefaultHeaders) this[kNoDefaultHeaders] = true;
+    const setHost = options.setHost !== undefined ? Boolean(options.setHost) : setDefaultHeaders;
 
     this.socketPath = options.socketPath;
     if (options.timeout !== undefined) this.timeout = getTimerDuration(options.timeout, 'timeout');
@@ -340,7 +342,7 @@ function onSocketNT(req, socket, err) {
 }
 
 function tickOnSocket(req, socket) {
-  const parser = new HTTPParser(HTTPParser.RESPONSE, req.maxHeaderSize);
+  const parser = new HTTPParser(HTTPParser.RESPONSE, req.maxHeaderSize, req.insecureHTTPParser);
   if (req.method === 'HEAD') parser.setFlags(HTTPParser.kHeadResponse);
   else if (req.method === 'CONNECT') parser.setFlags(HTTPParser.kConnectResponse);
   req.socket = socket;

@@ -46,9 +46,9 @@ function defaultMaxHeaderSize() {
 // HTTPParser is one incremental parser in Go. execute() returns the flat
 // event array of the binding (see internal/ops/http/binding.go).
 class HTTPParser {
-  constructor(kind, maxHeaderSize) {
+  constructor(kind, maxHeaderSize, lenient) {
     this.kind = kind;
-    this.id = binding.create(kind, maxHeaderSize || defaultMaxHeaderSize());
+    this.id = binding.create(kind, maxHeaderSize || defaultMaxHeaderSize(), !!lenient);
   }
 
   execute(buf) { return binding.execute(this.id, buf); }
@@ -91,6 +91,8 @@ function callable(Class) {
 }
 
 module.exports = {
+  _checkIsHttpToken: checkIsHttpToken,
+  _checkInvalidHeaderChar: checkInvalidHeaderChar,
   callable,
   HTTPParser,
   methods,

@@ -27,7 +27,7 @@ const dropDuplicates = new Set([
 // addHeaderLine adds one raw header to a node-style headers object.
 function addHeaderLine(field, value, dest, joinDuplicates) {
   const name = field.toLowerCase();
-  const cur = dest[name];
+  const cur = Object.prototype.hasOwnProperty.call(dest, name) ? dest[name] : undefined;
   if (cur === undefined) {
     dest[name] = name === 'set-cookie' ? [value] : value;
     return;
@@ -47,7 +47,7 @@ function distinctOf(raw) {
   const out = {};
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
-    if (out[name] === undefined) out[name] = [raw[i + 1]];
+    if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = [raw[i + 1]];
     else out[name].push(raw[i + 1]);
   }
   return out;

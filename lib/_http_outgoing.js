@@ -31,6 +31,7 @@ const { checkIsHttpToken, checkInvalidHeaderChar, chunkExpression } = require('_
 const kOutHeaders = Symbol('kOutHeaders');
 const kFastWrite = Symbol('kFastWrite');
 const kFinishHook = Symbol('kFinishHook');
+const kNoDefaultHeaders = Symbol('kNoDefaultHeaders');
 let tcp;
 const kNeedDrain = Symbol('kNeedDrain');
 const kCorked = Symbol('corked');
@@ -272,12 +273,15 @@ class OutgoingMessage extends Stream {
     let header = state.header;
     if (this.sendDate && !state.date) header += 'Date: ' + utcDate() + CRLF;
 
+    if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
     if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
-      this._last = true;
       this.chunkedEncoding = false;
+      this.shouldKeepAlive = false;
     }
 
-    if (!state.connection) {
+    if (this[kNoDefaultHeaders]) {
+      // setDefaultHeaders: false: the caller wrote every header.
+    } else if (!state.connection) {
       const shouldSendKeepAlive = this.shouldKeepAlive &&
         (state.contLen || this.useChunkedEncodingByDefault || this.agent);
       if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
@@ -285,7 +289,8 @@ class OutgoingMessage extends Stream {
       } else if (shouldSendKeepAlive) {
         header += 'Connection: keep-alive\r\n';
         if (this._keepAliveTimeout && this._defaultKeepAlive) {
-          header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}\r\n`;
+          const max = this._maxRequestsPerSocket > 0 ? `, max=${this._maxRequestsPerSocket}` : '';
+          header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}${max}\r\n`;
         }
       } else {
         this._last = true;
@@ -293,7 +298,7 @@ class OutgoingMessage extends Stream {
       }
     }
 
-    if (!state.contLen && !state.te) {
+    if (!state.contLen && !state.te && !this[kNoDefaultHeaders]) {
       if (!this._hasBody) {
         this.chunkedEncoding = false;
       } else if (!this.useChunkedEncodingByDefault) {
@@ -560,6 +565,7 @@ Object.assign(OutgoingMessage.prototype, {
   _header: null,
   [kOutHeaders]: null,
   _keepAliveTimeout: 0,
+  _maxRequestsPerSocket: 0,
   _onPendingData: nop,
   [kCorked]: 0,
   [kNeedDrain]: false,
@@ -568,6 +574,7 @@ Object.assign(OutgoingMessage.prototype, {
   [kRejectNonStandardBodyWrites]: false,
   [kUniqueHeaders]: null,
   [kFinishHook]: null,
+  [kNoDefaultHeaders]: false,
 });
 
 function processHeader(self, state, key, value, validate) {
@@ -704,6 +711,7 @@ function onFinish(outmsg) {
 }
 
 module.exports = {
+  kNoDefaultHeaders,
   kFastWrite,
   kFinishHook,
   OutgoingMessage,

@@ -25,6 +25,7 @@ const {
     ERR_HTTP_REQUEST_TIMEOUT,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_CHAR,
+    ERR_INVALID_ARG_VALUE,
   },
 } = require('internal/errors');
 const { validateInteger, validateBoolean, validateObject } = require('internal/validators');
@@ -121,7 +122,7 @@ class ServerResponse extends OutgoingMessage {
       this.statusMessage = reason;
     } else {
       if (!this.statusMessage) this.statusMessage = STATUS_CODES[statusCode] || 'unknown';
-      obj = reason;
+      if (obj === undefined || obj === null) obj = reason;
     }
     this.statusCode = statusCode;
 
@@ -129,10 +130,17 @@ class ServerResponse extends OutgoingMessage {
     if (this[kOutHeaders]) {
       if (obj !== undefined && obj !== null) {
         if (Array.isArray(obj)) {
+          if (obj.length % 2 !== 0 && !(obj.length && Array.isArray(obj[0]))) {
+            throw new ERR_INVALID_ARG_VALUE('headers', obj);
+          }
+          // The array's fields replace earlier ones but may repeat
+          // among themselves.
           if (obj.length && Array.isArray(obj[0])) {
-            for (let i = 0; i < obj.length; i++) this.appendHeader(obj[i][0], obj[i][1]);
+            for (let i = 0; i < obj.length; i++) this.removeHeader(obj[i][0]);
+            for (let i = 0; i < obj.length; i++) if (obj[i][0]) this.appendHeader(obj[i][0], obj[i][1]);
           } else {
-            for (let i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
+            for (let i = 0; i < obj.length; i += 2) this.removeHeader(obj[i]);
+            for (let i = 0; i < obj.length; i += 2) if (obj[i]) this.appendHeader(obj[i], obj[i + 1]);
           }
         } else {
           for (const k of Object.keys(obj)) if (k) this.setHeader(k, obj[k]);
@@ -328,7 +336,7 @@ function connectionListener(socket) {
   const state = {
     server,
     socket,
-    parser: new HTTPParser(HTTPParser.REQUEST, server.maxHeaderSize),
+    parser: new HTTPParser(HTTPParser.REQUEST, server.maxHeaderSize, server.insecureHTTPParser),
     incoming: [], // requests whose responses are not finished
     outgoing: [], // responses waiting for the socket
     req: null, // the request whose body is being read
@@ -540,11 +548,23 @@ function parserOnIncoming(state, req, keepAlive) {
     };
   }
   const res = new server[kServerResponse](req, state.resOptions);
-  if (!keepAlive) res.shouldKeepAlive = false;
+  res.shouldKeepAlive = keepAlive;
   res._keepAliveTimeout = server.keepAliveTimeout;
+  res._maxRequestsPerSocket = server.maxRequestsPerSocket;
   res[kResState] = state;
   if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
     res.maxRequestsOnConnectionReached = true;
+  }
+
+  if (server.maxRequestsPerSocket > 0 && state.requestsCount > server.maxRequestsPerSocket) {
+    // Beyond the per-connection budget: refuse, and close.
+    res[kFinishHook] = onResFinish;
+    if (socket._httpMessage) state.outgoing.push(res);
+    else res.assignSocket(socket);
+    res.shouldKeepAlive = false;
+    res.writeHead(503);
+    res.end();
+    return;
   }
 
   if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && !hasHost(req.rawHeaders)) {

@@ -27,9 +27,7 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 	nextID := int32(1)
 	realm := func(v qjs.Value) *qjs.Context {
 		if v.IsNumber() {
-			if r := realms[int32(v.Int())]; r != nil {
-				return r
-			}
+			return realms[int32(v.Int())]
 		}
 		return c
 	}
@@ -37,9 +35,12 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 	kTimeout, _ := c.Eval("Symbol('vm timeout')", "contextify", qjs.EvalGlobal)
 	c.Set(obj, "kTimeout", kTimeout)
 
-	// makeContext() creates a new realm and returns [id, its global object].
+	// makeContext() creates a new realm and returns [id, its global object,
+	// anchor]: the realm lives while the anchor (or any of its objects) is
+	// reachable; forgetContext(id) drops it from the table once the caller
+	// no longer reaches it.
 	binding.Func(c, obj, "makeContext", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		r, err := c.Runtime().NewContext()
+		r, anchor, err := c.Runtime().NewCollectableContext()
 		if err != nil {
 			return c.ThrowError(err)
 		}
@@ -49,7 +50,16 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 		out := c.Array()
 		c.SetIndex(out, 0, qjs.Int32(id))
 		c.SetIndex(out, 1, r.Global())
+		c.SetIndex(out, 2, anchor)
 		return out
+	})
+	binding.Func(c, obj, "forgetContext", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		id := int32(qjs.Arg(args, 0).Int())
+		if r := realms[id]; r != nil && id != 0 {
+			delete(realms, id)
+			r.Forget()
+		}
+		return qjs.Undefined
 	})
 	// compileFunction(source, filename, params, realmId, extensions)
 	// returns a function with the given parameters whose body is source,
@@ -68,6 +78,9 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 			}
 		}
 		r := realm(qjs.Arg(args, 3))
+		if r == nil {
+			return c.ThrowTypeError("vm context was released")
+		}
 		ext := qjs.Arg(args, 4)
 		n := 0
 		if c.IsArray(ext) {
@@ -104,18 +117,43 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 		c.Free(v)
 		return qjs.Undefined
 	})
-	// runScript(source, filename, realmId, timeoutMs) evaluates source as a
-	// global script in the realm. When the timeout expires the script is
+	// runScript(source, filename, realmId, timeoutMs, drain) evaluates
+	// source as a global script in the realm. With drain, the queued
+	// promise jobs run before it returns (microtaskMode 'afterEvaluate';
+	// the engine has one job queue, so jobs queued earlier by other code
+	// run too). When the timeout expires the script (or a job) is
 	// interrupted and kTimeout is thrown.
-	binding.Func(c, obj, "runScript", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	binding.Func(c, obj, "runScript", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		src := stripShebang(c.GoString(qjs.Arg(args, 0)))
 		filename := c.GoString(qjs.Arg(args, 1))
 		r := realm(qjs.Arg(args, 2))
-		ms := qjs.Arg(args, 3).Float()
-		if !(ms > 0) {
-			return r.EvalRaw(src, filename, qjs.EvalGlobal)
+		if r == nil {
+			return c.ThrowTypeError("vm context was released")
 		}
+		ms := qjs.Arg(args, 3).Float()
+		drain := c.ToBool(qjs.Arg(args, 4))
 		rt := c.Runtime()
+		eval := func() qjs.Value {
+			v := r.EvalRaw(src, filename, qjs.EvalGlobal)
+			if v.IsException() || !drain {
+				return v
+			}
+			for rt.IsJobPending() {
+				if _, err := rt.ExecutePendingJob(); err != nil {
+					c.Free(v)
+					if e, ok := err.(*qjs.Error); ok && in.stopReq.Load() {
+						ev := c.Dup(e.Value())
+						e.Free()
+						return c.ThrowUncatchable(ev)
+					}
+					return c.ThrowError(err)
+				}
+			}
+			return v
+		}
+		if !(ms > 0) {
+			return eval()
+		}
 		t := &vmTimer{}
 		t.t = time.AfterFunc(time.Duration(ms*float64(time.Millisecond)), func() {
 			t.mu.Lock()
@@ -126,7 +164,24 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 			}
 		})
 		timers = append(timers, t)
-		v := r.EvalRaw(src, filename, qjs.EvalGlobal)
+		if drain {
+			// A job interrupted by the timeout rejects its promise with
+			// the interrupt error: that rejection is not the program's.
+			prev := rt.RejectionTracker
+			rt.RejectionTracker = func(promise, reason qjs.Value, handled bool) {
+				t.mu.Lock()
+				fired := t.fired
+				t.mu.Unlock()
+				if fired && !handled {
+					return
+				}
+				if prev != nil {
+					prev(promise, reason, handled)
+				}
+			}
+			defer func() { rt.RejectionTracker = prev }()
+		}
+		v := eval()
 		t.t.Stop()
 		t.mu.Lock()
 		t.done = true
@@ -147,10 +202,13 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 		if !outer {
 			rt.ClearInterrupt()
 		}
-		if !v.IsException() {
-			return v
+		// The timeout won, even if the engine turned the interrupt into
+		// the rejection of a promise job.
+		if v.IsException() {
+			c.Free(c.TakeException())
+		} else {
+			c.Free(v)
 		}
-		c.Free(c.TakeException())
 		return c.Throw(c.Dup(kTimeout))
 	})
 }

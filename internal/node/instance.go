@@ -254,6 +254,9 @@ func (in *Instance) uncaught(err error) {
 		// The heap is full: JS cannot even format the error. Node aborts
 		// with this message (exit 134, SIGABRT).
 		e.Free()
+		if in.workerOutOfMemory() {
+			return
+		}
 		fmt.Fprintf(in.cfg.Stderr, "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n")
 		in.exit(134)
 		return

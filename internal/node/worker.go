@@ -233,6 +233,19 @@ func (s *stdioWriter) Write(b []byte) (int, error) {
 	return len(b), nil
 }
 
+// workerOutOfMemory ends a worker whose heap is full: the parent gets
+// ERR_WORKER_OUT_OF_MEMORY and exit code 1. It reports false in the main
+// thread.
+func (in *Instance) workerOutOfMemory() bool {
+	wi := in.cfg.Worker
+	if wi == nil {
+		return false
+	}
+	wi.w.event("oom", nil)
+	in.exit(1)
+	return true
+}
+
 // runWorker runs the worker's script and loop and returns the exit code.
 func (in *Instance) runWorker() int { return in.run("runWorker") }
 

@@ -2,7 +2,9 @@ package qjs
 
 import (
 	"errors"
+	"sync"
 
+	"modernc.org/libc"
 	lib "modernc.org/libquickjs"
 )
 
@@ -26,6 +28,102 @@ func (r *Runtime) NewContext() (*Context, error) {
 	return ctx, nil
 }
 
+var (
+	collectMu sync.Mutex
+	// collectable holds, per runtime, the contexts made by
+	// NewCollectableContext and not yet forgotten.
+	collectable = map[*Runtime]map[*Context]struct{}{}
+)
+
+// NewCollectableContext creates a context like NewContext whose lifetime
+// the engine's garbage collector manages, instead of Runtime.Close. It
+// returns the context and an anchor, an owned function value of the new
+// realm: the realm lives while the anchor (or any other of its objects) is
+// reachable, and is freed by the collector after. The caller must keep the
+// anchor reachable for as long as it uses the context, and call Forget
+// when it no longer uses it. Engine callbacks for the realm (promise
+// rejections, module loading) are served by the runtime's main context.
+func (r *Runtime) NewCollectableContext() (*Context, Value, error) {
+	c, err := r.NewContext()
+	if err != nil {
+		return nil, Undefined, err
+	}
+	anchor := c.evalRaw("(function () {})", "<realm>", EvalGlobal)
+	if anchor.IsException() {
+		err := c.takeException()
+		c.Close()
+		return nil, Undefined, err
+	}
+	r.extra = r.extra[:len(r.extra)-1]
+	collectMu.Lock()
+	if collectable[r] == nil {
+		collectable[r] = map[*Context]struct{}{}
+	}
+	collectable[r][c] = struct{}{}
+	collectMu.Unlock()
+	lib.XJS_SetContextOpaque(c.tls, c.c, r.ctx.handle)
+	lib.XJS_FreeContext(c.tls, c.c) // the anchor holds the realm now
+	return c, anchor, nil
+}
+
+// Forget drops the Go side of a context made by NewCollectableContext,
+// without touching the realm, which the engine may already have freed.
+// c must not be used afterwards.
+func (c *Context) Forget() {
+	r := c.rt
+	for e := range c.errs {
+		e.ctx = r.ctx
+		delete(c.errs, e)
+		r.ctx.errs[e] = struct{}{}
+	}
+	for _, a := range c.atoms {
+		lib.XJS_FreeAtom(c.tls, r.ctx.c, a)
+	}
+	c.atoms = nil
+	if c.scratchBuf != 0 {
+		libc.Xfree(c.tls, c.scratchBuf)
+		c.scratchBuf = 0
+	}
+	c.funcs = nil
+	collectMu.Lock()
+	if m := collectable[r]; m != nil {
+		delete(m, c)
+		if len(m) == 0 {
+			delete(collectable, r)
+		}
+	}
+	collectMu.Unlock()
+	ctxMu.Lock()
+	delete(contexts, c.handle)
+	ctxMu.Unlock()
+}
+
+// Close releases a context made by NewContext before the runtime closes.
+// The engine keeps the realm alive while its objects are referenced;
+// engine callbacks that still arrive for it (promise rejections, module
+// loading) are then served by the runtime's main context. c must not be
+// used afterwards. Close does nothing for the runtime's main context.
+func (c *Context) Close() {
+	r := c.rt
+	if c == r.ctx || r.closed {
+		return
+	}
+	i := 0
+	for i < len(r.extra) && r.extra[i] != c {
+		i++
+	}
+	if i == len(r.extra) {
+		return // already closed
+	}
+	r.extra = append(r.extra[:i], r.extra[i+1:]...)
+	c.release()
+	lib.XJS_SetContextOpaque(c.tls, c.c, r.ctx.handle)
+	lib.XJS_FreeContext(c.tls, c.c)
+	ctxMu.Lock()
+	delete(contexts, c.handle)
+	ctxMu.Unlock()
+}
+
 // closeExtra frees the contexts made by NewContext.
 func (r *Runtime) closeExtra() {
 	for i := len(r.extra) - 1; i >= 0; i-- {
@@ -37,6 +135,13 @@ func (r *Runtime) closeExtra() {
 		ctxMu.Unlock()
 	}
 	r.extra = nil
+	// Collectable contexts are freed by the engine with the runtime.
+	collectMu.Lock()
+	m := collectable[r]
+	collectMu.Unlock()
+	for c := range m {
+		c.Forget()
+	}
 }
 
 // SetIsHTMLDDA gives the object v the [[IsHTMLDDA]] internal slot of

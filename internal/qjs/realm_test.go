@@ -90,3 +90,76 @@ func TestGoFunctionCalledFromOtherRealm(t *testing.T) {
 		t.Fatalf("got %q", s)
 	}
 }
+
+func TestEvalRawLeavesExceptionPending(t *testing.T) {
+	rt, c := newTestRuntime(t)
+	c2, err := rt.NewContext()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An exception raised in the second realm propagates unchanged through
+	// a Go function of the first: the caller sees the realm's own error.
+	g := c.Global()
+	defer c.Free(g)
+	c.Set(g, "runThere", c.Function("runThere", 1, func(c *Context, this Value, args []Value) Value {
+		return c2.EvalRaw(c.GoString(Arg(args, 0)), "there.js", EvalGlobal)
+	}))
+	r, err := c.Eval(`let e; try { runThere('throw new RangeError("far")') } catch (x) { e = x }
+		[e instanceof RangeError, e.message, e.constructor === runThere('RangeError')].join()`, "t.js", EvalGlobal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Free(r)
+	if s := c.GoString(r); s != "false,far,true" {
+		t.Fatalf("got %q", s)
+	}
+}
+
+func TestCollectableContextIsFreedWhenUnreachable(t *testing.T) {
+	rt, c := newTestRuntime(t)
+	rt.RunGC()
+	_, before := rt.MemoryUsage()
+	for i := 0; i < 20; i++ {
+		c2, anchor, err := rt.NewCollectableContext()
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := c2.Eval("var big = new Array(1000).fill(7); big.length + 1", "realm.js", EvalGlobal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Int() != 1001 {
+			t.Fatalf("got %d", v.Int())
+		}
+		// A function of the realm keeps it alive after the anchor goes.
+		f, err := c2.Eval("(function () { return big.length })", "realm.js", EvalGlobal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Free(anchor)
+		rt.RunGC()
+		r, err := c.Call(f, Undefined)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Int() != 1000 {
+			t.Fatalf("realm function returned %d", r.Int())
+		}
+		c.Free(f)
+		c2.Forget()
+	}
+	rt.RunGC()
+	_, after := rt.MemoryUsage()
+	// Twenty realms hold thousands of allocations; once unreachable they
+	// must all be gone.
+	t.Logf("allocations %d -> %d", before, after)
+	if after-before > 200 {
+		t.Fatalf("allocations grew from %d to %d", before, after)
+	}
+	// A collectable context not forgotten is dropped by Close.
+	if _, anchor, err := rt.NewCollectableContext(); err != nil {
+		t.Fatal(err)
+	} else {
+		c.Free(anchor)
+	}
+}

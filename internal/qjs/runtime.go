@@ -93,6 +93,7 @@ func NewRuntime(o Options) (*Runtime, error) {
 	if o.GCThreshold > 0 {
 		lib.XJS_SetGCThreshold(tls, rt, lib.Tsize_t(o.GCThreshold))
 	}
+	r.enableSharedMemory()
 	r.intr = libc.Xcalloc(tls, 1, 8)
 	lib.XJS_SetInterruptHandler(tls, rt, cfp(interruptHandler), r.intr)
 

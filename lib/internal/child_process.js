@@ -277,7 +277,6 @@ class ChildProcess extends EventEmitter {
       if (i > 0) {
         this._closesNeeded++;
         s.on('close', () => this._maybeClose());
-        s.read(0);
       }
     }
     this.stdin = this.stdio[0] || null;

@@ -66,15 +66,88 @@ function headerOf(err) {
   return `${name}: ${message}`;
 }
 
-// Replaces the engine's frames-only stack with a lazy V8-style one.
-function installStack(err, frames) {
+// A V8-style structured call site parsed from one "    at ..." frame line,
+// handed to a user's Error.prepareStackTrace(error, callSites).
+class CallSite {
+  constructor(line) {
+    let text = line.trim();
+    if (text.startsWith('at ')) text = text.slice(3);
+    this._text = text;
+    let name = null;
+    let loc = text;
+    const m = /^(.*?) \((.*)\)$/.exec(text);
+    if (m) {
+      name = m[1];
+      loc = m[2];
+    }
+    this._constructor = false;
+    if (name !== null && name.startsWith('new ')) {
+      this._constructor = true;
+      name = name.slice(4);
+    }
+    if (name === '<anonymous>' || name === '<eval>' || name === '') name = null;
+    this._name = name;
+    this._native = loc === 'native';
+    this._file = null;
+    this._line = null;
+    this._column = null;
+    if (!this._native) {
+      const l = /^(.*?):(\d+)(?::(\d+))?$/.exec(loc);
+      if (l) {
+        this._file = l[1];
+        this._line = Number(l[2]);
+        this._column = l[3] === undefined ? null : Number(l[3]);
+      } else {
+        this._file = loc;
+      }
+    }
+  }
+
+  getThis() { return undefined; }
+  getTypeName() { return null; }
+  getFunction() { return undefined; }
+  getFunctionName() { return this._name; }
+  getMethodName() { return null; }
+  getFileName() { return this._file ?? undefined; }
+  getLineNumber() { return this._line; }
+  getColumnNumber() { return this._column; }
+  getEnclosingLineNumber() { return null; }
+  getEnclosingColumnNumber() { return null; }
+  getEvalOrigin() { return undefined; }
+  getScriptNameOrSourceURL() { return this._file ?? undefined; }
+  getScriptHash() { return ''; }
+  getPosition() { return 0; }
+  getPromiseIndex() { return null; }
+  isToplevel() { return this._name === null; }
+  isEval() { return false; }
+  isNative() { return this._native; }
+  isConstructor() { return this._constructor; }
+  isAsync() { return false; }
+  isPromiseAll() { return false; }
+  toString() { return this._text; }
+}
+
+function callSitesOf(frames) {
+  if (!frames) return [];
+  return frames.split('\n').filter((l) => l.trim() !== '').map((l) => new CallSite(l));
+}
+
+// Replaces the engine's frames-only stack with a lazy V8-style one. The
+// stack is computed when first read: through g.Error.prepareStackTrace when
+// that is a function (as V8 does), else as "Name: message" plus the frames.
+function installStack(err, frames, g = globalThis) {
   let value;
   let computed = false;
   Object.defineProperty(err, 'stack', {
     get() {
       if (!computed) {
         computed = true;
-        value = frames ? `${headerOf(err)}\n${frames}` : headerOf(err);
+        const prepare = g.Error?.prepareStackTrace;
+        if (typeof prepare === 'function') {
+          value = prepare(err, callSitesOf(frames));
+        } else {
+          value = frames ? `${headerOf(err)}\n${frames}` : headerOf(err);
+        }
       }
       return value;
     },
@@ -87,14 +160,14 @@ function installStack(err, frames) {
   });
 }
 
-function wrapErrorConstructor(Orig, Base) {
+function wrapErrorConstructor(Orig, Base, g) {
   const Wrapped = {
     [Orig.name]: function(...args) {
       const err = Reflect.construct(Orig, args, new.target ?? Wrapped);
       const raw = Object.getOwnPropertyDescriptor(err, "stack");
       if (raw && typeof raw.value === 'string') {
         // Drop the frames of Reflect.construct and of this wrapper.
-        installStack(err, fixFrames(limitFrames(raw.value, 2)));
+        installStack(err, fixFrames(limitFrames(raw.value, 2)), g);
       }
       return err;
     },
@@ -104,7 +177,7 @@ function wrapErrorConstructor(Orig, Base) {
   Object.defineProperty(Orig.prototype, 'constructor', {
     value: Wrapped, writable: true, enumerable: false, configurable: true,
   });
-  if (Base) Object.setPrototypeOf(Wrapped, Base);
+  Object.setPrototypeOf(Wrapped, Base ?? Object.getPrototypeOf(Orig));
   for (const key of Reflect.ownKeys(Orig)) {
     if (key === 'prototype' || key === 'length' || key === 'name') continue;
     const d = Object.getOwnPropertyDescriptor(Orig, key);
@@ -113,15 +186,17 @@ function wrapErrorConstructor(Orig, Base) {
   return Wrapped;
 }
 
-function install() {
-  if (typeof Error.captureStackTrace === 'function') return;
-  const NewError = wrapErrorConstructor(Error, null);
-  globalThis.Error = NewError;
+// install(g) wraps the error constructors of the realm whose global object
+// is g (this realm by default; vm contexts pass theirs).
+function install(g = globalThis) {
+  if (typeof g.Error.captureStackTrace === 'function') return;
+  const NewError = wrapErrorConstructor(g.Error, null, g);
+  g.Error = NewError;
   for (const name of ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']) {
-    const Orig = globalThis[name];
+    const Orig = g[name];
     if (typeof Orig !== 'function') continue;
-    Object.defineProperty(globalThis, name, {
-      value: wrapErrorConstructor(Orig, NewError), writable: true, enumerable: false, configurable: true,
+    Object.defineProperty(g, name, {
+      value: wrapErrorConstructor(Orig, NewError, g), writable: true, enumerable: false, configurable: true,
     });
   }
   Object.defineProperty(NewError, 'stackTraceLimit', { value: 10, writable: true, enumerable: true, configurable: true });
@@ -140,7 +215,7 @@ function install() {
         const i = frames.findLastIndex((l) => l.includes(`at ${n} `) || l.includes(`at new ${n} `));
         if (i >= 0) start = i + 1;
       }
-      installStack(obj, fixFrames(limitFrames(frames.join('\n'), start)));
+      installStack(obj, fixFrames(limitFrames(frames.join('\n'), start)), g);
     },
     writable: true, configurable: true, enumerable: false,
   });

@@ -56,11 +56,13 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 	c.Set(obj, "kConnectResponse", qjs.Int32(FlagConnectResponse))
 	c.Set(obj, "defaultMaxHeaderSize", qjs.Int32(DefaultMaxHeaderSize))
 
-	// create(kind, maxHeaderSize) -> id
-	binding.Func(c, obj, "create", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// create(kind, maxHeaderSize, lenient) -> id
+	binding.Func(c, obj, "create", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		kind := Kind(qjs.Arg(args, 0).Int())
 		ps.next++
-		ps.m[ps.next] = NewParser(kind, int(qjs.Arg(args, 1).Int()))
+		p := NewParser(kind, int(qjs.Arg(args, 1).Int()))
+		p.Lenient = c.ToBool(qjs.Arg(args, 2))
+		ps.m[ps.next] = p
 		return qjs.Int64(ps.next)
 	})
 	// free(id)

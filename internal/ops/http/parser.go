@@ -9,6 +9,7 @@ package http
 import (
 	"bytes"
 	"strconv"
+	"strings"
 )
 
 // Kind says what a parser reads.
@@ -84,6 +85,9 @@ const (
 type Parser struct {
 	kind          Kind
 	MaxHeaderSize int
+	// Lenient accepts obsolete line folding in headers (node's
+	// insecureHTTPParser).
+	Lenient bool
 	// Flags are FlagHeadResponse and FlagConnectResponse, read at each
 	// response head.
 	Flags int
@@ -379,6 +383,15 @@ func (p *Parser) parseHead(b []byte) (*Head, *Error) {
 	for pos < len(b) {
 		e := bytes.IndexByte(b[pos:], '\n')
 		line := b[pos : pos+e+1]
+		if p.Lenient && len(hs) > 0 && (line[0] == ' ' || line[0] == '\t') {
+			// Obsolete folding: the line continues the previous value.
+			v := strings.Trim(strings.TrimRight(string(line), "\r\n"), " \t")
+			if v != "" {
+				hs[len(hs)-1] += " " + v
+			}
+			pos += e + 1
+			continue
+		}
 		name, value, err := parseHeaderLine(line, pos)
 		if err != nil {
 			return nil, err

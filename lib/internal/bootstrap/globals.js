@@ -25,6 +25,35 @@ function defineValue(target, name, value, enumerable = false) {
   Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable });
 }
 
+// Array.fromAsync(items, mapfn, thisArg): an array (or instance of this)
+// from an async iterable, an iterable of promises, or an array-like.
+async function arrayFromAsync(items, mapfn = undefined, thisArg = undefined) {
+  if (mapfn !== undefined && typeof mapfn !== 'function') {
+    throw new TypeError(`${String(mapfn)} is not a function`);
+  }
+  const C = typeof this === 'function' ? this : Array;
+  const out = C === Array ? [] : new C();
+  let k = 0;
+  const add = async (v) => {
+    const value = mapfn === undefined ? v : await mapfn.call(thisArg, v, k);
+    Object.defineProperty(out, k, { value, writable: true, enumerable: true, configurable: true });
+    k++;
+  };
+  if (items == null) throw new TypeError(`${items} is not iterable`);
+  if (items[Symbol.asyncIterator] != null) {
+    for await (const v of items) await add(v);
+  } else if (items[Symbol.iterator] != null) {
+    for (const v of items) await add(await v);
+  } else {
+    const len = Math.min(Math.max(Math.trunc(Number(items.length)) || 0, 0), Number.MAX_SAFE_INTEGER);
+    for (let i = 0; i < len; i++) await add(await items[i]);
+  }
+  out.length = k;
+  return out;
+}
+Object.defineProperty(arrayFromAsync, 'name', { value: 'fromAsync' });
+Object.defineProperty(arrayFromAsync, 'length', { value: 1 });
+
 function setup(global, taskQueues) {
   defineValue(global, 'global', global);
   defineValue(global, 'process', process);
@@ -36,6 +65,8 @@ function setup(global, taskQueues) {
   defineLazy(global, 'console', () => require('console'));
   defineLazy(global, 'structuredClone', () => require('internal/structured_clone').structuredClone, true);
   defineLazy(global, 'Buffer', () => require('buffer').Buffer);
+  // QuickJS has no Intl: a minimal en-US one (lib/internal/intl.js).
+  if (global.Intl === undefined) defineLazy(global, 'Intl', () => require('internal/intl'));
   defineLazy(global, 'URL', () => require('internal/url').URL);
   defineLazy(global, 'URLSearchParams', () => require('internal/url').URLSearchParams);
   defineLazy(global, 'TextEncoder', () => require('internal/encoding').TextEncoder);
@@ -56,10 +87,21 @@ function setup(global, taskQueues) {
   defineLazy(global, 'BroadcastChannel', () => require('internal/worker/io').BroadcastChannel);
   defineLazy(global, 'Blob', () => require('buffer').Blob);
   defineLazy(global, 'File', () => require('buffer').File);
+  for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+    'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+    'TransformStream', 'TransformStreamDefaultController', 'WritableStream',
+    'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy',
+    'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream', 'CompressionStream',
+    'DecompressionStream']) {
+    defineLazy(global, name, () => require('stream/web')[name]);
+  }
   // PLACEHOLDER until the fetch module lands: a global that rejects.
   defineValue(global, 'fetch', function fetch() {
     return Promise.reject(require('internal/errors').notImplemented('fetch'));
   }, true);
+
+  // QuickJS lacks Array.fromAsync (ES2026); node has it.
+  if (typeof Array.fromAsync !== 'function') defineValue(Array, 'fromAsync', arrayFromAsync);
 
   // QuickJS lacks V8's Error.captureStackTrace/stackTraceLimit that many
   // packages call; provide them over the engine's own stack strings.

@@ -100,6 +100,11 @@ function evalScript(name, source, print) {
   require('internal/process/execution').evalScript(name, source, print);
 }
 
+// Worker threads: the Go side calls runWorker instead of runMain.
+function runWorker() {
+  require('internal/worker').runWorkerThread();
+}
+
 module.exports = {
   processTicksAndRejections: taskQueues.processTicksAndRejections,
   processTimer: timers.processTimer,
@@ -111,4 +116,5 @@ module.exports = {
   getExitCode,
   runMain,
   evalScript,
+  runWorker,
 };

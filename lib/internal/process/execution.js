@@ -131,7 +131,8 @@ function createOnGlobalUncaughtException() {
           // Nothing to be done about an error in exit handlers.
         }
       }
-      printUncaught(er);
+      if (uncaughtReporter !== null) uncaughtReporter(er); // a worker: the parent gets it
+      else printUncaught(er);
       let code;
       try {
         code = Number(process.exitCode) | 0;
@@ -145,8 +146,13 @@ function createOnGlobalUncaughtException() {
   };
 }
 
+// Set in a worker thread (internal/worker): uncaught exceptions go to the
+// parent instead of stderr.
+let uncaughtReporter = null;
+function setUncaughtReporter(fn) { uncaughtReporter = fn; }
+
 // Set by lib/domain.js when it loads.
 let domainHook = null;
 function setDomainHook(fn) { domainHook = fn; }
 
-module.exports = { evalScript, createOnGlobalUncaughtException, printUncaught, setDomainHook };
+module.exports = { evalScript, createOnGlobalUncaughtException, printUncaught, setDomainHook, setUncaughtReporter };

@@ -8,6 +8,10 @@ const { isNodeStream } = require('internal/streams/utils');
 
 function addAbortSignal(signal, stream) {
   validateAbortSignal(signal, 'signal');
+  const { isReadableStream, isWritableStream } = require('internal/streams/utils');
+  if (isReadableStream(stream) || isWritableStream(stream)) {
+    return require('internal/webstreams/adapters').addAbortSignalToWebStream(signal, stream);
+  }
   if (!isNodeStream(stream)) {
     throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
   }

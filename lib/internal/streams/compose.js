@@ -7,7 +7,7 @@ const { pipeline } = require('internal/streams/pipeline');
 const duplexify = require('internal/streams/duplexify');
 const { destroyer } = require('internal/streams/destroy');
 const {
-  isNodeStream, isReadable, isWritable, isReadableNodeStream, isWritableNodeStream,
+  isNodeStream, isReadable, isWritable, isReadableNodeStream, isWritableNodeStream, isWebStream,
 } = require('internal/streams/utils');
 const { codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS }, AbortError } = require('internal/errors');
 
@@ -16,6 +16,10 @@ function compose(...streams) {
   if (streams.length === 1) return duplexify(streams[0], 'streams[0]');
 
   const orgStreams = streams.slice();
+  // Web streams take part through their node:stream adapters.
+  for (let n = 0; n < streams.length; ++n) {
+    if (isWebStream(streams[n])) streams[n] = require('internal/webstreams/adapters').toNodeStream(streams[n]);
+  }
   if (typeof streams[0] === 'function') streams[0] = duplexify(streams[0], 'streams[0]');
   const last = streams.length - 1;
   if (typeof streams[last] === 'function') streams[last] = duplexify(streams[last], `streams[${last}]`);

@@ -92,11 +92,11 @@ Duplex.from = function from(body) {
   return require('internal/streams/duplexify')(body, 'body');
 };
 
-Duplex.fromWeb = function fromWeb() {
-  throw require('internal/errors').notImplemented('Duplex.fromWeb');
+Duplex.fromWeb = function fromWeb(pair, options) {
+  return require('internal/webstreams/adapters').newStreamDuplexFromReadableWritablePair(pair, options);
 };
-Duplex.toWeb = function toWeb() {
-  throw require('internal/errors').notImplemented('Duplex.toWeb');
+Duplex.toWeb = function toWeb(duplex) {
+  return require('internal/webstreams/adapters').newReadableWritablePairFromDuplex(duplex);
 };
 
 module.exports = Duplex;

@@ -51,7 +51,7 @@ function duplexify(body, name) {
   if (isDuplexNodeStream(body)) return body;
   if (isReadableNodeStream(body)) return fromPair({ readable: body });
   if (isWritableNodeStream(body)) return fromPair({ writable: body });
-  if (isWebStream(body)) throw notImplemented('Duplex.from() with web streams');
+  if (isWebStream(body)) return require('internal/webstreams/adapters').toNodeStream(body);
 
   if (typeof body === 'function') {
     const { value, write, final, destroy } = fromAsyncGen(body);

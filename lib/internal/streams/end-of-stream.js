@@ -30,7 +30,7 @@ function eos(stream, options, callback) {
   callback = once(callback);
 
   if (isReadableStream(stream) || isWritableStream(stream)) {
-    throw require('internal/errors').notImplemented('stream.finished() on web streams');
+    return require('internal/webstreams/adapters').finishedWebStream(stream, options, callback);
   }
   if (!isNodeStream(stream)) {
     throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);

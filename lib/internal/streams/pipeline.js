@@ -142,7 +142,11 @@ function pipelineImpl(streams, callback, opts) {
 
   let ret;
   for (let i = 0; i < streams.length; i++) {
-    const stream = streams[i];
+    let stream = streams[i];
+    // Web streams take part through their node:stream adapters.
+    if (isWebStream(stream)) {
+      stream = require('internal/webstreams/adapters').toPipelineStage(stream, i > 0, opts?.end !== false);
+    }
     const reading = i < streams.length - 1;
     const writing = i > 0;
     const end = reading || opts?.end !== false;

@@ -883,11 +883,11 @@ Readable.from = function(iterable, opts) {
   return require('internal/streams/from')(Readable, iterable, opts);
 };
 
-Readable.fromWeb = function fromWeb() {
-  throw require('internal/errors').notImplemented('Readable.fromWeb');
+Readable.fromWeb = function fromWeb(readableStream, options) {
+  return require('internal/webstreams/adapters').newStreamReadableFromReadableStream(readableStream, options);
 };
-Readable.toWeb = function toWeb() {
-  throw require('internal/errors').notImplemented('Readable.toWeb');
+Readable.toWeb = function toWeb(streamReadable, options) {
+  return require('internal/webstreams/adapters').newReadableStreamFromStreamReadable(streamReadable, options);
 };
 
 // Wraps an old-style stream in a new Readable.

@@ -537,11 +537,11 @@ if (Symbol.asyncDispose) {
   };
 }
 
-Writable.fromWeb = function fromWeb() {
-  throw require('internal/errors').notImplemented('Writable.fromWeb');
+Writable.fromWeb = function fromWeb(writableStream, options) {
+  return require('internal/webstreams/adapters').newStreamWritableFromWritableStream(writableStream, options);
 };
-Writable.toWeb = function toWeb() {
-  throw require('internal/errors').notImplemented('Writable.toWeb');
+Writable.toWeb = function toWeb(streamWritable) {
+  return require('internal/webstreams/adapters').newWritableStreamFromStreamWritable(streamWritable);
 };
 
 Writable[kStreamInternals] = { clearBuffer, finishMaybe };

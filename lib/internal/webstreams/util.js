@@ -58,6 +58,15 @@ function invalidThis(name) {
   return new ERR_INVALID_THIS(name);
 }
 
+// Throws ERR_INVALID_ARG_TYPE unless value is an object (or function), or
+// undefined; null passes only when nullable.
+function validateDictionary(value, name, nullable) {
+  if (value === undefined || (nullable && value === null)) return;
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+  }
+}
+
 function extractHighWaterMark(strategy, defaultHWM) {
   if (strategy == null) return defaultHWM;
   const hwm = strategy.highWaterMark;
@@ -110,6 +119,13 @@ function transferArrayBuffer(buffer) {
   return buffer.transfer();
 }
 
+// Whether promise is a pending promise (false for anything else).
+function isPromisePending(promise) {
+  if (!(promise instanceof Promise)) return false;
+  const details = internalBinding('util').getPromiseDetails(promise);
+  return details !== undefined && details[0] === 0;
+}
+
 function lazyInspect() {
   return require('internal/util/inspect');
 }
@@ -126,5 +142,5 @@ module.exports = {
   kState, kType, customInspect, noop, deferred, resolvedDeferred, rejectedDeferred,
   setPromiseHandled, promiseCall, invalidState, invalidThis, extractHighWaterMark,
   extractSizeAlgorithm, enqueueValueWithSize, dequeueValue, peekQueueValue, resetQueue,
-  isArrayBufferView, transferArrayBuffer, inspectObject,
+  isArrayBufferView, transferArrayBuffer, inspectObject, isPromisePending, validateDictionary,
 };

@@ -1,9 +1,12 @@
 'use strict';
-// MessageChannel, MessagePort and BroadcastChannel within one thread:
-// messages are structured-cloned and delivered as macrotasks.
+// MessageChannel, MessagePort and BroadcastChannel. Within one thread
+// messages are structured-cloned and delivered as macrotasks. A port sent
+// to another thread becomes remote: it and its peer then talk through the
+// worker binding's endpoints (serialized messages, see
+// internal/worker/clone).
 
 const {
-  NodeEventTarget, Event, defineEventHandler, kNewListener, kRemoveListener,
+  NodeEventTarget, Event, defineEventHandler, kNewListener, kRemoveListener, kHybridDispatch, kCreateEvent,
 } = require('internal/event_target');
 const { structuredClone, kTransfer } = require('internal/structured_clone');
 const { DOMException } = require('internal/per_context/domexception');
@@ -72,16 +75,168 @@ function cloneMessage(value, transfer) {
   return structuredClone(value, options);
 }
 
-function deliver(port) {
+// deliver dispatches the queued messages; force delivers them on a port
+// that was closed (messages sent before a close still arrive).
+function deliver(port, force = false) {
   const s = port[kState];
   s.scheduled = false;
-  if (!s.started || s.closed) return;
+  if (!s.started || (s.closed && !force) || s.transferred) return;
   const queue = s.queue;
   s.queue = [];
-  for (const data of queue) {
-    if (s.closed) break;
-    port.dispatchEvent(new MessageEvent('message', { data }));
+  for (let i = 0; i < queue.length; i++) {
+    if (s.transferred) break;
+    if (s.closed && !force) {
+      // Closed by a listener: the rest is delivered before 'close'.
+      s.queue = queue.slice(i).concat(s.queue);
+      break;
+    }
+    const item = queue[i];
+    if (item instanceof RemoteMessage) {
+      let msg;
+      try {
+        msg = clone().deserialize(item.bytes, { portIn: remotePort });
+      } catch (err) {
+        dispatch(port, 'messageerror', err);
+        continue;
+      }
+      dispatch(port, 'message', msg.value, msg.ports);
+    } else {
+      dispatch(port, 'message', item);
+    }
   }
+}
+
+function dispatch(port, type, data, ports = undefined) {
+  const s = port[kState];
+  if (s.onMessage !== null && type === 'message') {
+    s.onMessage(data);
+    return;
+  }
+  s.ports = ports;
+  try {
+    port[kHybridDispatch](data, type);
+  } finally {
+    s.ports = undefined;
+  }
+}
+
+// Objects marked with markAsUntransferable.
+const untransferable = new WeakSet();
+
+// checkTransferList validates a transfer list before anything is cloned
+// or detached.
+function checkTransferList(list, self) {
+  if (list === undefined || list === null) return;
+  if (!Array.isArray(list)) {
+    if (typeof list === 'object' && typeof list[Symbol.iterator] !== 'function') list = list.transfer;
+    if (list === undefined || list === null || typeof list[Symbol.iterator] !== 'function') return;
+  }
+  const seen = new Set();
+  for (const t of list) {
+    if (t === self) throw new DOMException('Transfer list contains source port', 'DataCloneError');
+    if (t !== null && (typeof t === 'object' || typeof t === 'function') && untransferable.has(t)) {
+      throw new DOMException('An object could not be transferred because it is marked as untransferable.', 'DataCloneError');
+    }
+    if (seen.has(t)) {
+      const what = t instanceof MessagePort ? 'MessagePort' : 'ArrayBuffer';
+      throw new DOMException(`Transfer list contains duplicate ${what}`, 'DataCloneError');
+    }
+    seen.add(t);
+    if (t instanceof MessagePort) {
+      const s = t[kState];
+      if (s.closed || s.transferred) throw new DOMException('MessagePort in transfer list is already detached', 'DataCloneError');
+    }
+  }
+}
+
+// RemoteMessage is a serialized message waiting in a port's queue.
+class RemoteMessage {
+  constructor(bytes) { this.bytes = bytes; }
+}
+
+let workerBinding;
+function native() {
+  workerBinding ??= internalBinding('worker');
+  return workerBinding;
+}
+let cloneModule;
+function clone() {
+  cloneModule ??= require('internal/worker/clone');
+  return cloneModule;
+}
+
+// pull moves the messages waiting in the port's endpoint to its queue and
+// reports whether the channel was closed.
+function pull(port) {
+  const s = port[kState];
+  if (s.remote === null) return false;
+  for (;;) {
+    const b = native().receive(s.remote);
+    if (b === undefined) return false;
+    if (b === null) return true;
+    s.queue.push(new RemoteMessage(b));
+  }
+}
+
+function onRemoteReady(port) {
+  const s = port[kState];
+  if (s.closed || s.transferred) return;
+  const closed = pull(port);
+  if (s.queue.length > 0 && s.started && !closed) schedule(port);
+  if (closed) {
+    native().close(s.remote);
+    s.remote = null;
+    // Messages not yet delivered stay for receiveMessageOnPort.
+    closePort(port);
+  }
+}
+
+// makeRemote binds port to endpoint id of this thread.
+function makeRemote(port, id) {
+  const s = port[kState];
+  s.other = null;
+  s.remote = id;
+  native().attach(id, () => onRemoteReady(port));
+}
+
+// remotePort makes a MessagePort for an endpoint that arrived from another
+// thread.
+function remotePort(id) {
+  const port = new MessagePort(kCreate);
+  makeRemote(port, id);
+  return port;
+}
+
+// portOut hands a transferred port over to another thread: it returns the
+// endpoint id the receiver attaches to, and neuters the port here.
+function portOut(v) {
+  if (!(v instanceof MessagePort)) return undefined;
+  const s = v[kState];
+  let id;
+  if (s.remote !== null) {
+    id = s.remote;
+    native().detach(id);
+  } else {
+    const [mine, theirs] = native().createChannel();
+    const peer = s.other;
+    if (peer !== null) {
+      makeRemote(peer, mine);
+    } else {
+      native().close(mine);
+    }
+    // Messages the peer sent that this port has not delivered go along.
+    for (const data of s.queue) {
+      native().post(mine, data instanceof RemoteMessage ? data.bytes : clone().serialize(data, undefined, {}));
+    }
+    id = theirs;
+  }
+  s.remote = null;
+  s.other = null;
+  s.queue = [];
+  s.transferred = true;
+  s.closed = true;
+  updateRef(s);
+  return id;
 }
 
 function schedule(port) {
@@ -98,16 +253,29 @@ class MessagePort extends NodeEventTarget {
     Object.defineProperty(this, kState, {
       value: {
         other: null, queue: [], started: false, closed: false, refed: true, scheduled: false,
-        keepAlive: null, wantsAlive: false,
+        keepAlive: null, wantsAlive: false, remote: null, transferred: false, onMessage: null, ports: undefined,
       },
     });
+  }
+
+  [kCreateEvent](data, type) {
+    if (type === 'message' || type === 'messageerror') {
+      return new MessageEvent(type, { data, ports: this[kState].ports });
+    }
+    return new Event(type);
   }
 
   postMessage(message, transfer = undefined) {
     const s = portState(this);
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('message');
-    if (Array.isArray(transfer) && transfer.includes(this)) {
-      throw new DOMException('Transfer list contains source port', 'DataCloneError');
+    checkTransferList(transfer, this);
+    if (s.remote !== null) {
+      let list = transfer;
+      if (list !== undefined && list !== null && !Array.isArray(list) && typeof list === 'object' &&
+          typeof list[Symbol.iterator] !== 'function') list = list.transfer;
+      const bytes = clone().serialize(message, list ?? undefined, { portOut });
+      if (!s.closed) native().post(s.remote, bytes);
+      return;
     }
     const data = cloneMessage(message, transfer);
     if (s.closed || s.other === null) return;
@@ -124,10 +292,15 @@ class MessagePort extends NodeEventTarget {
     schedule(this);
   }
 
-  close() {
+  close(callback = undefined) {
     const s = portState(this);
+    if (typeof callback === 'function') this.once('close', () => callback());
     if (s.closed) return;
     const other = s.other;
+    if (s.remote !== null) {
+      native().close(s.remote);
+      s.remote = null;
+    }
     closePort(this);
     if (other) closePort(other);
   }
@@ -184,9 +357,11 @@ function closePort(port) {
   if (s.closed) return;
   s.closed = true;
   s.other = null;
-  s.queue = [];
   updateRef(s);
-  setImmediate(() => port.dispatchEvent(new Event('close')));
+  setImmediate(() => {
+    if (s.started && s.queue.length > 0) deliver(port, true);
+    port.dispatchEvent(new Event('close'));
+  });
 }
 
 class MessageChannel {
@@ -210,9 +385,19 @@ Object.defineProperty(MessageChannel.prototype, Symbol.toStringTag, { value: 'Me
 
 // receiveMessageOnPort takes one queued message synchronously.
 function receiveMessageOnPort(port) {
-  const s = portState(port);
+  if (!(port instanceof MessagePort) || port[kState] === undefined) {
+    const err = new ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+    err.message = 'The "port" argument must be a MessagePort instance';
+    throw err;
+  }
+  const s = port[kState];
+  if (s.queue.length === 0 && s.remote !== null) pull(port);
   if (s.queue.length === 0) return undefined;
-  return { message: s.queue.shift() };
+  const item = s.queue.shift();
+  if (item instanceof RemoteMessage) {
+    return { message: clone().deserialize(item.bytes, { portIn: remotePort }).value };
+  }
+  return { message: item };
 }
 
 const channels = new Map(); // name -> Set of open BroadcastChannels
@@ -313,5 +498,12 @@ module.exports = {
   MessageEvent,
   BroadcastChannel,
   receiveMessageOnPort,
+  remotePort,
+  portOut,
+  untransferable,
+  checkTransferList,
+  kState,
+  pull,
+  deliver,
   moveMessagePortToContext() { throw notImplemented('worker_threads.moveMessagePortToContext'); },
 };
