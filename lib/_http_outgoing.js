@@ -523,15 +523,38 @@ function nop() {}
 // server only): the Writable machinery is the costliest part of a small
 // response. Order is kept: the native side queues writes per handle. It
 // returns false if the write must go through socket.write instead.
+// sendWhole writes a complete response (head and body in one string) for
+// a message whose socket takes fast writes, then finishes the message as
+// end() does. It is the server's path for res.end(string) with nothing
+// written before (see ServerResponse.end).
+function sendWhole(msg, conn, data) {
+  msg._headerSent = true;
+  if (tcp === undefined) tcp = internalBinding('tcp');
+  const r = tcp.write(conn._handle.id, data, afterFastWrite, [conn, onFinish.bind(undefined, msg)]);
+  if (r >= 0) {
+    conn._unrefTimerRefresh();
+    if (r === 0) process.nextTick(onFinish, msg);
+  } else {
+    conn.write(data, undefined, onFinish.bind(undefined, msg));
+  }
+  msg.finished = true;
+  msg.emit('prefinish');
+}
+
+// afterFastWrite completes a queued fastWrite; req is the socket, or
+// [socket, callback].
+function afterFastWrite(status, req) {
+  const conn = Array.isArray(req) ? req[0] : req;
+  if (status < 0) {
+    conn.destroy();
+    return;
+  }
+  if (req !== conn && typeof req[1] === 'function') req[1]();
+}
+
 function fastWrite(conn, data, callback) {
   if (tcp === undefined) tcp = internalBinding('tcp');
-  const r = tcp.write(conn._handle.id, data, (status) => {
-    if (status < 0) {
-      conn.destroy();
-      return;
-    }
-    if (typeof callback === 'function') callback();
-  });
+  const r = tcp.write(conn._handle.id, data, afterFastWrite, callback === undefined || callback === null ? conn : [conn, callback]);
   if (r < 0) return false;
   conn._unrefTimerRefresh();
   if (r === 0 && typeof callback === 'function') process.nextTick(callback);
@@ -711,6 +734,8 @@ function onFinish(outmsg) {
 }
 
 module.exports = {
+  sendWhole,
+  kCorked,
   kNoDefaultHeaders,
   kFastWrite,
   kFinishHook,

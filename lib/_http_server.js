@@ -15,7 +15,9 @@ const {
   kEvPaused,
 } = require('_http_common');
 const { IncomingMessage, kOnRead, hasState } = require('_http_incoming');
-const { OutgoingMessage, kOutHeaders, kFastWrite, kFinishHook } = require('_http_outgoing');
+const {
+  OutgoingMessage, kOutHeaders, kFastWrite, kFinishHook, kCorked, kNoDefaultHeaders, sendWhole, utcDate,
+} = require('_http_outgoing');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT,
@@ -168,6 +170,57 @@ class ServerResponse extends OutgoingMessage {
   }
 
   writeHeader(...args) { return this.writeHead(...args); }
+
+  // end(string) as the only write of a plain response (no headers set,
+  // nothing written, a socket that takes fast writes) builds the head
+  // here and writes head and body in one call: the head is what
+  // writeHead and _storeHeader would make for it. Anything else takes
+  // the general path.
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'string' && chunk.length !== 0 && arguments.length === 1 &&
+        this._header === null && this[kOutHeaders] === null && this.finished === false &&
+        this.destroyed === false && this._hasBody === true && this.chunkedEncoding === false &&
+        this.sendDate === true && this.useChunkedEncodingByDefault === true && this.strictContentLength === false &&
+        this._expect_continue === false && this._removedContLen === false && this[kCorked] === 0 &&
+        this[kNoDefaultHeaders] === false) {
+      const conn = this.socket;
+      const statusCode = this.statusCode;
+      if (conn !== null && conn._httpMessage === this && conn[kFastWrite] === true &&
+          typeof statusCode === 'number' && (statusCode | 0) === statusCode && statusCode >= 200 &&
+          statusCode <= 999 && statusCode !== 204 && statusCode !== 304 &&
+          !conn.destroyed && conn._handle && conn.writable && conn.writableLength === 0 && !conn.writableCorked) {
+        let sm = this.statusMessage;
+        if (!sm) {
+          sm = STATUS_CODES[statusCode] || 'unknown';
+          this.statusMessage = sm;
+        }
+        if (typeof sm === 'string' && sm.indexOf('\r') === -1 && sm.indexOf('\n') === -1) {
+          let head = 'HTTP/1.1 ' + statusCode + ' ' + sm + '\r\nDate: ' + utcDate() + '\r\n';
+          if (this.shouldKeepAlive) {
+            if (this.maxRequestsOnConnectionReached) {
+              head += 'Connection: close\r\n';
+            } else {
+              head += 'Connection: keep-alive\r\n';
+              if (this._keepAliveTimeout && this._defaultKeepAlive) {
+                head += 'Keep-Alive: timeout=' + Math.floor(this._keepAliveTimeout / 1000) +
+                  (this._maxRequestsPerSocket > 0 ? ', max=' + this._maxRequestsPerSocket : '') + '\r\n';
+              }
+            }
+          } else {
+            this._last = true;
+            head += 'Connection: close\r\n';
+          }
+          const len = Buffer.byteLength(chunk);
+          this._contentLength = len;
+          head += 'Content-Length: ' + len + '\r\n\r\n';
+          this._header = head;
+          sendWhole(this, conn, head + chunk);
+          return this;
+        }
+      }
+    }
+    return super.end(chunk, encoding, callback);
+  }
 
   _finish() {
     super._finish();

@@ -1118,13 +1118,19 @@ class Blob {
   }
 
   stream() {
-    if (typeof globalThis.ReadableStream !== 'function') throw notImplemented('Blob.prototype.stream');
+    const { ReadableStream } = require('internal/webstreams/readablestream');
     const bytes = this[kBytes].slice();
-    return new globalThis.ReadableStream({
+    let offset = 0;
+    // Handed out on demand, 64 KiB at a time, as node does.
+    return new ReadableStream({
       type: 'bytes',
-      start(controller) {
-        if (bytes.length) controller.enqueue(bytes);
-        controller.close();
+      pull(controller) {
+        if (offset < bytes.length) {
+          const end = Math.min(offset + 65536, bytes.length);
+          controller.enqueue(bytes.slice(offset, end));
+          offset = end;
+        }
+        if (offset >= bytes.length) controller.close();
       },
     });
   }

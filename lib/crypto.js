@@ -6,7 +6,7 @@ const binding = internalBinding('crypto');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_CRYPTO_HASH_FINALIZED, ERR_CRYPTO_INVALID_DIGEST,
-    ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH,
+    ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH, ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE, ERR_INVALID_ARG_VALUE,
   },
   notImplemented,
 } = require('internal/errors');
@@ -174,11 +174,87 @@ class Hash {
   }
 }
 
+const kKeyMaterial = Symbol('kKeyMaterial');
+
+// Key objects. Only secret (symmetric) keys exist so far: createSecretKey
+// and KeyObject let HMAC users (jsonwebtoken, jws) pass keys around;
+// asymmetric keys (createPrivateKey/createPublicKey) are not implemented.
+class KeyObject {
+  #type;
+
+  constructor(type, material) {
+    if (type !== 'secret' && type !== 'public' && type !== 'private') {
+      throw new ERR_INVALID_ARG_VALUE('type', type);
+    }
+    if (material === undefined || material[kKeyMaterial] !== true) {
+      throw new ERR_INVALID_ARG_TYPE('handle', 'object', material);
+    }
+    this.#type = type;
+    this[kKeyMaterial] = material.bytes;
+  }
+
+  get type() { return this.#type; }
+
+  static from(key) {
+    throw notImplemented('crypto.KeyObject.from');
+  }
+
+  equals(otherKeyObject) {
+    if (!(otherKeyObject instanceof KeyObject)) {
+      throw new ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject', otherKeyObject);
+    }
+    if (otherKeyObject.type !== this.type) return false;
+    const a = this[kKeyMaterial];
+    const b = otherKeyObject[kKeyMaterial];
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+}
+Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
+
+class SecretKeyObject extends KeyObject {
+  constructor(material) {
+    super('secret', material);
+  }
+
+  get symmetricKeySize() { return this[kKeyMaterial].length; }
+
+  export(options = undefined) {
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+    }
+    const format = options?.format;
+    if (format === 'jwk') {
+      return { kty: 'oct', k: toBuffer(this[kKeyMaterial]).toString('base64url') };
+    }
+    if (format !== undefined && format !== 'buffer') {
+      throw new ERR_INVALID_ARG_VALUE('options.format', format);
+    }
+    return toBuffer(this[kKeyMaterial].slice());
+  }
+}
+
+function createSecretKey(key, encoding = undefined) {
+  let bytes;
+  if (typeof key === 'string') {
+    bytes = require('buffer').Buffer.from(key, encoding ?? 'utf8');
+  } else if (isView(key)) {
+    bytes = new Uint8Array(key.buffer, key.byteOffset, key.byteLength);
+  } else if (key instanceof ArrayBuffer) {
+    bytes = new Uint8Array(key);
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('key', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], key);
+  }
+  return new SecretKeyObject({ [kKeyMaterial]: true, bytes: new Uint8Array(bytes) });
+}
+
 class Hmac {
   constructor(hmac, key, options = undefined) {
     if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
     validateString(hmac, 'hmac');
-    if (typeof key === 'string') {
+    if (key instanceof KeyObject) {
+      if (key.type !== 'secret') throw new ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(key.type, 'secret');
+      key = key[kKeyMaterial];
+    } else if (typeof key === 'string') {
       key = dataArg(key, options?.encoding);
     } else if (!isView(key) && !(key instanceof ArrayBuffer)) {
       throw new ERR_INVALID_ARG_TYPE('key', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'], key);
@@ -254,6 +330,8 @@ const exported = {
   Hmac,
   timingSafeEqual,
   getHashes,
+  createSecretKey,
+  KeyObject,
   webcrypto: webcrypto.crypto,
   subtle: webcrypto.subtle,
   constants: {},
@@ -262,7 +340,7 @@ const exported = {
 // The rest of node:crypto is not implemented: calling it says so.
 for (const name of ['createCipheriv', 'createDecipheriv', 'createSign', 'createVerify', 'createECDH',
   'createDiffieHellman', 'createDiffieHellmanGroup', 'getDiffieHellman', 'createPrivateKey', 'createPublicKey',
-  'createSecretKey', 'generateKeyPair', 'generateKeyPairSync', 'generateKey', 'generateKeySync', 'pbkdf2',
+  'generateKeyPair', 'generateKeyPairSync', 'generateKey', 'generateKeySync', 'pbkdf2',
   'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'sign', 'verify', 'publicEncrypt', 'publicDecrypt',
   'privateEncrypt', 'privateDecrypt', 'getCiphers', 'getCurves', 'generatePrime', 'generatePrimeSync',
   'checkPrime', 'checkPrimeSync', 'diffieHellman', 'setEngine', 'secureHeapUsed', 'getCipherInfo',

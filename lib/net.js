@@ -181,6 +181,18 @@ const kBytesRead = Symbol('bytesRead');
 const kBytesWritten = Symbol('bytesWritten');
 const kConnectAttempt = Symbol('connectAttempt');
 
+// afterQueuedWrite completes a write the handle had to queue; req is
+// [socket, cb] (one shared function instead of a closure per write).
+function afterQueuedWrite(status, req) {
+  const cb = req[1];
+  if (status < 0) {
+    cb(errnoException(status, 'write'));
+    return;
+  }
+  req[0]._unrefTimerRefresh();
+  cb();
+}
+
 class Socket extends stream.Duplex {
   constructor(options) {
     if (typeof options === 'number') options = { fd: options };
@@ -313,14 +325,7 @@ class Socket extends stream.Duplex {
       payload = toBytes(data, encoding);
       size = byteLength(payload);
     }
-    const r = binding.write(this._handle.id, payload, (status) => {
-      if (status < 0) {
-        cb(errnoException(status, 'write'));
-        return;
-      }
-      this._unrefTimerRefresh();
-      cb();
-    });
+    const r = binding.write(this._handle.id, payload, afterQueuedWrite, [this, cb]);
     if (r >= 0) this[kBytesWritten] += size; // dispatched to the handle
     if (r === 0) {
       cb();

@@ -12,7 +12,7 @@ const {
   validateInt32, validateOneOf, validateFunction,
 } = require('internal/validators');
 const vmContext = require('internal/vm/context');
-const { headerOf } = require('internal/errors_v8');
+const { headerOf, setFirstLineOffset } = require('internal/errors_v8');
 
 const contextify = internalBinding('contextify');
 
@@ -59,9 +59,7 @@ function runOptions(options) {
 function validateContext(contextifiedObject) {
   const rec = vmContext.getContext(contextifiedObject);
   if (rec === undefined) {
-    if (contextifiedObject === null || typeof contextifiedObject !== 'object') {
-      throw new ERR_INVALID_ARG_TYPE('contextifiedObject', 'Object', contextifiedObject);
-    }
+    validateObject(contextifiedObject, 'object', { allowArray: true, allowFunction: true });
     throw new ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
   }
   return rec;
@@ -138,10 +136,8 @@ class Script {
     }
     this[kFilename] = filename;
     this[kCode] = code;
-    // The engine has no code cache: cached data is always rejected and
-    // produced data is empty.
-    // Data from createCachedData (empty) is accepted; anything else is
-    // rejected.
+    // The engine has no code cache: produced data is empty, and only
+    // empty data (what createCachedData gives) is accepted.
     if (cachedData !== undefined) this.cachedDataRejected = cachedData.byteLength !== 0;
     if (produceCachedData) {
       const { Buffer } = require('buffer');
@@ -192,7 +188,7 @@ function getContextOptions(options) {
 let contextCount = 0;
 
 function isContext(object) {
-  validateObject(object, 'object', { allowArray: true });
+  validateObject(object, 'object', { allowArray: true, allowFunction: true });
   return vmContext.getContext(object) !== undefined;
 }
 
@@ -240,10 +236,8 @@ function runInContext(code, contextifiedObject, options) {
 function runInNewContext(code, contextObject, options) {
   if (typeof options === 'string') options = { filename: options };
   contextObject = createContext(contextObject, getContextOptions(options));
-  options = { ...options, [kContextCreated]: true };
   return createScript(code, options).runInContext(contextObject, options);
 }
-const kContextCreated = Symbol('kContextCreated');
 
 function runInThisContext(code, options) {
   if (typeof options === 'string') options = { filename: options };
@@ -280,6 +274,15 @@ function compileFunction(code, params = [], options = {}) {
   contextExtensions.forEach((e, i) => validateObject(e, `options.contextExtensions[${i}]`, { nullable: true }));
   validateImportHook(importModuleDynamically, 'options.importModuleDynamically');
   if (rec !== null) vmContext.syncIn(rec);
+  if (filename !== '' && lineOffset <= 0) {
+    // Columns on line 1 are reported past the wrapper the binding adds.
+    const wrapper = contextExtensions.length > 0 ?
+      '(function (__vmExt) {'.length + contextExtensions.length * 'with (__vmExt[0]) '.length +
+        contextExtensions.reduce((n, e, i) => n + String(i).length - 1, 0) + 'return function ('.length +
+        params.join(', ').length + ') {'.length :
+      '(function ('.length + params.join(', ').length + ') {'.length;
+    setFirstLineOffset(filename, wrapper);
+  }
   const fn = contextify.compileFunction(offsetCode(code, lineOffset, columnOffset), filename, params,
     rec === null ? 0 : rec.id, contextExtensions.length > 0 ? contextExtensions : undefined);
   if (produceCachedData) {

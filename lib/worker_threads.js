@@ -12,6 +12,7 @@ module.exports = {
   isMainThread: worker.isMainThread,
   isInternalThread: false,
   threadId: worker.threadId,
+  threadName: worker.threadName,
   parentPort: worker.parentPort,
   workerData: worker.workerData,
   resourceLimits: worker.resourceLimits(),

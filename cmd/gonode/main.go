@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/gonode/gonode/internal/cli"
@@ -16,7 +17,43 @@ import (
 )
 
 func main() {
-	os.Exit(run())
+	stop := startProfile()
+	code := run()
+	stop()
+	os.Exit(code)
+}
+
+// startProfile honours the hidden GONODE_CPUPROFILE=file variable: it
+// writes a pprof CPU profile of the whole run to file. The profile is also
+// flushed when the process is ended by SIGINT or SIGTERM (exit status
+// 130/143), so a server can be profiled under load and then killed.
+func startProfile() func() {
+	path := os.Getenv("GONODE_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gonode: GONODE_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "gonode: GONODE_CPUPROFILE: %v\n", err)
+		f.Close()
+		return func() {}
+	}
+	stop := func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		s := <-sig
+		stop()
+		os.Exit(128 + int(s.(syscall.Signal)))
+	}()
+	return stop
 }
 
 func run() (code int) {

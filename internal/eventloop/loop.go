@@ -69,7 +69,8 @@ func (l *Loop) Now() float64 {
 
 type timer struct {
 	id    int64
-	when  time.Duration // since l.start
+	when  time.Duration // since l.start: the heap's key
+	due   time.Duration // the real deadline (>= when; see RefreshTimer)
 	seq   uint64
 	ref   bool
 	index int
@@ -112,12 +113,37 @@ func (l *Loop) StartTimer(id int64, d time.Duration, ref bool, fire func()) {
 		d = time.Millisecond // Node clamps delays below 1ms to 1ms
 	}
 	l.seq++
-	t := &timer{id: id, when: time.Since(l.start) + d, seq: l.seq, ref: ref, fire: fire}
+	when := time.Since(l.start) + d
+	t := &timer{id: id, when: when, due: when, seq: l.seq, ref: ref, fire: fire}
 	heap.Push(&l.timers, t)
 	l.byID[id] = t
 	if ref {
 		l.timerRC++
 	}
+}
+
+// RefreshTimer restarts the countdown of a scheduled timer to d from now,
+// keeping its callback (loop goroutine). Pushing a deadline later only
+// records it: the heap entry is moved when it comes due, so that a timer
+// refreshed on every read and write (a socket's idle timeout) costs no
+// heap work. It reports false when id is not scheduled.
+func (l *Loop) RefreshTimer(id int64, d time.Duration) bool {
+	t, ok := l.byID[id]
+	if !ok || t.index < 0 {
+		return false
+	}
+	if d < time.Millisecond {
+		d = time.Millisecond
+	}
+	due := time.Since(l.start) + d
+	l.seq++
+	if due < t.when {
+		t.when = due
+		heap.Fix(&l.timers, t.index)
+	}
+	t.due = due
+	t.seq = l.seq
+	return true
 }
 
 // StopTimer cancels a timer (loop goroutine).
@@ -279,6 +305,12 @@ func (l *Loop) runTimers() {
 		t := l.timers[0]
 		if t.when > now {
 			return
+		}
+		if t.due > now {
+			// Refreshed since it was queued: wait for the real deadline.
+			t.when = t.due
+			heap.Fix(&l.timers, 0)
+			continue
 		}
 		heap.Pop(&l.timers)
 		delete(l.byID, t.id)

@@ -85,6 +85,7 @@ func initTaskQueue(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 	binding.Func(c, obj, "setHooks", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		in.resetHookFns()
 		c.Free(in.hooks)
 		in.hooks = c.Dup(qjs.Arg(args, 0))
 		return qjs.Undefined
@@ -106,6 +107,19 @@ func initTimers(env *binding.Env, obj qjs.Value) {
 			in.ctx.Free(in.callHook("processTimer", qjs.Float64(float64(id))))
 		})
 		return qjs.Undefined
+	})
+	// refresh(id, ms) restarts a scheduled timer's countdown and returns
+	// the loop's now; it returns -1 when id is not scheduled (the caller
+	// then starts it anew).
+	binding.Func(c, obj, "refresh", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ms := qjs.Arg(args, 1).Float()
+		if ms != ms || ms < 1 {
+			ms = 1
+		}
+		if !l.RefreshTimer(qjs.Arg(args, 0).Int(), time.Duration(ms*float64(time.Millisecond))) {
+			return qjs.Int32(-1)
+		}
+		return qjs.Float64(l.Now())
 	})
 	binding.Func(c, obj, "stop", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		l.StopTimer(qjs.Arg(args, 0).Int())

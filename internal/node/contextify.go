@@ -188,12 +188,13 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 		fired := t.fired
 		t.mu.Unlock()
 		timers = timers[:len(timers)-1]
-		if !fired {
+		if !fired || in.stopReq.Load() {
+			// A stop of the instance wins: its uncatchable exception
+			// propagates and the interrupt stays set.
 			return v
 		}
-		// Keep the interrupt for an enclosing timeout that fired as well,
-		// or for a stop of the instance.
-		outer := in.stopReq.Load()
+		// Keep the interrupt for an enclosing timeout that fired as well.
+		outer := false
 		for _, o := range timers {
 			o.mu.Lock()
 			outer = outer || o.fired

@@ -46,6 +46,7 @@ type Instance struct {
 	env  *binding.Env
 
 	hooks    qjs.Value            // object returned by internal/bootstrap/node
+	hookFns  map[string]qjs.Value // hooks[name], looked up once (owned)
 	bindings map[string]qjs.Value // internalBinding objects, built once
 
 	tickInfo []byte // [hasTickScheduled, hasRejectionToWarn] as int32
@@ -217,8 +218,17 @@ func (in *Instance) compileBuiltin(id string) (qjs.Value, error) {
 // to the uncaught-exception path.
 func (in *Instance) callHook(name string, args ...qjs.Value) qjs.Value {
 	c := in.ctx
-	fn := c.Get(in.hooks, name)
-	defer c.Free(fn)
+	fn, ok := in.hookFns[name]
+	if !ok {
+		// The hooks object is fixed once bootstrap returns it (setHooks
+		// resets the cache), so each function is looked up only once:
+		// these calls run after every callback of the loop.
+		fn = c.Get(in.hooks, name)
+		if in.hookFns == nil {
+			in.hookFns = map[string]qjs.Value{}
+		}
+		in.hookFns[name] = fn
+	}
 	r, err := c.Call(fn, qjs.Undefined, args...)
 	if err != nil {
 		in.uncaught(err)
@@ -270,11 +280,15 @@ func (in *Instance) uncaught(err error) {
 			err2.(*qjs.Error).Free()
 			return
 		}
-		// The handler itself threw: Node exits with 7.
+		// The handler itself threw: Node exits with 7 (a worker with 1).
 		e2, _ := err2.(*qjs.Error)
 		if e2 != nil {
 			fmt.Fprintf(in.cfg.Stderr, "%s\n%s\n", e2.Error(), e2.Stack)
 			e2.Free()
+		}
+		if in.cfg.Worker != nil {
+			in.exit(1)
+			return
 		}
 		in.exit(7)
 		return
@@ -343,6 +357,9 @@ func (in *Instance) hasTickOrRejection() bool {
 // runMicrotasks drains the promise job queue; a job that throws is an
 // uncaught exception, as in Node.
 func (in *Instance) runMicrotasks() {
+	if !in.rt.IsJobPending() {
+		return
+	}
 	for !in.done() {
 		ran, err := in.rt.ExecutePendingJob()
 		if err != nil {
@@ -474,6 +491,7 @@ func (in *Instance) flush() {
 func (in *Instance) Close() {
 	in.closeThreads()
 	c := in.ctx
+	in.resetHookFns()
 	c.Free(in.hooks)
 	in.hooks = qjs.Undefined
 	c.FreeAll(in.keep...)
@@ -483,6 +501,14 @@ func (in *Instance) Close() {
 	}
 	in.bindings = nil
 	in.rt.Close()
+}
+
+// resetHookFns drops the cached hook functions.
+func (in *Instance) resetHookFns() {
+	for _, fn := range in.hookFns {
+		in.ctx.Free(fn)
+	}
+	in.hookFns = nil
 }
 
 // SetTickInfo is called by the process binding with the shared arrays.

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/cli"
 	"github.com/gonode/gonode/internal/qjs"
 )
 
@@ -20,6 +21,7 @@ import (
 type WorkerInfo struct {
 	ThreadID int64
 	Port     int64  // endpoint of the worker's parentPort
+	Stdin    int64  // endpoint feeding process.stdin (0: none)
 	Data     []byte // serialized workerData
 	EnvData  []byte // serialized environment data (getEnvironmentData)
 	Name     string
@@ -266,6 +268,7 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 		info := c.Object()
 		c.Set(info, "threadId", qjs.Int64(wi.ThreadID))
 		c.Set(info, "port", qjs.Int64(wi.Port))
+		c.Set(info, "stdin", qjs.Int64(wi.Stdin))
 		if wi.Data != nil {
 			c.Set(info, "data", c.ArrayBuffer(wi.Data))
 		}
@@ -460,6 +463,9 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 		ev := c.Get(opts, "eval")
 		wi.Eval = c.ToBool(ev)
 		c.Free(ev)
+		ev = c.Get(opts, "stdin")
+		wi.Stdin = ev.Int()
+		c.Free(ev)
 		rl := c.Get(opts, "resourceLimits")
 		for i := range wi.ResourceLimits {
 			e := c.GetIndex(rl, uint32(i))
@@ -481,8 +487,11 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 		c.Free(ev)
 		argv := append([]string{in.cfg.ExecPath}, strs("argv")...)
 		execArgv := strs("execArgv")
+		options := in.cfg.Options
 		if execArgv == nil {
 			execArgv = in.cfg.ExecArgv
+		} else if o, err := cli.Parse(append(append([]string{}, execArgv...), "[worker]"), ""); err == nil {
+			options = o.Options
 		}
 
 		hubMu.Lock()
@@ -501,7 +510,7 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 		cfg := Config{
 			Argv:        argv,
 			ExecArgv:    execArgv,
-			Options:     in.cfg.Options,
+			Options:     options,
 			ExecPath:    in.cfg.ExecPath,
 			Env:         env,
 			Cwd:         in.cfg.Cwd,
@@ -518,6 +527,33 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 		c.SetIndex(arr, 0, qjs.Int64(wi.ThreadID))
 		c.SetIndex(arr, 1, qjs.Int64(parentEnd.id))
 		return arr
+	})
+	// badExecArgv(list) returns the options a Worker may not be given:
+	// unknown ones and those that only make sense for the process.
+	binding.Func(c, obj, "badExecArgv", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		list := qjs.Arg(args, 0)
+		bad := c.Array()
+		n := 0
+		for i := 0; i < c.Length(list); i++ {
+			e := c.GetIndex(list, uint32(i))
+			a := c.GoString(e)
+			c.Free(e)
+			name, _, _ := strings.Cut(a, "=")
+			_, err := cli.Parse([]string{a, "[worker]"}, "")
+			if err != nil || processOnlyOptions[name] {
+				c.SetIndex(bad, uint32(n), c.String(a))
+				n++
+			}
+		}
+		return bad
+	})
+	// badNodeOptions(str) returns the error for a NODE_OPTIONS value given
+	// in a Worker's env, or undefined.
+	binding.Func(c, obj, "badNodeOptions", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if _, err := cli.Parse([]string{"[worker]"}, c.GoString(qjs.Arg(args, 0))); err != nil {
+			return c.String(err.Error())
+		}
+		return qjs.Undefined
 	})
 	binding.Func(c, obj, "terminate", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if w := ts.workers[qjs.Arg(args, 0).Int()]; w != nil {
@@ -558,6 +594,13 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 	binding.Func(c, obj, "writeStdio", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return writeFD(in, c, args)
 	})
+}
+
+// processOnlyOptions are per-process options, invalid in a Worker's
+// execArgv.
+var processOnlyOptions = map[string]bool{
+	"--title": true, "--redirect-warnings": true, "--icu-data-dir": true, "--openssl-config": true,
+	"--secure-heap": true,
 }
 
 // runWorkerThread runs a worker instance on the current goroutine.

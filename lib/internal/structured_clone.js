@@ -42,6 +42,10 @@ function clone(v, memory) {
   if (type === 'symbol' || type === 'function') throw cloneError(v);
   if (v === null || type !== 'object') return v;
   if (memory.has(v)) return memory.get(v);
+  if (typeof v[kTransfer] === 'function') {
+    // A MessagePort (or other transferable) not in the transfer list.
+    throw new DOMException('Object that needs transfer was found in message but not listed in transferList', 'DataCloneError');
+  }
 
   const tag = toStringTag(v);
   let out;

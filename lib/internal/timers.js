@@ -53,6 +53,12 @@ class Timeout {
   // again (as in node), a cleared one stays cleared.
   refresh() {
     if (this._idleTimeout !== -1) {
+      // Still scheduled: one cheap call moves the deadline.
+      const now = binding.refresh(this[kId], this._idleTimeout);
+      if (now >= 0) {
+        this._idleStart = now;
+        return this;
+      }
       this._idleStart = binding.now();
       timerById.set(this[kId], this);
       binding.start(this[kId], this._idleTimeout, this[kRefed]);

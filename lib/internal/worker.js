@@ -50,10 +50,8 @@ function resolveFilename(filename, isEval) {
     return filename;
   }
   if (filename instanceof URL || (filename !== null && typeof filename === 'object' && typeof filename.href === 'string')) {
-    if (filename.protocol === 'data:') {
-      const { notImplemented } = require('internal/errors');
-      throw notImplemented('Worker with a data: URL');
-    }
+    // A data: URL runs as an ES module (runWorkerThread).
+    if (filename.protocol === 'data:') return filename.href;
     return require('internal/url').fileURLToPath(filename);
   }
   if (typeof filename !== 'string') throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
@@ -76,7 +74,7 @@ class Worker extends EventEmitter {
     if (options.execArgv !== undefined) {
       validateArray(options.execArgv, 'options.execArgv');
       execArgv = options.execArgv.map(String);
-      const bad = execArgv.filter((a) => !a.startsWith('-'));
+      const bad = binding.badExecArgv(execArgv);
       if (bad.length > 0) throw new ERR_WORKER_INVALID_EXEC_ARGV(bad);
     }
     let env;
@@ -84,9 +82,15 @@ class Worker extends EventEmitter {
       env = null;
     } else {
       const src = options.env ?? process.env;
-      if (typeof src !== 'object') throw new ERR_INVALID_ARG_TYPE('options.env', ['object', 'undefined', 'null', 'symbol'], src);
+      if (typeof src !== 'object') {
+        throw new ERR_INVALID_ARG_TYPE('options.env', ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], src);
+      }
       env = {};
       for (const k of Object.keys(src)) env[k] = `${src[k]}`;
+      if (options.env != null && env.NODE_OPTIONS !== undefined) {
+        const bad = binding.badNodeOptions(env.NODE_OPTIONS);
+        if (bad !== undefined) throw new ERR_WORKER_INVALID_EXEC_ARGV([bad], 'invalid NODE_OPTIONS env variable');
+      }
     }
     const limits = options.resourceLimits ?? {};
     validateObject(limits, 'options.resourceLimits');
@@ -101,6 +105,12 @@ class Worker extends EventEmitter {
 
     this[kExitPromise] = null;
     this.stdin = null;
+    let stdinId = 0;
+    if (options.stdin) {
+      const [mine, theirs] = binding.createChannel();
+      stdinId = theirs;
+      this.stdin = stdinWriter(mine);
+    }
     const { Readable } = require('stream');
     this.stdout = new Readable({ read() {} });
     this.stderr = new Readable({ read() {} });
@@ -109,7 +119,7 @@ class Worker extends EventEmitter {
     this.performance = { eventLoopUtilization() { return { idle: 0, active: 0, utilization: 0 }; } };
 
     const [threadId, portId] = binding.createWorker({
-      filename: file, eval: isEval, argv: argvList, execArgv, env, data, envData,
+      filename: file, eval: isEval, stdin: stdinId, argv: argvList, execArgv, env, data, envData,
       name: typeof options.name === 'string' ? options.name : '', resourceLimits: rl,
     }, (type, arg) => this.#onEvent(type, arg));
     this[kHandle] = { threadId, exited: false, exitCode: undefined, waiters: [], limits: rl };
@@ -160,10 +170,11 @@ class Worker extends EventEmitter {
         // Messages sent before the exit are delivered first.
         const port = this[kPort];
         io.pull(port);
-        io.deliver(port);
+        io.deliver(port, true);
         port.close();
         h.exited = true;
         h.exitCode = arg;
+        this.threadName = null;
         this.stdout.push(null);
         this.stderr.push(null);
         this.emit('exit', arg);
@@ -197,6 +208,8 @@ class Worker extends EventEmitter {
     if (h.exited) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       h.waiters.push(resolve);
+      // The exit must be seen even if the worker was unref'd.
+      binding.setRef(h.threadId, true);
       binding.terminate(h.threadId);
     });
   }
@@ -287,6 +300,90 @@ function stdioStream(fd) {
   return s;
 }
 
+// disableProcessMethods: what only the main thread may do.
+function disableProcessMethods() {
+  const { codes: { ERR_WORKER_UNSUPPORTED_OPERATION } } = require('internal/errors');
+  const umask = process.umask;
+  process.umask = function(mask) {
+    if (mask !== undefined) throw new ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
+    return umask.call(process);
+  };
+  for (const fn of ['abort', 'chdir', 'send', 'disconnect', 'setuid', 'seteuid', 'setgid', 'setegid',
+    'setgroups', 'initgroups']) {
+    const stub = function() { throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${fn}()`); };
+    stub.disabled = true;
+    process[fn] = stub;
+  }
+  for (const name of ['channel', 'connected']) {
+    Object.defineProperty(process, name, {
+      configurable: true, enumerable: false,
+      get() { throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}`); },
+    });
+  }
+}
+
+// stdinWriter is worker.stdin: its chunks go to the worker's process.stdin
+// through endpoint id, raw (not serialized); its end closes the channel.
+function stdinWriter(id) {
+  const { Writable } = require('stream');
+  return new Writable({
+    write(chunk, encoding, cb) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+      binding.post(id, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+      cb();
+    },
+    final(cb) {
+      binding.close(id);
+      cb();
+    },
+    destroy(err, cb) {
+      binding.close(id);
+      cb(err);
+    },
+  });
+}
+
+// stdinReader is a worker's process.stdin: fed by the parent's
+// worker.stdin (an empty stream when the Worker had no stdin option).
+function stdinReader(id) {
+  const { Readable } = require('stream');
+  let keepAlive = null;
+  const stop = () => {
+    if (keepAlive !== null) clearInterval(keepAlive);
+    keepAlive = null;
+  };
+  const r = new Readable({
+    read() {
+      if (id === 0) {
+        this.push(null);
+        return;
+      }
+      keepAlive ??= setInterval(() => {}, 2 ** 31 - 1);
+      pump();
+    },
+    destroy(err, cb) {
+      stop();
+      if (id !== 0) binding.close(id);
+      cb(err);
+    },
+  });
+  const pump = () => {
+    for (;;) {
+      const b = binding.receive(id);
+      if (b === undefined) return;
+      if (b === null) {
+        stop();
+        r.push(null);
+        return;
+      }
+      if (!r.push(Buffer.from(b))) return;
+    }
+  };
+  if (id !== 0) binding.attach(id, pump);
+  r.fd = 0;
+  return r;
+}
+
 // runWorkerThread is the worker's main: called by the bootstrap's
 // runWorker hook.
 function runWorkerThread() {
@@ -298,12 +395,23 @@ function runWorkerThread() {
       set(v) { stream = v; },
     });
   }
+  let stdin;
+  Object.defineProperty(process, 'stdin', {
+    configurable: true, enumerable: true,
+    get() { stdin ??= stdinReader(info.stdin); return stdin; },
+    set(v) { stdin = v; },
+  });
   require('internal/process/execution').setUncaughtReporter(reportUncaught);
+  disableProcessMethods();
   if (info.eval) {
     require('internal/process/execution').evalScript('[worker eval]', info.filename, false);
     return;
   }
   require('internal/process/pre_execution').prepareMainThreadExecution();
+  if (info.filename.startsWith('data:')) {
+    require('internal/modules/esm/loader').runEntryPoint(info.filename);
+    return;
+  }
   require('internal/modules/run_main').runMain(info.filename);
 }
 
@@ -312,6 +420,7 @@ module.exports = {
   SHARE_ENV,
   isMainThread: info === undefined,
   threadId: info?.threadId ?? 0,
+  threadName: info === undefined ? '' : (info.name || 'WorkerThread'),
   parentPort,
   workerData: info === undefined ? null : workerData,
   resourceLimits,

@@ -14,6 +14,7 @@ import (
 	_ "github.com/gonode/gonode/internal/ops/process"
 	_ "github.com/gonode/gonode/internal/ops/tcp"
 	_ "github.com/gonode/gonode/internal/ops/tls"
+	_ "github.com/gonode/gonode/internal/ops/udp"
 	_ "github.com/gonode/gonode/internal/ops/url"
 	_ "github.com/gonode/gonode/internal/ops/util"
 	_ "github.com/gonode/gonode/internal/ops/zlib"

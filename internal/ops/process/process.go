@@ -662,15 +662,16 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 			// Output the child wrote before exiting comes first, as
 			// with libuv, unless a pipe stays open (a descendant holds
 			// it) or nobody reads it.
-			grace := time.NewTimer(exitGrace)
+			grace := make(chan struct{})
+			t := time.AfterFunc(exitGrace, func() { close(grace) })
 			for _, p := range outs {
 				select {
 				case <-p.eof:
 				case <-p.done:
-				case <-grace.C:
+				case <-grace:
 				}
 			}
-			grace.Stop()
+			t.Stop()
 			l.Post(func() {
 				ch.exited = true
 				delete(b.children, ch.id)

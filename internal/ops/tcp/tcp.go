@@ -87,6 +87,7 @@ type writeReq struct {
 	size     int
 	shutdown bool
 	cb       qjs.Value
+	arg      qjs.Value // passed to cb after the status (owned)
 }
 
 type tcpBinding struct {
@@ -437,11 +438,12 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 
-	// write(id, data, cb) writes a string (UTF-8), a typed array or an
-	// array of them. It returns 0 when everything was written at once (cb
-	// is not called), 1 when the rest was queued (cb(status) runs later),
-	// or a negative errno.
-	binding.Func(c, obj, "write", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// write(id, data, cb, arg) writes a string (UTF-8), a typed array or
+	// an array of them. It returns 0 when everything was written at once
+	// (cb is not called), 1 when the rest was queued (cb(status, arg) runs
+	// later), or a negative errno. Passing a shared cb and a per-write arg
+	// spares JS a closure per write.
+	binding.Func(c, obj, "write", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		h := b.get(args)
 		if h == nil || h.conn == nil {
 			return qjs.Int32(-int32(syscall.EBADF))
@@ -459,7 +461,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		} else {
 			bufs = [][]byte{bytesOf(c, data)}
 		}
-		return qjs.Int32(int32(h.write(bufs, qjs.Arg(args, 2))))
+		return qjs.Int32(int32(h.write(bufs, qjs.Arg(args, 2), qjs.Arg(args, 3))))
 	})
 
 	// shutdown(id, cb): half-close after queued writes; cb(status) on the loop.
@@ -473,7 +475,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		idle := !h.writing && len(h.wq) == 0
 		h.wmu.Unlock()
 		if !idle {
-			h.enqueue(&writeReq{shutdown: true, cb: cb})
+			h.enqueue(&writeReq{shutdown: true, cb: cb, arg: qjs.Undefined})
 			return qjs.Int32(0)
 		}
 		// Nothing queued: half-close from the poll phase, as libuv does,
@@ -825,7 +827,7 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 
 // write writes bufs at once when nothing is queued and the socket takes
 // them all; otherwise queues a copy of the rest. See the binding's doc.
-func (h *handle) write(bufs [][]byte, cb qjs.Value) int {
+func (h *handle) write(bufs [][]byte, cb, arg qjs.Value) int {
 	h.wmu.Lock()
 	idle := !h.writing && len(h.wq) == 0
 	h.wmu.Unlock()
@@ -874,7 +876,8 @@ func (h *handle) write(bufs [][]byte, cb qjs.Value) int {
 			size += len(b)
 		}
 	}
-	h.enqueue(&writeReq{data: bufs, size: size, cb: h.b.env.Ctx.Dup(cb)})
+	c := h.b.env.Ctx
+	h.enqueue(&writeReq{data: bufs, size: size, cb: c.Dup(cb), arg: c.Dup(arg)})
 	return 1
 }
 
@@ -922,9 +925,10 @@ func (h *handle) writer() {
 			h.reqs--
 			h.update()
 			if c.IsFunction(r.cb) {
-				h.b.call(r.cb, qjs.Int32(int32(st)))
+				h.b.call(r.cb, qjs.Int32(int32(st)), c.Dup(r.arg))
 			}
 			c.Free(r.cb)
+			c.Free(r.arg)
 		})
 	}
 }

@@ -84,6 +84,7 @@ function setup(global, taskQueues) {
   defineLazy(global, 'crypto', () => require('internal/crypto/webcrypto').crypto, true);
   defineLazy(global, 'MessageChannel', () => require('internal/worker/io').MessageChannel);
   defineLazy(global, 'MessagePort', () => require('internal/worker/io').MessagePort);
+  defineLazy(global, 'MessageEvent', () => require('internal/worker/io').MessageEvent);
   defineLazy(global, 'BroadcastChannel', () => require('internal/worker/io').BroadcastChannel);
   defineLazy(global, 'Blob', () => require('buffer').Blob);
   defineLazy(global, 'File', () => require('buffer').File);
@@ -94,6 +95,9 @@ function setup(global, taskQueues) {
     'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream', 'CompressionStream',
     'DecompressionStream']) {
     defineLazy(global, name, () => require('stream/web')[name]);
+  }
+  for (const name of ['Headers', 'Request', 'Response']) {
+    defineLazy(global, name, () => require('internal/webfetch')[name]);
   }
   // PLACEHOLDER until the fetch module lands: a global that rejects.
   defineValue(global, 'fetch', function fetch() {

@@ -51,7 +51,10 @@ process._tickCallback = taskQueues.processTicksAndRejections;
 require('internal/bootstrap/globals').setup(globalThis, taskQueues);
 
 // child_process: a child forked with an IPC channel gets process.send & co.
-if (process.env.NODE_CHANNEL_FD) require('internal/child_process/ipc').setupChild(process);
+// (Not in a worker thread: the IPC channel belongs to the main thread.)
+if (process.env.NODE_CHANNEL_FD && internalBinding('worker').info === undefined) {
+  require('internal/child_process/ipc').setupChild(process);
+}
 
 function emitExit(code) {
   if (process._exitEmitted) return;

@@ -19,12 +19,23 @@ let head = 0;
 
 function setHasTickScheduled(v) { tickInfo[kHasTickScheduled] = v ? 1 : 0; }
 
-function nextTick(callback, ...args) {
-  validateFunction(callback, 'callback');
+// Each entry is { callback, args }, args undefined when there are none:
+// most ticks carry zero to three arguments, so no rest array is made.
+function nextTick(callback) {
+  if (typeof callback !== 'function') validateFunction(callback, 'callback');
   if (process._exiting) return;
   // node:domain: a tick queued inside a domain runs in it.
   if (process.domain) callback = process.domain.bind(callback);
-  if (queue.length === head) setHasTickScheduled(true);
+  let args;
+  switch (arguments.length) {
+    case 1: break;
+    case 2: args = [arguments[1]]; break;
+    case 3: args = [arguments[1], arguments[2]]; break;
+    default:
+      args = new Array(arguments.length - 1);
+      for (let i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
+  }
+  if (queue.length === head) tickInfo[kHasTickScheduled] = 1;
   queue.push({ callback, args });
 }
 
@@ -42,16 +53,20 @@ function processTicksAndRejections() {
         head = 0;
       }
       try {
-        const { callback, args } = tock;
-        if (args.length === 0) callback();
+        const callback = tock.callback;
+        const args = tock.args;
+        if (args === undefined) callback();
+        else if (args.length === 1) callback(args[0]);
+        else if (args.length === 2) callback(args[0], args[1]);
         else Reflect.apply(callback, undefined, args);
       } catch (err) {
         triggerUncaught(err);
       }
     }
-    runMicrotasks();
-  } while (head < queue.length || processRejections());
-  setHasTickScheduled(false);
+    binding.runMicrotasks();
+    // processPromiseRejections has nothing to do unless a rejection waits.
+  } while (head < queue.length || (hasRejectionToWarn() && processRejections()));
+  tickInfo[kHasTickScheduled] = 0;
   tickInfo[kHasRejectionToWarn] = hasRejectionToWarn() ? 1 : 0;
 }
 

@@ -14,8 +14,33 @@
 
 const contextify = internalBinding('contextify');
 
-// sandbox -> context record
+// sandbox -> context record. The record is kept in a private field of the
+// sandbox (a class field attached through a base constructor returning
+// the sandbox): unlike a WeakMap entry, whose value reaches its key here
+// (the realm's globals read the sandbox), the engine collects that cycle
+// once nothing else reaches it. Private fields are invisible to the
+// program, like node's private symbols.
+class Stamp {
+  constructor(target) { return target; }
+}
+class ContextStamp extends Stamp {
+  #rec;
+  constructor(target, rec) {
+    super(target);
+    this.#rec = rec;
+  }
+  static get(o) { return #rec in o ? o.#rec : undefined; }
+}
+// Fallback for objects that cannot take the field.
 const contexts = new WeakMap();
+
+function setContext(sandbox, rec) {
+  try {
+    new ContextStamp(sandbox, rec);
+  } catch {
+    contexts.set(sandbox, rec);
+  }
+}
 
 function noop() {}
 
@@ -34,39 +59,66 @@ function silentConsole(g) {
 // (the engine frees the realm itself when nothing reaches it any more).
 const realms = new FinalizationRegistry((id) => contextify.forgetContext(id));
 
-function makeRealm() {
+// Run in a realm made with codeGeneration.strings false: eval and the
+// function constructors throw the realm's EvalError, as in V8.
+const blockCodeGeneration = `(function () {
+  'use strict';
+  const message = 'Code generation from strings disallowed for this context';
+  const blockedEval = {
+    eval(x) { throw new EvalError(message); },
+  }.eval;
+  Object.defineProperty(globalThis, 'eval', { value: blockedEval, writable: true, configurable: true });
+  const ctors = [Function, (async function () {}).constructor,
+    (function* () {}).constructor, (async function* () {}).constructor];
+  for (const C of ctors) {
+    const blocked = function () { throw new EvalError(message); };
+    Object.defineProperty(blocked, 'name', { value: C.name });
+    Object.defineProperty(blocked, 'length', { value: C.length });
+    blocked.prototype = C.prototype;
+    Object.setPrototypeOf(blocked, Object.getPrototypeOf(C));
+    Object.defineProperty(C.prototype, 'constructor', { value: blocked, writable: false, configurable: true });
+    if (C === Function) {
+      Object.defineProperty(globalThis, 'Function', { value: blocked, writable: true, configurable: true });
+    }
+  }
+})()`;
+
+function makeRealm(options) {
   const [id, global, anchor] = contextify.makeContext();
   require('internal/errors_v8').install(global);
   silentConsole(global);
+  if (options?.codeGeneration?.strings === false) {
+    contextify.runScript(blockCodeGeneration, 'node:vm', id, 0, false);
+  }
   return { id, global, anchor };
 }
 
 // Contextifies sandbox (linking it to a new realm) and returns its record.
 function contextify_(sandbox, options) {
-  const { id, global, anchor } = makeRealm();
+  const { id, global, anchor } = makeRealm(options);
   const intrinsics = new Map();
   for (const k of Reflect.ownKeys(global)) {
     const d = Reflect.getOwnPropertyDescriptor(global, k);
     intrinsics.set(k, 'value' in d ? d.value : undefined);
   }
   const rec = { id, global, anchor, sandbox, intrinsics, copied: new Set(), linked: new Map(), options };
-  contexts.set(sandbox, rec);
+  setContext(sandbox, rec);
   realms.register(sandbox, id);
   return rec;
 }
 
 // A context made with vm.constants.DONT_CONTEXTIFY: the realm's own global.
 function plainRealm(options) {
-  const { id, global, anchor } = makeRealm();
+  const { id, global, anchor } = makeRealm(options);
   const rec = { id, global, anchor, sandbox: global, intrinsics: null, copied: null, options };
-  contexts.set(global, rec);
+  setContext(global, rec);
   realms.register(global, id);
   return rec;
 }
 
 function getContext(sandbox) {
-  return (sandbox !== null && (typeof sandbox === 'object' || typeof sandbox === 'function')) ?
-    contexts.get(sandbox) : undefined;
+  if (sandbox === null || (typeof sandbox !== 'object' && typeof sandbox !== 'function')) return undefined;
+  return ContextStamp.get(sandbox) ?? contexts.get(sandbox);
 }
 
 // The names to link: the sandbox's own keys and its inherited enumerable
@@ -140,7 +192,7 @@ function syncIn(rec) {
     if (linked.has(k) || !('value' in d)) continue;
     let v;
     try { v = sandbox[k]; } catch { continue; }
-    if (d.value !== v) {
+    if (!Object.is(d.value, v)) {
       try { global[k] = v; } catch { /* read-only */ }
     }
     copied.add(k);
@@ -154,7 +206,7 @@ function syncOut(rec) {
   const { global, sandbox, intrinsics, copied, linked } = rec;
   for (const k of Reflect.ownKeys(global)) {
     // Fast path: an intrinsic still holding its value.
-    if (intrinsics.has(k) && !copied.has(k) && global[k] === intrinsics.get(k)) continue;
+    if (intrinsics.has(k) && !copied.has(k) && Object.is(global[k], intrinsics.get(k))) continue;
     const d = Reflect.getOwnPropertyDescriptor(global, k);
     if (d === undefined) continue;
     if (!('value' in d)) {
@@ -171,11 +223,11 @@ function syncOut(rec) {
       continue;
     }
     const v = d.value;
-    if (intrinsics.has(k) && intrinsics.get(k) === v && !copied.has(k)) continue;
+    if (intrinsics.has(k) && Object.is(intrinsics.get(k), v) && !copied.has(k)) continue;
     // Errors of the sandbox's own traps propagate, as they would in node.
     const cur = sandbox[k];
     const own = Object.prototype.hasOwnProperty.call(sandbox, k);
-    if (cur === v && own) continue;
+    if (Object.is(cur, v) && own) continue;
     if (own) {
       Reflect.set(sandbox, k, v);
     } else {

@@ -64,7 +64,7 @@ class ReadableStream {
     const type = source.type;
     if (type !== undefined && `${type}` === 'bytes') {
       if (strategy != null && strategy.size !== undefined) {
-        throw new ERR_INVALID_ARG_VALUE.RangeError('strategy.size', strategy.size, 'must be undefined for byte streams');
+        throw new ERR_INVALID_ARG_VALUE.RangeError('strategy.size', strategy.size);
       }
       const hwm = extractHighWaterMark(strategy, 0);
       setUpByteControllerFromSource(this, source, hwm);
@@ -122,7 +122,7 @@ class ReadableStream {
     if (bad) return bad;
     try {
       if (!lazyWritable().isWritableStream(destination)) {
-        throw new ERR_INVALID_ARG_TYPE('destination', 'WritableStream', destination);
+        throw new ERR_INVALID_ARG_TYPE('transform.writable', 'WritableStream', destination);
       }
       const opts = pipeOptions(options);
       if (this[kState].reader !== undefined) throw invalidState('The ReadableStream is locked');
@@ -165,6 +165,15 @@ class ReadableStream {
   }
 }
 ReadableStream.prototype[Symbol.asyncIterator] = ReadableStream.prototype.values;
+{
+  // The state node:stream's helpers (finished, isReadable...) look for.
+  const { kIsDisturbed, kIsErrored, kIsReadable } = require('internal/streams/utils');
+  Object.defineProperties(ReadableStream.prototype, {
+    [kIsDisturbed]: { get() { return this[kState].disturbed; }, configurable: true },
+    [kIsErrored]: { get() { return this[kState].state === 'errored'; }, configurable: true },
+    [kIsReadable]: { get() { return this[kState].state === 'readable'; }, configurable: true },
+  });
+}
 Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator, { enumerable: false });
 Object.defineProperty(ReadableStream.prototype, Symbol.toStringTag, {
   value: 'ReadableStream', configurable: true, writable: false, enumerable: false,
@@ -320,7 +329,7 @@ function readerGenericInitialize(reader, stream, kind) {
 function readerGenericRelease(reader) {
   const rs = reader[kState];
   const stream = rs.stream;
-  const err = invalidState('Reader released');
+  const err = invalidState('Releasing reader');
   if (stream[kState].state === 'readable' && !rs.closed.settled) rs.closed.reject(err);
   else rs.closed = rejectedDeferred(err);
   setPromiseHandled(rs.closed.promise);
@@ -331,12 +340,12 @@ function readerGenericRelease(reader) {
 
 function defaultReaderRelease(reader) {
   readerGenericRelease(reader);
-  errorReadRequests(reader, invalidState('Reader released'));
+  errorReadRequests(reader, invalidState('Releasing reader'));
 }
 
 function byobReaderRelease(reader) {
   readerGenericRelease(reader);
-  errorReadIntoRequests(reader, invalidState('Reader released'));
+  errorReadIntoRequests(reader, invalidState('Releasing reader'));
 }
 
 function defaultReaderRead(reader, readRequest) {
@@ -353,6 +362,7 @@ function promiseReadRequest() {
   return {
     promise: d.promise,
     chunk(value) { d.resolve({ value, done: false }); },
+    fromQueue(value) { d.resolve({ done: false, value }); },
     close() { d.resolve({ value: undefined, done: true }); },
     error(e) { d.reject(e); },
   };
@@ -413,7 +423,7 @@ class ReadableStreamBYOBReader {
     if (!isReadableStream(stream)) throw new ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
     if (isLocked(stream)) throw invalidState('ReadableStream is locked');
     if (!(stream[kState].controller instanceof ReadableByteStreamController)) {
-      throw invalidState('The ReadableStream must be a byte stream');
+      throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
     }
     readerGenericInitialize(this, stream, 'ReadableStreamBYOBReader');
   }
@@ -437,9 +447,9 @@ class ReadableStreamBYOBReader {
       return Promise.reject(new ERR_OUT_OF_RANGE('options.min', '> 0', min));
     }
     min = Math.trunc(min);
-    const len = view instanceof DataView ? view.byteLength : view.length;
-    if (min > len) {
-      return Promise.reject(new ERR_OUT_OF_RANGE('options.min', `<= ${len}`, min));
+    if (view instanceof DataView ? min > view.byteLength : min > view.length) {
+      const what = view instanceof DataView ? 'view.byteLength' : 'view.length';
+      return Promise.reject(new ERR_OUT_OF_RANGE('options.min', `<= ${what}`, min));
     }
     const rs = this[kState];
     if (rs.stream === undefined) {
@@ -479,7 +489,7 @@ class ReadableStreamBYOBReader {
   [customInspect](depth, options) {
     const rs = this[kState];
     return inspectObject(this, this.constructor.name, {
-      stream: rs.stream, requestIntoRequests: rs.readIntoRequests.length, close: rs.closed.promise,
+      stream: rs.stream, readIntoRequests: rs.readIntoRequests.length, close: rs.closed.promise,
     }, depth, options);
   }
 }
@@ -543,7 +553,8 @@ class ReadableStreamDefaultController {
       } else {
         defaultControllerCallPullIfNeeded(this);
       }
-      readRequest.chunk(chunk);
+      if (readRequest.fromQueue) readRequest.fromQueue(chunk);
+      else readRequest.chunk(chunk);
     } else {
       c.stream[kState].reader[kState].readRequests.push(readRequest);
       defaultControllerCallPullIfNeeded(this);
@@ -552,8 +563,8 @@ class ReadableStreamDefaultController {
 
   [kRelease]() {}
 
-  [customInspect](depth, options) {
-    return inspectObject(this, this.constructor.name, { stream: this[kState].stream }, depth, options);
+  [customInspect]() {
+    return `${this.constructor.name} {}`;
   }
 }
 Object.defineProperty(ReadableStreamDefaultController.prototype, Symbol.toStringTag, {
@@ -802,8 +813,8 @@ class ReadableByteStreamController {
     }
   }
 
-  [customInspect](depth, options) {
-    return inspectObject(this, this.constructor.name, { stream: this[kState].stream }, depth, options);
+  [customInspect]() {
+    return `${this.constructor.name} {}`;
   }
 }
 Object.defineProperty(ReadableByteStreamController.prototype, Symbol.toStringTag, {
@@ -1015,7 +1026,9 @@ function byteControllerFillReadRequestFromQueue(controller, readRequest) {
   const entry = c.queue.shift();
   c.queueTotalSize -= entry.byteLength;
   byteControllerHandleQueueDrain(controller);
-  readRequest.chunk(new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength));
+  const view = new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength);
+  if (readRequest.fromQueue) readRequest.fromQueue(view);
+  else readRequest.chunk(view);
 }
 
 function byteControllerGetBYOBRequest(controller) {
@@ -1458,20 +1471,28 @@ const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async
 const ReadableStreamAsyncIteratorPrototype = Object.setPrototypeOf({
   next() {
     const it = this[kState];
-    const step = () => nextStep(it);
-    it.ongoing = it.ongoing ? it.ongoing.then(step, step) : step();
-    return it.ongoing;
+    return chainIteratorStep(it, () => nextStep(it));
   },
   return(value = undefined) {
     const it = this[kState];
-    const step = () => returnStep(it, value);
-    it.ongoing = it.ongoing ? it.ongoing.then(step, step) : step();
-    return it.ongoing;
+    return chainIteratorStep(it, () => returnStep(it, value));
   },
 }, AsyncIteratorPrototype);
 Object.defineProperty(ReadableStreamAsyncIteratorPrototype, Symbol.toStringTag, {
   value: 'ReadableStreamAsyncIterator', configurable: true,
 });
+
+// Runs step after the ongoing one (if any); the ongoing promise is
+// forgotten once settled, so a lone return() runs at once.
+function chainIteratorStep(it, step) {
+  const p = it.ongoing ? it.ongoing.then(step, step) : step();
+  it.ongoing = p;
+  const clear = () => {
+    if (it.ongoing === p) it.ongoing = undefined;
+  };
+  p.then(clear, clear);
+  return p;
+}
 
 function createAsyncIterator(stream, preventCancel) {
   const reader = new ReadableStreamDefaultReader(stream);
@@ -1481,8 +1502,11 @@ function createAsyncIterator(stream, preventCancel) {
 }
 
 function nextStep(it) {
-  if (it.done) return Promise.resolve({ value: undefined, done: true });
+  if (it.done) return Promise.resolve({ done: true, value: undefined });
   const reader = it.reader;
+  if (reader[kState].stream === undefined) {
+    return Promise.reject(invalidState('The reader is not attached to a stream'));
+  }
   const d = deferred();
   defaultReaderRead(reader, {
     chunk(value) {
@@ -1491,7 +1515,7 @@ function nextStep(it) {
     close() {
       it.done = true;
       defaultReaderRelease(reader);
-      d.resolve({ value: undefined, done: true });
+      d.resolve({ done: true, value: undefined });
     },
     error(e) {
       it.done = true;
@@ -1503,16 +1527,19 @@ function nextStep(it) {
 }
 
 function returnStep(it, value) {
-  if (it.done) return Promise.resolve({ value, done: true });
+  if (it.done) return Promise.resolve({ done: true, value });
   it.done = true;
   const reader = it.reader;
+  if (reader[kState].stream === undefined) {
+    return Promise.reject(invalidState('The reader is not attached to a stream'));
+  }
   if (!it.preventCancel) {
     const result = readableStreamCancel(reader[kState].stream, value);
     defaultReaderRelease(reader);
-    return result.then(() => ({ value, done: true }));
+    return result.then(() => ({ done: true, value }));
   }
   defaultReaderRelease(reader);
-  return Promise.resolve({ value, done: true });
+  return Promise.resolve({ done: true, value });
 }
 
 // ---------------------------------------------------------------------------

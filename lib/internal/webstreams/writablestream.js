@@ -87,6 +87,14 @@ class WritableStream {
     }, depth, options);
   }
 }
+{
+  // The state node:stream's helpers (finished, isWritable...) look for.
+  const { kIsErrored, kIsWritable } = require('internal/streams/utils');
+  Object.defineProperties(WritableStream.prototype, {
+    [kIsErrored]: { get() { return this[kState].state === 'errored'; }, configurable: true },
+    [kIsWritable]: { get() { return this[kState].state === 'writable'; }, configurable: true },
+  });
+}
 Object.defineProperty(WritableStream.prototype, Symbol.toStringTag, {
   value: 'WritableStream', configurable: true,
 });
@@ -124,7 +132,7 @@ function writableStreamAbort(stream, reason) {
 function writableStreamClose(stream) {
   const s = stream[kState];
   if (s.state === 'closed' || s.state === 'errored') {
-    return Promise.reject(invalidState('WritableStream is already closed'));
+    return Promise.reject(invalidState('WritableStream is closed'));
   }
   const d = deferred();
   s.closeRequest = d;

@@ -62,7 +62,13 @@ function prepare(v, table, seen, hooks) {
       out = {};
       seen.set(v, out);
       const name = Object.prototype.hasOwnProperty.call(errorConstructors, v.name) ? v.name : 'Error';
-      const entry = [out, 'error', name, v.message, v.stack];
+      let stack;
+      try {
+        stack = typeof v.stack === 'string' ? v.stack : undefined;
+      } catch {
+        // A throwing stack getter: no stack.
+      }
+      const entry = [out, 'error', name, v.message, stack];
       table.push(entry);
       if (Object.prototype.hasOwnProperty.call(v, 'cause')) entry.push(prepare(v.cause, table, seen, hooks));
       return out;
@@ -127,9 +133,7 @@ function deserialize(bytes, hooks = {}) {
         if (entry[3] !== undefined) {
           Object.defineProperty(obj, 'message', { value: `${entry[3]}`, writable: true, configurable: true, enumerable: false });
         }
-        if (entry[4] !== undefined) {
-          Object.defineProperty(obj, 'stack', { value: entry[4], writable: true, configurable: true, enumerable: false });
-        }
+        Object.defineProperty(obj, 'stack', { value: entry[4], writable: true, configurable: true, enumerable: false });
         break;
       }
       case 'dataview': obj = new DataView(entry[2], entry[3], entry[4]); break;

@@ -19,6 +19,17 @@ const kState = Symbol('kState');
 const kCreate = Symbol('kCreate');
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+// describeInit renders a bad MessageEvent init value for its error message.
+function describeInit(v, quote = true) {
+  let str;
+  try {
+    str = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+  } catch {
+    str = Object.prototype.toString.call(v);
+  }
+  return quote ? `"${str}"` : str;
+}
+
 class MessageEvent extends Event {
   #data;
   #origin;
@@ -28,6 +39,21 @@ class MessageEvent extends Event {
   constructor(type, options = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     super(type, options);
+    const source = options?.source;
+    if (source !== undefined && source !== null && !(source instanceof MessagePort)) {
+      throw new TypeError(`MessageEvent constructor: Expected eventInitDict.source (${describeInit(source)}) to be an instance of MessagePort.`);
+    }
+    const ports = options?.ports;
+    if (ports !== undefined && ports !== null) {
+      if (typeof ports !== 'object' || typeof ports[Symbol.iterator] !== 'function') {
+        throw new TypeError(`MessageEvent constructor: eventInitDict.ports (${describeInit(ports, false)}) is not iterable.`);
+      }
+      for (const p of ports) {
+        if (!(p instanceof MessagePort)) {
+          throw new TypeError(`MessageEvent constructor: Expected eventInitDict.ports (${describeInit(p)}) to be an instance of MessagePort.`);
+        }
+      }
+    }
     this.#data = options?.data ?? null;
     this.#origin = `${options?.origin ?? ''}`;
     this.#lastEventId = `${options?.lastEventId ?? ''}`;
