@@ -538,7 +538,7 @@ function sendWhole(msg, conn, data) {
     conn.write(data, undefined, onFinish.bind(undefined, msg));
   }
   msg.finished = true;
-  msg.emit('prefinish');
+  msg._finish();
 }
 
 // afterFastWrite completes a queued fastWrite; req is the socket, or

@@ -10,7 +10,9 @@ const {
     ERR_SOCKET_DGRAM_NOT_RUNNING, ERR_SOCKET_BUFFER_SIZE, ERR_BUFFER_OUT_OF_BOUNDS,
   },
 } = require('internal/errors');
-const { validateFunction, validateNumber, validateString } = require('internal/validators');
+const {
+  validateFunction, validateNumber, validateString, validateAbortSignal,
+} = require('internal/validators');
 const {
   isIP, errnoException, exceptionWithHostPort, validatePort, uvErrorInfo,
 } = require('internal/net');
@@ -38,11 +40,8 @@ binding.setCallbacks((id, ab, address, family, port) => {
   socket.emit('error', errnoException(errno, 'recvmsg'));
 });
 
+// dns.lookup as it is when called (tests and tools replace it).
 function defaultLookup(address, family, callback) {
-  if (isIP(address)) {
-    process.nextTick(callback, null, address, isIP(address));
-    return;
-  }
   require('dns').lookup(address, family, callback);
 }
 
@@ -58,13 +57,20 @@ class Socket extends EventEmitter {
     options = options || {};
     let lookup = defaultLookup;
     if (options.lookup !== undefined) {
-      validateFunction(options.lookup, 'options.lookup');
+      validateFunction(options.lookup, 'lookup');
       lookup = options.lookup;
     }
     const recvBufferSize = options.recvBufferSize;
     const sendBufferSize = options.sendBufferSize;
-    if (recvBufferSize !== undefined) validateBufferSize(recvBufferSize);
-    if (sendBufferSize !== undefined) validateBufferSize(sendBufferSize);
+    if (recvBufferSize !== undefined) {
+      validateNumber(recvBufferSize, 'options.recvBufferSize');
+      validateBufferSize(recvBufferSize);
+    }
+    if (sendBufferSize !== undefined) {
+      validateNumber(sendBufferSize, 'options.sendBufferSize');
+      validateBufferSize(sendBufferSize);
+    }
+    if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
     this.type = type;
     this[kState] = {
       id: binding.create(type === 'udp6', !!options.reuseAddr, !!options.ipv6Only,
@@ -80,7 +86,9 @@ class Socket extends EventEmitter {
     };
     if (options.signal !== undefined) {
       const signal = options.signal;
-      const onAbort = () => this.close();
+      const onAbort = () => {
+        if (!this[kState].closed) this.close();
+      };
       if (signal.aborted) onAbort();
       else {
         signal.addEventListener('abort', onAbort, { once: true });
@@ -101,6 +109,10 @@ class Socket extends EventEmitter {
     const cb = arguments.length && typeof arguments[arguments.length - 1] === 'function' ?
       arguments[arguments.length - 1] : undefined;
     if (cb) this.once('listening', cb);
+    // A failed bind drops its callback, so a retry does not pile them up.
+    const dropCallback = () => {
+      if (cb) this.removeListener('listening', cb);
+    };
 
     if (port !== null && typeof port === 'object') {
       if (port.fd !== undefined) {
@@ -121,18 +133,18 @@ class Socket extends EventEmitter {
       if (state.closed) return;
       if (err) {
         state.bindState = BIND_STATE_UNBOUND;
+        dropCallback();
         this.emit('error', err);
         return;
       }
       const r = binding.bind(state.id, ip, port);
       if (r < 0) {
         state.bindState = BIND_STATE_UNBOUND;
+        dropCallback();
         this.emit('error', exceptionWithHostPort(r, 'bind', ip, port));
         return;
       }
-      sockets.set(state.id, this);
-      if (!state.refd) binding.ref(state.id, false);
-      state.bindState = BIND_STATE_BOUND;
+      bound(this);
       startListening(this);
     });
     return this;
@@ -187,6 +199,7 @@ class Socket extends EventEmitter {
     } else {
       callback = offset;
     }
+    if (connected && (port || address)) throw new ERR_SOCKET_DGRAM_IS_CONNECTED();
 
     if (!Array.isArray(buffer)) {
       if (typeof buffer === 'string') {
@@ -345,6 +358,14 @@ class Socket extends EventEmitter {
     return bufferSize(this, 0, false, false);
   }
 
+  sendto(buffer, offset, length, port, address, callback) {
+    validateNumber(offset, 'offset');
+    validateNumber(length, 'length');
+    validateNumber(port, 'port');
+    validateString(address, 'address');
+    this.send(buffer, offset, length, port, address, callback);
+  }
+
   getSendQueueSize() {
     return 0;
   }
@@ -388,16 +409,19 @@ function bufferSize(socket, size, recv, set) {
 
 function setOption(socket, name, value, syscall) {
   healthCheck(socket);
+  if (socket[kState].bindState !== BIND_STATE_BOUND) throw errnoException(-9, syscall);
   const r = binding.setOption(socket[kState].id, name, value);
   if (r < 0) throw errnoException(r, syscall);
 }
 
 function membership(socket, add, group, iface, source, syscall) {
   const state = socket[kState];
-  if (state.bindState !== BIND_STATE_BOUND) {
-    // libuv binds a socket that joins a group; node does the same.
-    throw errnoException(-9, syscall);
+  if (!isIP(`${group}`) || (source !== undefined && !isIP(source)) ||
+      (iface !== undefined && iface !== null && !isIP(`${iface}`))) {
+    throw errnoException(-22, syscall);
   }
+  if (state.bindState === BIND_STATE_BINDING) throw errnoException(-9, syscall);
+  implicitBind(socket, syscall);
   const r = binding.membership(state.id, add, `${group}`, iface === undefined ? undefined : `${iface}`, source);
   if (r < 0) throw errnoException(r, syscall);
 }
@@ -450,6 +474,25 @@ function onListenSuccess() {
 function onListenError() {
   this.removeListener('listening', onListenSuccess);
   this[kState].queue = undefined;
+}
+
+// bound records a socket whose binding is now bound, and applies the
+// options set before that.
+function bound(socket) {
+  const state = socket[kState];
+  sockets.set(state.id, socket);
+  if (!state.refd) binding.ref(state.id, false);
+  state.bindState = BIND_STATE_BOUND;
+}
+
+// implicitBind binds an unbound socket to the any address at once, as
+// libuv does for calls that need a bound socket (no 'listening').
+function implicitBind(socket, syscall) {
+  const state = socket[kState];
+  if (state.bindState !== BIND_STATE_UNBOUND) return;
+  const r = binding.bind(state.id, state.type === 'udp6' ? '::' : '0.0.0.0', 0);
+  if (r < 0) throw errnoException(r, syscall);
+  bound(socket);
 }
 
 function startListening(socket) {
@@ -512,3 +555,6 @@ function createSocket(type, listener) {
 }
 
 module.exports = { createSocket, Socket };
+Object.defineProperty(module.exports, Symbol.for('gonode.dgram.internals'), {
+  value: { kStateSymbol: kState },
+});

@@ -346,6 +346,10 @@ function listenerCount(type, listener) {
 EventEmitter.prototype.listenerCount = listenerCount;
 EventEmitter.listenerCount = function(emitter, type) {
   if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
+  if (typeof emitter?.addEventListener === 'function' && emitter._events === undefined) {
+    // An EventTarget (node 24 accepts both kinds).
+    return getEventListeners(emitter, type).length;
+  }
   return listenerCount.call(emitter, type);
 };
 

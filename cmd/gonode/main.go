@@ -88,6 +88,7 @@ func run() (code int) {
 	}
 	in, err := node.New(node.Config{
 		Argv:     argv,
+		Argv0:    os.Args[0],
 		ExecArgv: opts.ExecArgv,
 		Options:  opts.Options,
 		ExecPath: execPath(),

@@ -156,3 +156,19 @@ func ThrowCode(c *qjs.Context, class, code, msg string) qjs.Value {
 	c.Set(e, "code", c.String(code))
 	return c.Throw(e)
 }
+
+// ErrnoException makes the error Node's ErrnoException builds for a failed
+// call without a path: message "syscall CODE" (e.g. "kill ESRCH"), with
+// errno, code and syscall properties.
+func ErrnoException(c *qjs.Context, err error, syscallName string) qjs.Value {
+	en := Errno(err)
+	code := "UNKNOWN"
+	if en != 0 {
+		code = ErrnoName(en)
+	}
+	e := c.MakeError("Error", syscallName+" "+code)
+	c.Set(e, "errno", qjs.Int32(-int32(en)))
+	c.Set(e, "code", c.String(code))
+	c.Set(e, "syscall", c.String(syscallName))
+	return e
+}

@@ -142,6 +142,7 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 	opts, _ := env.Shared["options"].([]string)
 	c.Set(obj, "options", c.StringArray(opts))
 	c.Set(obj, "execPath", c.String(env.ExecPath))
+	c.Set(obj, "argv0", c.String(in.cfg.Argv0))
 	c.Set(obj, "pid", qjs.Int32(int32(os.Getpid())))
 	c.Set(obj, "ppid", qjs.Int32(int32(os.Getppid())))
 	c.Set(obj, "platform", c.String(runtime.GOOS))
@@ -221,7 +222,7 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		pid := int(qjs.Arg(args, 0).Int())
 		sig := int(qjs.Arg(args, 1).Int())
 		if err := syscall.Kill(pid, syscall.Signal(sig)); err != nil {
-			return binding.ThrowSystemError(c, err, "kill", "", "")
+			return c.Throw(binding.ErrnoException(c, err, "kill"))
 		}
 		return qjs.Undefined
 	})

@@ -20,6 +20,7 @@ import (
 // Config describes one instance.
 type Config struct {
 	Argv     []string // process.argv: [execPath, script, args...]
+	Argv0    string   // process.argv0: argv[0] as typed ("" means Argv[0])
 	ExecArgv []string // process.execArgv: the options as typed
 	// Options are the options in effect (NODE_OPTIONS and command line),
 	// normalized as "--name" or "--name=value"; nil: ExecArgv.
@@ -86,6 +87,9 @@ func New(cfg Config) (*Instance, error) {
 	}
 	if len(cfg.Argv) == 0 {
 		cfg.Argv = []string{cfg.ExecPath}
+	}
+	if cfg.Argv0 == "" {
+		cfg.Argv0 = cfg.Argv[0]
 	}
 	if cfg.Cwd == "" {
 		cfg.Cwd, _ = os.Getwd()

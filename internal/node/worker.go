@@ -42,11 +42,13 @@ type endpoint struct {
 	closed    bool
 	owner     *threadState // nil while in transit
 	notifying bool
+	broadcast string // BroadcastChannel name ("" for a port)
 }
 
 var (
 	hubMu       sync.Mutex
 	endpoints   = map[int64]*endpoint{}
+	broadcasts  = map[string][]*endpoint{} // BroadcastChannels by name, in creation order
 	endpointSeq int64
 	threadSeq   atomic.Int64
 )
@@ -79,6 +81,20 @@ func closeEndpoint(ep *endpoint) {
 		return
 	}
 	ep.closed = true
+	if ep.broadcast != "" {
+		list := broadcasts[ep.broadcast]
+		for i, o := range list {
+			if o == ep {
+				list = append(list[:i:i], list[i+1:]...)
+				break
+			}
+		}
+		if len(list) == 0 {
+			delete(broadcasts, ep.broadcast)
+		} else {
+			broadcasts[ep.broadcast] = list
+		}
+	}
 	if p := ep.peer; p != nil {
 		p.closed = true
 		p.notify()
@@ -396,6 +412,40 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 		ep.queue = ep.queue[1:]
 		hubMu.Unlock()
 		return c.ArrayBuffer(b)
+	})
+	// broadcastOpen(name) -> id: an endpoint that receives what the other
+	// BroadcastChannels of that name, in any thread, send.
+	binding.Func(c, obj, "broadcastOpen", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		name := "bc:" + c.GoString(qjs.Arg(args, 0))
+		hubMu.Lock()
+		defer hubMu.Unlock()
+		endpointSeq++
+		ep := &endpoint{id: endpointSeq, broadcast: name}
+		endpoints[ep.id] = ep
+		broadcasts[name] = append(broadcasts[name], ep)
+		return qjs.Int64(ep.id)
+	})
+	// broadcast(id, ab) queues a serialized message on every other
+	// endpoint of id's name.
+	binding.Func(c, obj, "broadcast", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ep := lookup(c, qjs.Arg(args, 0))
+		b, ok := c.ArrayBufferBytes(qjs.Arg(args, 1))
+		if !ok {
+			return c.ThrowTypeError("broadcast: not an ArrayBuffer")
+		}
+		if ep == nil || ep.broadcast == "" {
+			return qjs.Undefined
+		}
+		hubMu.Lock()
+		defer hubMu.Unlock()
+		for _, o := range broadcasts[ep.broadcast] {
+			if o == ep || o.closed {
+				continue
+			}
+			o.queue = append(o.queue, append([]byte(nil), b...))
+			o.notify()
+		}
+		return qjs.Undefined
 	})
 	// close(id) closes the channel: the peer sees it closed.
 	binding.Func(c, obj, "close", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {

@@ -50,9 +50,8 @@ func (r *Runtime) NewCollectableContext() (*Context, Value, error) {
 	}
 	anchor := c.evalRaw("(function () {})", "<realm>", EvalGlobal)
 	if anchor.IsException() {
-		err := c.takeException()
-		c.Close()
-		return nil, Undefined, err
+		// The context stays with the runtime, freed by Close.
+		return nil, Undefined, c.takeException()
 	}
 	r.extra = r.extra[:len(r.extra)-1]
 	collectMu.Lock()
@@ -93,32 +92,6 @@ func (c *Context) Forget() {
 		}
 	}
 	collectMu.Unlock()
-	ctxMu.Lock()
-	delete(contexts, c.handle)
-	ctxMu.Unlock()
-}
-
-// Close releases a context made by NewContext before the runtime closes.
-// The engine keeps the realm alive while its objects are referenced;
-// engine callbacks that still arrive for it (promise rejections, module
-// loading) are then served by the runtime's main context. c must not be
-// used afterwards. Close does nothing for the runtime's main context.
-func (c *Context) Close() {
-	r := c.rt
-	if c == r.ctx || r.closed {
-		return
-	}
-	i := 0
-	for i < len(r.extra) && r.extra[i] != c {
-		i++
-	}
-	if i == len(r.extra) {
-		return // already closed
-	}
-	r.extra = append(r.extra[:i], r.extra[i+1:]...)
-	c.release()
-	lib.XJS_SetContextOpaque(c.tls, c.c, r.ctx.handle)
-	lib.XJS_FreeContext(c.tls, c.c)
 	ctxMu.Lock()
 	delete(contexts, c.handle)
 	ctxMu.Unlock()

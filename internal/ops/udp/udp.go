@@ -20,6 +20,7 @@ import (
 	"net"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -523,11 +524,20 @@ func initUDP(env *binding.Env, obj qjs.Value) {
 		if s == nil || s.conn == nil {
 			return qjs.Int32(-int32(syscall.EBADF))
 		}
-		ip := net.ParseIP(c.GoString(qjs.Arg(args, 1)))
-		if ip == nil {
+		addr := c.GoString(qjs.Arg(args, 1))
+		zone := ""
+		if i := strings.IndexByte(addr, '%'); i >= 0 {
+			addr, zone = addr[:i], addr[i+1:]
+		}
+		ip := net.ParseIP(addr)
+		if ip == nil || (ip.To4() == nil) != s.v6 {
 			return qjs.Int32(-int32(syscall.EINVAL))
 		}
 		ifi := interfaceFor(ip)
+		if zone != "" {
+			// An unknown scope selects the default interface, as on Linux.
+			ifi, _ = net.InterfaceByName(zone)
+		}
 		if ifi == nil && !ip.IsUnspecified() {
 			return qjs.Int32(-int32(syscall.EADDRNOTAVAIL))
 		}

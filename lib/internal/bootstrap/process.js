@@ -32,7 +32,8 @@ function setup(process, binding) {
   define('argv', binding.argv.slice());
   define('execArgv', binding.execArgv.slice());
   define('execPath', binding.execPath);
-  define('argv0', binding.argv[0] ? binding.argv[0].split('/').pop() : 'gonode');
+  // argv0 is argv[0] as the command was typed (argv[0] itself is execPath).
+  define('argv0', binding.argv0 || 'gonode');
   define('pid', binding.pid);
   define('ppid', binding.ppid);
   define('env', makeEnv(binding));
@@ -142,6 +143,10 @@ function setup(process, binding) {
   };
   process.reallyExit = function reallyExit(code) { binding.reallyExit(code | 0); };
   process.abort = function abort() { binding.reallyExit(134); };
+  process.openStdin = function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  };
 
   process.emitWarning = function emitWarning(warning, type, code, ctor) {
     let detail;

@@ -189,7 +189,12 @@ function syncIn(rec) {
       linked.set(k, accessor);
       continue;
     }
-    if (linked.has(k) || !('value' in d)) continue;
+    const own = linked.get(k);
+    if (own !== undefined) {
+      if (d.get === own.get && d.set === own.set) continue;
+      linked.delete(k); // the script replaced the link
+    }
+    if (!('value' in d)) continue;
     let v;
     try { v = sandbox[k]; } catch { continue; }
     if (!Object.is(d.value, v)) {

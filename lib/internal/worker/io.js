@@ -426,7 +426,26 @@ function receiveMessageOnPort(port) {
   return { message: item };
 }
 
-const channels = new Map(); // name -> Set of open BroadcastChannels
+// BroadcastChannels reach every thread: each is an endpoint of the worker
+// binding registered under its name; a message is serialized once and
+// queued on every other endpoint of that name.
+
+function onBroadcast(bc) {
+  const s = bc[kState];
+  for (;;) {
+    if (s.closed) return;
+    const b = native().receive(s.id);
+    if (b === undefined || b === null) return;
+    let msg;
+    try {
+      msg = clone().deserialize(b, { portIn: remotePort });
+    } catch (err) {
+      bc.dispatchEvent(new MessageEvent('messageerror', { data: err }));
+      continue;
+    }
+    bc.dispatchEvent(new MessageEvent('message', { data: msg.value }));
+  }
+}
 
 function bcState(self) {
   const s = self?.[kState];
@@ -442,12 +461,8 @@ class BroadcastChannel extends NodeEventTarget {
       name: `${name}`, closed: false, refed: true, started: true, keepAlive: null, wantsAlive: false,
     };
     Object.defineProperty(this, kState, { value: s });
-    let set = channels.get(s.name);
-    if (set === undefined) {
-      set = new Set();
-      channels.set(s.name, set);
-    }
-    set.add(this);
+    s.id = native().broadcastOpen(s.name);
+    native().attach(s.id, () => onBroadcast(this));
   }
 
   get name() { return bcState(this).name; }
@@ -456,23 +471,14 @@ class BroadcastChannel extends NodeEventTarget {
     const s = bcState(this);
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('message');
     if (s.closed) throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
-    const data = structuredClone(message);
-    for (const other of channels.get(s.name) ?? []) {
-      if (other === this) continue;
-      const copy = structuredClone(data);
-      setImmediate(() => {
-        if (!other[kState].closed) other.dispatchEvent(new MessageEvent('message', { data: copy }));
-      });
-    }
+    native().broadcast(s.id, clone().serialize(message, undefined, {}));
   }
 
   close() {
     const s = bcState(this);
     if (s.closed) return;
     s.closed = true;
-    const set = channels.get(s.name);
-    set?.delete(this);
-    if (set?.size === 0) channels.delete(s.name);
+    native().close(s.id);
     updateRef(s);
   }
 
