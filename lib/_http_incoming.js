@@ -173,10 +173,11 @@ class IncomingMessageMethods extends Readable {
   _dump() {
     if (!this._dumped) {
       this._dumped = true;
-      this.removeAllListeners('data');
+      const events = this._events;
+      if (events === undefined || events.data !== undefined) this.removeAllListeners('data');
       // Nobody listens: there is nothing to drain or to tell.
-      if (this[kEndPending] && this.listenerCount('end') === 0 && this.listenerCount('readable') === 0 &&
-          this.listenerCount('close') === 0) {
+      if (this[kEndPending] && events !== undefined && events.end === undefined &&
+          events.readable === undefined && events.close === undefined) {
         return;
       }
       this.resume();

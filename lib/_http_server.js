@@ -572,20 +572,21 @@ function upgrade(state, req, head) {
   }
 }
 
-function hasHost(raw) {
-  for (let i = 0; i < raw.length; i += 2) {
-    const n = raw[i];
-    if (n.length === 4 && n.toLowerCase() === 'host') return true;
-  }
-  return false;
-}
+const kSeenHost = 1;
+const kSeenExpect = 2;
 
-function hasExpect(raw) {
+// hostAndExpect reports which of Host and Expect the raw headers hold.
+function hostAndExpect(raw) {
+  let seen = 0;
   for (let i = 0; i < raw.length; i += 2) {
     const n = raw[i];
-    if (n.length === 6 && n.toLowerCase() === 'expect') return true;
+    if (n.length === 4) {
+      if (n === 'Host' || n.toLowerCase() === 'host') seen |= kSeenHost;
+    } else if (n.length === 6 && n.toLowerCase() === 'expect') {
+      seen |= kSeenExpect;
+    }
   }
-  return false;
+  return seen;
 }
 
 function parserOnIncoming(state, req, keepAlive) {
@@ -620,7 +621,9 @@ function parserOnIncoming(state, req, keepAlive) {
     return;
   }
 
-  if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && !hasHost(req.rawHeaders)) {
+  // One pass over the raw headers finds both Host and Expect.
+  const seen = req.httpVersionMajor === 1 && req.httpVersionMinor === 1 ? hostAndExpect(req.rawHeaders) : 0;
+  if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && (seen & kSeenHost) === 0) {
     res[kFinishHook] = onResFinish;
     if (socket._httpMessage) state.outgoing.push(res);
     else res.assignSocket(socket);
@@ -634,7 +637,7 @@ function parserOnIncoming(state, req, keepAlive) {
 
   res[kFinishHook] = onResFinish;
 
-  if (hasExpect(req.rawHeaders) && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
+  if ((seen & kSeenExpect) !== 0) {
     const expect = req.headers.expect;
     if (continueExpression.test(expect)) {
       res._expect_continue = true;

@@ -113,7 +113,40 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
   return _getMaxListeners(this);
 };
 
-EventEmitter.prototype.emit = function emit(type, ...args) {
+// emit: the common case (not 'error', one listener function, few
+// arguments) calls the listener without making an arguments array.
+EventEmitter.prototype.emit = function emit(type) {
+  const events = this._events;
+  if (type !== 'error' && events !== undefined) {
+    const handler = events[type];
+    if (handler === undefined) return false;
+    if (typeof handler === 'function') {
+      let result;
+      switch (arguments.length) {
+        case 1: result = handler.call(this); break;
+        case 2: result = handler.call(this, arguments[1]); break;
+        case 3: result = handler.call(this, arguments[1], arguments[2]); break;
+        default: return emitSlow(this, type, restArgs(arguments));
+      }
+      if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, restArgs(arguments));
+      return true;
+    }
+  }
+  return emitSlow(this, type, restArgs(arguments));
+};
+
+function restArgs(a) {
+  const n = a.length - 1;
+  const args = new Array(n);
+  for (let i = 0; i < n; i++) args[i] = a[i + 1];
+  return args;
+}
+
+function emitSlow(self, type, args) {
+  return emitWithArgs.call(self, type, args);
+}
+
+function emitWithArgs(type, args) {
   let doError = (type === 'error');
   const events = this._events;
   if (events !== undefined) {

@@ -14,6 +14,7 @@ import (
 	"github.com/gonode/gonode/internal/cli"
 	"github.com/gonode/gonode/internal/node"
 	_ "github.com/gonode/gonode/internal/ops/all"
+	"github.com/gonode/gonode/internal/qjs"
 )
 
 func main() {
@@ -30,7 +31,7 @@ func main() {
 func startProfile() func() {
 	path := os.Getenv("GONODE_CPUPROFILE")
 	if path == "" {
-		return func() {}
+		return startJSProfile()
 	}
 	f, err := os.Create(path)
 	if err != nil {
@@ -42,9 +43,11 @@ func startProfile() func() {
 		f.Close()
 		return func() {}
 	}
+	stopJS := startJSProfile()
 	stop := func() {
 		pprof.StopCPUProfile()
 		f.Close()
+		stopJS()
 	}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
@@ -113,6 +116,27 @@ func run() (code int) {
 		return in.RunSource(string(src), "[stdin]", opts.Print) // -p without a script prints stdin's value
 	default:
 		return in.RunMain(opts.Script)
+	}
+}
+
+// startJSProfile honours the hidden GONODE_JSPROFILE=file variable: it
+// samples which JS functions run (see qjs.EnableJSProfile) and writes the
+// counts to file at exit. Without GONODE_CPUPROFILE, SIGINT and SIGTERM
+// are not caught, so the program must exit by itself.
+func startJSProfile() func() {
+	path := os.Getenv("GONODE_JSPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	qjs.EnableJSProfile()
+	return func() {
+		f, err := os.Create(path)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "gonode: GONODE_JSPROFILE: %v\n", err)
+			return
+		}
+		qjs.WriteJSProfile(f)
+		f.Close()
 	}
 }
 

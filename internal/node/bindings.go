@@ -207,6 +207,10 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		c.Set(o, "arrayBuffers", qjs.Int32(0))
 		return o
 	})
+	binding.Func(c, obj, "gc", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		in.rt.RunGC()
+		return qjs.Undefined
+	})
 	binding.Func(c, obj, "rss", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return qjs.Int64(rss())
 	})

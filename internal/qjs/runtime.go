@@ -110,6 +110,9 @@ func NewRuntime(o Options) (*Runtime, error) {
 	contexts[h] = ctx
 	ctxMu.Unlock()
 	r.ctx = ctx
+	if jsProf.on {
+		jsProfRegister(rt, ctx)
+	}
 	lib.XJS_SetHostPromiseRejectionTracker(tls, rt, cfp(rejectionTracker), h)
 	ctx.init()
 	return r, nil
@@ -135,6 +138,9 @@ func (r *Runtime) Interrupted() bool {
 }
 
 func interruptHandler(tls *libc.TLS, rt, opaque uintptr) int32 {
+	if jsProf.on {
+		jsProfSample(rt)
+	}
 	return atomic.LoadInt32((*int32)(ptr(opaque)))
 }
 

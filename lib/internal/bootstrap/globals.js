@@ -66,7 +66,10 @@ function setup(global, taskQueues) {
   defineLazy(global, 'structuredClone', () => require('internal/structured_clone').structuredClone, true);
   defineLazy(global, 'Buffer', () => require('buffer').Buffer);
   // QuickJS has no Intl: a minimal en-US one (lib/internal/intl.js).
-  if (global.Intl === undefined) defineLazy(global, 'Intl', () => require('internal/intl'));
+  if (global.Intl === undefined) {
+    defineLazy(global, 'Intl', () => require('internal/intl'));
+    require('internal/intl_locale').install();
+  }
   defineLazy(global, 'URL', () => require('internal/url').URL);
   defineLazy(global, 'URLSearchParams', () => require('internal/url').URLSearchParams);
   defineLazy(global, 'TextEncoder', () => require('internal/encoding').TextEncoder);
@@ -106,6 +109,12 @@ function setup(global, taskQueues) {
 
   // QuickJS lacks Array.fromAsync (ES2026); node has it.
   if (typeof Array.fromAsync !== 'function') defineValue(Array, 'fromAsync', arrayFromAsync);
+
+  // --expose-gc: gc() runs the engine's cycle collector.
+  if (require('internal/options').getOptionValue('--expose-gc')) {
+    const binding = internalBinding('process_methods');
+    defineValue(global, 'gc', function gc() { binding.gc(); }, true);
+  }
 
   // QuickJS lacks V8's Error.captureStackTrace/stackTraceLimit that many
   // packages call; provide them over the engine's own stack strings.
