@@ -28,4 +28,5 @@ module.exports = {
   markAsUncloneable,
   moveMessagePortToContext() { throw notImplemented('worker_threads.moveMessagePortToContext'); },
   receiveMessageOnPort: io.receiveMessageOnPort,
+  postMessageToThread() { return Promise.reject(notImplemented('worker_threads.postMessageToThread')); },
 };

@@ -116,7 +116,12 @@ class Worker extends EventEmitter {
     this.stderr = new Readable({ read() {} });
     this.stdout[kPort] = !!options.stdout;
     this.stderr[kPort] = !!options.stderr;
-    this.performance = { eventLoopUtilization() { return { idle: 0, active: 0, utilization: 0 }; } };
+    this.performance = {
+      eventLoopUtilization() {
+        const { notImplemented } = require('internal/errors');
+        throw notImplemented('worker.performance.eventLoopUtilization');
+      },
+    };
 
     const [threadId, portId] = binding.createWorker({
       filename: file, eval: isEval, stdin: stdinId, argv: argvList, execArgv, env, data, envData,
@@ -132,6 +137,8 @@ class Worker extends EventEmitter {
     this[kPort] = port;
     this.threadName = typeof options.name === 'string' && options.name !== '' ? options.name : 'WorkerThread';
     process.emit('worker', this);
+    const dc = require('diagnostics_channel');
+    if (dc.hasSubscribers('worker_threads')) dc.channel('worker_threads').publish({ worker: this });
   }
 
   #onEvent(type, arg) {
@@ -233,6 +240,11 @@ class Worker extends EventEmitter {
       codeRangeSizeMb: h.limits[2] || 0,
       stackSizeMb: h.limits[3] || 4,
     };
+  }
+
+  cpuUsage() {
+    const { notImplemented } = require('internal/errors');
+    return Promise.reject(notImplemented('worker.cpuUsage'));
   }
 
   getHeapSnapshot() {

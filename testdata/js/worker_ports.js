@@ -1,6 +1,7 @@
 'use strict';
 // Worker threads: MessageChannel ports transferred to a worker,
-// receiveMessageOnPort, environment data, SHARE_ENV and a copied env.
+// receiveMessageOnPort, environment data, SHARE_ENV and a copied env,
+// BroadcastChannel across threads.
 const {
   Worker, MessageChannel, receiveMessageOnPort, setEnvironmentData, SHARE_ENV,
 } = require('worker_threads');
@@ -47,6 +48,27 @@ function env() {
   w.on('exit', () => {
     console.log('copied env leaks?', process.env.WORKER_SET);
     const s = new Worker('process.env.WORKER_SET = "shared"', { eval: true, env: SHARE_ENV });
-    s.on('exit', () => console.log('shared env', process.env.WORKER_SET));
+    s.on('exit', () => {
+      console.log('shared env', process.env.WORKER_SET);
+      broadcast();
+    });
   });
+}
+
+function broadcast() {
+  const { BroadcastChannel } = require('worker_threads');
+  const bc = new BroadcastChannel('news');
+  let got;
+  bc.onmessage = (e) => {
+    got = e.data;
+    bc.close();
+  };
+  const w = new Worker(`
+    const { BroadcastChannel, parentPort } = require('worker_threads');
+    const bc = new BroadcastChannel('news');
+    bc.onmessage = (e) => { bc.postMessage({ seen: e.data }); bc.close(); };
+    parentPort.postMessage('ready');
+  `, { eval: true });
+  w.on('message', () => bc.postMessage([1, 'two']));
+  w.on('exit', (c) => setTimeout(() => console.log('broadcast', got, 'worker exit', c), 50));
 }

@@ -401,7 +401,17 @@ const consoleMethods = {
   profileEnd() {},
   timeStamp() {},
   context() { throw require('internal/errors').notImplemented('console.context'); },
-  createTask() { throw require('internal/errors').notImplemented('console.createTask'); },
+  // Async stack tagging (V8): without an inspector, task.run(f) just runs f.
+  createTask(name) {
+    if (typeof name !== 'string' || name === '') throw new Error('First argument must be a non-empty string.');
+    return {
+      run: function run() {
+        const f = arguments[0];
+        if (typeof f !== 'function') throw new Error('First argument must be a function.');
+        return f();
+      },
+    };
+  },
 };
 consoleMethods.debug = consoleMethods.log;
 consoleMethods.info = consoleMethods.log;

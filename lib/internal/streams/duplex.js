@@ -95,8 +95,8 @@ Duplex.from = function from(body) {
 Duplex.fromWeb = function fromWeb(pair, options) {
   return require('internal/webstreams/adapters').newStreamDuplexFromReadableWritablePair(pair, options);
 };
-Duplex.toWeb = function toWeb(duplex) {
-  return require('internal/webstreams/adapters').newReadableWritablePairFromDuplex(duplex);
+Duplex.toWeb = function toWeb(duplex, options) {
+  return require('internal/webstreams/adapters').newReadableWritablePairFromDuplex(duplex, options);
 };
 
 module.exports = Duplex;

@@ -51,7 +51,7 @@ function duplexify(body, name) {
   if (isDuplexNodeStream(body)) return body;
   if (isReadableNodeStream(body)) return fromPair({ readable: body });
   if (isWritableNodeStream(body)) return fromPair({ writable: body });
-  if (isWebStream(body)) return require('internal/webstreams/adapters').toNodeStream(body);
+  if (isWebStream(body)) return duplexify(require('internal/webstreams/adapters').toNodeStream(body), name);
 
   if (typeof body === 'function') {
     const { value, write, final, destroy } = fromAsyncGen(body);

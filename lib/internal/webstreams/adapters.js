@@ -46,15 +46,23 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
     throw new ERR_INVALID_ARG_TYPE('streamReadable', 'stream.Readable', streamReadable);
   }
   validateObject(options, 'options');
+  const type = options.type;
+  if (type !== undefined && type !== 'bytes') {
+    const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+    throw new ERR_INVALID_ARG_VALUE('options.type', type);
+  }
+  const isBytes = type === 'bytes';
   if (utils().isDestroyed(streamReadable) || !utils().isReadable(streamReadable)) {
-    const readable = new ReadableStream();
+    const readable = new ReadableStream(isBytes ? { type } : undefined);
     readable.cancel();
     return readable;
   }
   const objectMode = !!streamReadable.readableObjectMode;
   const highWaterMark = streamReadable.readableHighWaterMark;
   let strategy = options.strategy;
-  if (strategy === undefined) {
+  if (isBytes) {
+    strategy = { highWaterMark: strategy?.highWaterMark ?? highWaterMark };
+  } else if (strategy === undefined) {
     strategy = objectMode ? new CountQueuingStrategy({ highWaterMark }) : { highWaterMark, size: byteSize };
   }
   let controller;
@@ -62,7 +70,14 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
 
   function onData(chunk) {
     if (done) return;
-    if (Buffer.isBuffer(chunk) && !objectMode) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (isBytes) {
+      // A byte stream takes over (detaches) the chunk's buffer: hand it a copy.
+      if (typeof chunk === 'string') chunk = Buffer.from(chunk, streamReadable.readableEncoding || 'utf8');
+      if (chunk.byteLength === 0) return;
+      chunk = new Uint8Array(chunk);
+    } else if (Buffer.isBuffer(chunk) && !objectMode) {
+      chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    }
     controller.enqueue(chunk);
     if (controller.desiredSize <= 0) streamReadable.pause();
   }
@@ -85,6 +100,7 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
   streamReadable.on('data', onData);
 
   return new ReadableStream({
+    type: isBytes ? 'bytes' : undefined,
     start(c) {
       controller = c;
     },
@@ -299,7 +315,7 @@ function newStreamWritableFromWritableStream(writableStream, options = {}) {
 }
 
 // Duplex (node) -> { readable, writable } (web).
-function newReadableWritablePairFromDuplex(duplex) {
+function newReadableWritablePairFromDuplex(duplex, options = {}) {
   if (duplex == null || typeof duplex.on !== 'function') {
     throw new ERR_INVALID_ARG_TYPE('duplex', 'stream.Duplex', duplex);
   }
@@ -317,9 +333,11 @@ function newReadableWritablePairFromDuplex(duplex) {
     writable = new WritableStream();
     writable.close();
   }
+  validateObject(options, 'options');
+  const readableType = options.readableType ?? options.type;
   let readable;
   if (utils().isReadable(duplex)) {
-    readable = newReadableStreamFromStreamReadable(duplex);
+    readable = newReadableStreamFromStreamReadable(duplex, { type: readableType });
   } else {
     readable = new ReadableStream();
     readable.cancel();

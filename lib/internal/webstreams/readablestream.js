@@ -17,7 +17,6 @@ const {
 const kCancel = Symbol('kCancel');
 const kPull = Symbol('kPull');
 const kRelease = Symbol('kRelease');
-const kCtor = Symbol('kCtor');
 
 let writable;
 function lazyWritable() {
@@ -438,12 +437,16 @@ class ReadableStreamBYOBReader {
       return Promise.reject(new ERR_INVALID_ARG_TYPE('options', 'Object', options));
     }
     let min = options == null || options.min === undefined ? 1 : Number(options.min);
-    if (view.byteLength === 0) return Promise.reject(invalidState('View or Viewed ArrayBuffer is zero-length or detached'));
+    if (view.byteLength === 0) {
+      return Promise.reject(invalidState('View or Viewed ArrayBuffer is zero-length or detached'));
+    }
     if (view.buffer.byteLength === 0 || view.buffer.detached) {
       return Promise.reject(invalidState('View or Viewed ArrayBuffer is zero-length or detached'));
     }
     if (!Number.isFinite(min) || min <= 0 || Math.trunc(min) !== min) {
-      if (min === 0) return Promise.reject(new ERR_INVALID_ARG_VALUE.TypeError('options.min', min, 'must be greater than 0'));
+      if (min === 0) {
+        return Promise.reject(new ERR_INVALID_ARG_VALUE.TypeError('options.min', min, 'must be greater than 0'));
+      }
       return Promise.reject(new ERR_OUT_OF_RANGE('options.min', '> 0', min));
     }
     min = Math.trunc(min);
@@ -1551,7 +1554,9 @@ function readableStreamFromIterable(iterable) {
   let iterator;
   if (method == null) {
     const sync = iterable[Symbol.iterator];
-    if (typeof sync !== 'function') throw new ERR_ARG_NOT_ITERABLE(typeof iterable === 'object' ? 'object' : String(iterable));
+    if (typeof sync !== 'function') {
+      throw new ERR_ARG_NOT_ITERABLE(typeof iterable === 'object' ? 'object' : String(iterable));
+    }
     const syncIt = sync.call(iterable);
     if (syncIt === null || typeof syncIt !== 'object') throw invalidState('The iterator method must return an object');
     iterator = {
@@ -1615,5 +1620,4 @@ module.exports = {
   defaultControllerEnqueue, defaultControllerClose, defaultControllerError,
   defaultControllerGetDesiredSize, defaultControllerHasBackpressure, defaultControllerCanCloseOrEnqueue,
   byteControllerEnqueue, byteControllerClose, byteControllerError,
-  kCtor,
 };

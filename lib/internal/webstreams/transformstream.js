@@ -24,8 +24,12 @@ class TransformStream {
     validateDictionary(writableStrategy, 'writableStrategy', true);
     validateDictionary(readableStrategy, 'readableStrategy', true);
     const t = transformer || {};
-    if (t.readableType !== undefined) throw new ERR_INVALID_ARG_VALUE.RangeError('transformer.readableType', t.readableType);
-    if (t.writableType !== undefined) throw new ERR_INVALID_ARG_VALUE.RangeError('transformer.writableType', t.writableType);
+    if (t.readableType !== undefined) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('transformer.readableType', t.readableType);
+    }
+    if (t.writableType !== undefined) {
+      throw new ERR_INVALID_ARG_VALUE.RangeError('transformer.writableType', t.writableType);
+    }
     const readableHWM = extractHighWaterMark(readableStrategy, 0);
     const readableSize = extractSizeAlgorithm(readableStrategy);
     const writableHWM = extractHighWaterMark(writableStrategy, 1);

@@ -432,10 +432,21 @@ function receiveMessageOnPort(port) {
 
 function onBroadcast(bc) {
   const s = bc[kState];
+  if (s.closed) return;
+  const batch = [];
   for (;;) {
-    if (s.closed) return;
     const b = native().receive(s.id);
-    if (b === undefined || b === null) return;
+    if (b === undefined || b === null) break;
+    batch.push(b);
+  }
+  // Delivered as a macrotask, as MessagePort messages are.
+  if (batch.length > 0) setImmediate(() => dispatchBroadcast(bc, batch));
+}
+
+function dispatchBroadcast(bc, batch) {
+  const s = bc[kState];
+  for (const b of batch) {
+    if (s.closed) return;
     let msg;
     try {
       msg = clone().deserialize(b, { portIn: remotePort });
