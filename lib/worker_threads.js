@@ -26,7 +26,7 @@ module.exports = {
   markAsUntransferable: worker.markAsUntransferable,
   isMarkedAsUntransferable: worker.isMarkedAsUntransferable,
   markAsUncloneable,
-  moveMessagePortToContext() { throw notImplemented('worker_threads.moveMessagePortToContext'); },
+  moveMessagePortToContext: io.moveMessagePortToContext,
   receiveMessageOnPort: io.receiveMessageOnPort,
   postMessageToThread() { return Promise.reject(notImplemented('worker_threads.postMessageToThread')); },
 };

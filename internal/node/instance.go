@@ -284,15 +284,15 @@ func (in *Instance) uncaught(err error) {
 			err2.(*qjs.Error).Free()
 			return
 		}
-		// The handler itself threw: Node exits with 7 (a worker with 1).
+		// The handler itself threw: Node exits with 7 (a worker reports the
+		// error to its parent and exits with 1).
 		e2, _ := err2.(*qjs.Error)
+		if in.workerFatal(e2) {
+			return
+		}
 		if e2 != nil {
 			fmt.Fprintf(in.cfg.Stderr, "%s\n%s\n", e2.Error(), e2.Stack)
 			e2.Free()
-		}
-		if in.cfg.Worker != nil {
-			in.exit(1)
-			return
 		}
 		in.exit(7)
 		return

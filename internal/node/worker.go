@@ -264,6 +264,29 @@ func (in *Instance) workerOutOfMemory() bool {
 	return true
 }
 
+// workerFatal handles, in a worker, an exception thrown by the uncaught
+// exception handling itself: the parent gets it as 'error' and the worker
+// exits with 1. It takes e (may be nil) and reports false in the main
+// thread (taking nothing).
+func (in *Instance) workerFatal(e *qjs.Error) bool {
+	if in.cfg.Worker == nil {
+		return false
+	}
+	if e != nil {
+		c := in.ctx
+		fn := c.Get(in.hooks, "reportWorkerError")
+		if r, err := c.Call(fn, qjs.Undefined, e.Value()); err == nil {
+			c.Free(r)
+		} else if e3, ok := err.(*qjs.Error); ok {
+			e3.Free()
+		}
+		c.Free(fn)
+		e.Free()
+	}
+	in.exit(1)
+	return true
+}
+
 // runWorker runs the worker's script and loop and returns the exit code.
 func (in *Instance) runWorker() int { return in.run("runWorker") }
 

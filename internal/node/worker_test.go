@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	_ "github.com/gonode/gonode/internal/ops/all"
 )
 
 // A worker's console output reaches the parent's configured Stdout, and

@@ -290,6 +290,7 @@ E('ERR_WORKER_PATH', (filename) => 'The worker script or module filename must be
   ` Received "${filename}"`, TypeError);
 E('ERR_WORKER_INVALID_EXEC_ARGV', (errors, msg = 'invalid execArgv flags') => `Initiated Worker with ${msg}: ${errors.join(', ')}`, Error);
 E('ERR_WORKER_NOT_RUNNING', 'Worker instance not running', Error);
+E('ERR_CLOSED_MESSAGE_PORT', 'Cannot send data on closed MessagePort', Error);
 E('ERR_WORKER_OUT_OF_MEMORY', 'Worker terminated due to reaching memory limit: %s', Error);
 E('ERR_WORKER_UNSERIALIZABLE_ERROR', 'Serializing an uncaught exception failed', Error);
 E('ERR_WORKER_INIT_FAILED', 'Worker initialization failure: %s', Error);

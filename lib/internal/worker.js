@@ -441,4 +441,5 @@ module.exports = {
   markAsUntransferable,
   isMarkedAsUntransferable,
   runWorkerThread,
+  reportUncaught,
 };

@@ -85,6 +85,9 @@ function setup(global, taskQueues) {
   defineLazy(global, 'btoa', () => require('buffer').btoa, true);
   defineLazy(global, 'navigator', () => require('internal/navigator').navigator, true);
   defineLazy(global, 'crypto', () => require('internal/crypto/webcrypto').crypto, true);
+  for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
+    defineLazy(global, name, () => require('internal/crypto/webcrypto')[name]);
+  }
   defineLazy(global, 'MessageChannel', () => require('internal/worker/io').MessageChannel);
   defineLazy(global, 'MessagePort', () => require('internal/worker/io').MessagePort);
   defineLazy(global, 'MessageEvent', () => require('internal/worker/io').MessageEvent);

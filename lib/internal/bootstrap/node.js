@@ -27,8 +27,14 @@ const timers = require('internal/timers');
 const { createOnGlobalUncaughtException } = require('internal/process/execution');
 
 const fatalException = createOnGlobalUncaughtException();
+// Every uncaught exception goes through process._fatalException, which a
+// program may replace; when it is not a function the process exits with 6.
 function triggerUncaughtException(err, fromPromise) {
-  fatalException(err, fromPromise);
+  if (typeof process._fatalException !== 'function') {
+    binding.reallyExit(6);
+    return;
+  }
+  process._fatalException(err, fromPromise);
 }
 
 taskQueues.setUncaughtHandler(triggerUncaughtException);
@@ -56,11 +62,18 @@ if (process.env.NODE_CHANNEL_FD && internalBinding('worker').info === undefined)
   require('internal/child_process/ipc').setupChild(process);
 }
 
+// process._fatalException(err) handles an uncaught exception and reports
+// whether a listener handled it.
+Object.defineProperty(process, '_fatalException', {
+  value: (err, fromPromise) => fatalException(err, !!fromPromise), writable: true, configurable: true, enumerable: false,
+});
+
 function emitExit(code) {
   if (process._exitEmitted) return;
   process._exiting = true;
   process._exitEmitted = true;
-  process.exitCode ??= code;
+  // A normal end leaves process.exitCode undefined in 'exit' listeners.
+  if (code !== 0) process.exitCode ??= code;
   process.emit('exit', process.exitCode ?? code);
 }
 
@@ -113,11 +126,12 @@ module.exports = {
   processTimer: timers.processTimer,
   processImmediate: timers.processImmediate,
   promiseRejectHandler: promises.promiseRejectHandler,
-  fatalException(err) { fatalException(err, false); },
+  fatalException(err) { triggerUncaughtException(err, false); },
   emitExit,
   emitBeforeExit,
   getExitCode,
   runMain,
   evalScript,
   runWorker,
+  reportWorkerError(err) { require('internal/worker').reportUncaught(err); },
 };

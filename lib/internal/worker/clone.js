@@ -105,6 +105,10 @@ function prepare(v, table, seen, hooks) {
 // transferred MessagePort, undefined for anything else; hooks.isPort tells
 // ports apart before cloning.
 function serialize(value, transfer, hooks = {}) {
+  const type = typeof value;
+  if (transfer === undefined && (value === null || (type !== 'object' && type !== 'function' && type !== 'symbol'))) {
+    return native().serialize([value, []]);
+  }
   const options = transfer === undefined ? undefined : { transfer };
   const cloned = structuredClone(value, options);
   const table = [];

@@ -548,5 +548,13 @@ module.exports = {
   kState,
   pull,
   deliver,
-  moveMessagePortToContext() { throw notImplemented('worker_threads.moveMessagePortToContext'); },
+  moveMessagePortToContext(port, context) {
+    const st = portState(port);
+    if (st.closed || st.transferred) {
+      const { codes: { ERR_CLOSED_MESSAGE_PORT } } = require('internal/errors');
+      throw new ERR_CLOSED_MESSAGE_PORT();
+    }
+    void context;
+    throw notImplemented('worker_threads.moveMessagePortToContext');
+  },
 };
