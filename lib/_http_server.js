@@ -178,7 +178,7 @@ class ServerResponse extends OutgoingMessage {
   // the general path.
   end(chunk, encoding, callback) {
     if (typeof chunk === 'string' && chunk.length !== 0 && arguments.length === 1 &&
-        this._header === null && this[kOutHeaders] === null && this.finished === false &&
+        this._header === null && this.finished === false &&
         this.destroyed === false && this._hasBody === true && this.chunkedEncoding === false &&
         this.sendDate === true && this.useChunkedEncodingByDefault === true && this.strictContentLength === false &&
         this._expect_continue === false && this._removedContLen === false && this[kCorked] === 0 &&
@@ -194,8 +194,9 @@ class ServerResponse extends OutgoingMessage {
           sm = STATUS_CODES[statusCode] || 'unknown';
           this.statusMessage = sm;
         }
-        if (typeof sm === 'string' && sm.indexOf('\r') === -1 && sm.indexOf('\n') === -1) {
-          let head = 'HTTP/1.1 ' + statusCode + ' ' + sm + '\r\nDate: ' + utcDate() + '\r\n';
+        const own = this[kOutHeaders] === null ? '' : plainHeaderLines(this[kOutHeaders]);
+        if (own !== null && typeof sm === 'string' && sm.indexOf('\r') === -1 && sm.indexOf('\n') === -1) {
+          let head = 'HTTP/1.1 ' + statusCode + ' ' + sm + '\r\n' + own + 'Date: ' + utcDate() + '\r\n';
           if (this.shouldKeepAlive) {
             if (this.maxRequestsOnConnectionReached) {
               head += 'Connection: close\r\n';
@@ -570,6 +571,30 @@ function upgrade(state, req, head) {
   } else {
     socket.destroy();
   }
+}
+
+// plainHeaderLines returns the head lines of headers set with setHeader,
+// or null when one of them changes how the head is framed (Connection,
+// Content-Length, Date...) or has several values: those take the general
+// path (_storeHeader).
+function plainHeaderLines(headers) {
+  let lines = '';
+  for (const key in headers) {
+    switch (key) {
+      case 'connection':
+      case 'transfer-encoding':
+      case 'content-length':
+      case 'date':
+      case 'expect':
+      case 'trailer':
+      case 'keep-alive':
+        return null;
+    }
+    const entry = headers[key];
+    if (typeof entry[1] === 'object') return null;
+    lines += entry[0] + ': ' + entry[1] + '\r\n';
+  }
+  return lines;
 }
 
 const kSeenHost = 1;

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"sync"
 	"syscall"
 
 	"github.com/gonode/gonode/internal/cli"
@@ -24,30 +25,50 @@ func main() {
 	os.Exit(code)
 }
 
-// startProfile honours the hidden GONODE_CPUPROFILE=file variable: it
-// writes a pprof CPU profile of the whole run to file. The profile is also
-// flushed when the process is ended by SIGINT or SIGTERM (exit status
-// 130/143), so a server can be profiled under load and then killed.
+// startProfile honours two hidden variables: GONODE_CPUPROFILE=file
+// writes a pprof CPU profile of the whole run to file, and
+// GONODE_JSPROFILE=file writes counts of the JS functions seen running
+// (see qjs.EnableJSProfile). The profiles are also written when the
+// process is ended by SIGINT or SIGTERM (exit status 130/143), so that a
+// server can be profiled under load and then killed.
 func startProfile() func() {
-	path := os.Getenv("GONODE_CPUPROFILE")
-	if path == "" {
-		return startJSProfile()
+	var stops []func()
+	if path := os.Getenv("GONODE_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "gonode: GONODE_CPUPROFILE: %v\n", err)
+		} else {
+			stops = append(stops, func() {
+				pprof.StopCPUProfile()
+				f.Close()
+			})
+		}
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "gonode: GONODE_CPUPROFILE: %v\n", err)
+	if path := os.Getenv("GONODE_JSPROFILE"); path != "" {
+		qjs.EnableJSProfile()
+		stops = append(stops, func() {
+			f, err := os.Create(path)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "gonode: GONODE_JSPROFILE: %v\n", err)
+				return
+			}
+			qjs.WriteJSProfile(f)
+			f.Close()
+		})
+	}
+	if len(stops) == 0 {
 		return func() {}
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		fmt.Fprintf(os.Stderr, "gonode: GONODE_CPUPROFILE: %v\n", err)
-		f.Close()
-		return func() {}
-	}
-	stopJS := startJSProfile()
+	var once sync.Once
 	stop := func() {
-		pprof.StopCPUProfile()
-		f.Close()
-		stopJS()
+		once.Do(func() {
+			for _, f := range stops {
+				f()
+			}
+		})
 	}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
@@ -116,27 +137,6 @@ func run() (code int) {
 		return in.RunSource(string(src), "[stdin]", opts.Print) // -p without a script prints stdin's value
 	default:
 		return in.RunMain(opts.Script)
-	}
-}
-
-// startJSProfile honours the hidden GONODE_JSPROFILE=file variable: it
-// samples which JS functions run (see qjs.EnableJSProfile) and writes the
-// counts to file at exit. Without GONODE_CPUPROFILE, SIGINT and SIGTERM
-// are not caught, so the program must exit by itself.
-func startJSProfile() func() {
-	path := os.Getenv("GONODE_JSPROFILE")
-	if path == "" {
-		return func() {}
-	}
-	qjs.EnableJSProfile()
-	return func() {
-		f, err := os.Create(path)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "gonode: GONODE_JSPROFILE: %v\n", err)
-			return
-		}
-		qjs.WriteJSProfile(f)
-		f.Close()
 	}
 }
 

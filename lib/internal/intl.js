@@ -162,6 +162,7 @@ Object.defineProperty(Segmenter.prototype, Symbol.toStringTag, { value: 'Intl.Se
 
 // Decimal digits of a finite non-negative number: digits (no leading
 // zeros, "0" for zero) and the position of the decimal point in them.
+// (Plain string loops: this is on the path of every toLocaleString.)
 function decimalDigits(x) {
   let s = String(x);
   let exp = 0;
@@ -174,33 +175,43 @@ function decimalDigits(x) {
   if (point < 0) point = s.length;
   else s = s.slice(0, point) + s.slice(point + 1);
   point += exp;
-  const lead = s.match(/^0*/)[0].length;
+  let lead = 0;
+  while (lead < s.length && s.charCodeAt(lead) === 48) lead++;
   if (lead === s.length) return { digits: '0', point: 1 };
-  s = s.slice(lead);
-  point -= lead;
+  if (lead > 0) {
+    s = s.slice(lead);
+    point -= lead;
+  }
   return { digits: s, point };
 }
 
 // Rounds digits half away from zero, keeping `keep` digits.
 function roundDigits(d, keep) {
-  let { digits, point } = d;
-  if (keep >= digits.length) return { digits, point };
+  const { digits } = d;
+  let { point } = d;
+  if (keep >= digits.length) return d;
   if (keep < 0) return { digits: '0', point: 1 };
-  const up = digits.charCodeAt(keep) >= 53; // '5'
-  let kept = digits.slice(0, keep).split('').map(Number);
-  if (up) {
+  let kept = digits.slice(0, keep);
+  if (digits.charCodeAt(keep) >= 53) { // '5'
     let i = kept.length - 1;
-    while (i >= 0 && kept[i] === 9) kept[i--] = 0;
+    while (i >= 0 && kept.charCodeAt(i) === 57) i--; // '9'
     if (i < 0) {
-      kept.unshift(1);
+      kept = '1' + '0'.repeat(kept.length);
       point++;
     } else {
-      kept[i]++;
+      kept = kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1) + '0'.repeat(kept.length - i - 1);
     }
   }
-  const s = kept.join('').replace(/^0+/, '');
-  if (s === '') return { digits: '0', point: 1 };
-  return { digits: s, point };
+  let lead = 0;
+  while (lead < kept.length && kept.charCodeAt(lead) === 48) lead++;
+  if (lead === kept.length) return { digits: '0', point: 1 };
+  return { digits: kept.slice(lead), point: point - lead };
+}
+
+function stripTrailingZeros(s) {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 function fixedParts(x, minInt, minFrac, maxFrac, minSig, maxSig) {
@@ -222,15 +233,21 @@ function fixedParts(x, minInt, minFrac, maxFrac, minSig, maxSig) {
     int = d.digits.slice(0, d.point);
     frac = d.digits.slice(d.point);
   }
-  frac = frac.replace(/0+$/, '');
+  frac = stripTrailingZeros(frac);
   if (maxSig !== undefined) {
-    const sig = (int === '0' ? '' : int).length + (int === '0' ? frac.replace(/^0+/, '').length : frac.length);
-    if (sig < minSig) frac += '0'.repeat(minSig - Math.max(sig, int === '0' ? 0 : 0));
+    // Pad with zeros up to minSig significant digits.
+    let sig = d.digits === '0' ? 0 : (int === '0' ? 0 : int.length) + frac.length;
+    if (int === '0') {
+      let lead = 0;
+      while (lead < frac.length && frac.charCodeAt(lead) === 48) lead++;
+      sig = frac.length - lead;
+    }
+    if (sig < minSig) frac += '0'.repeat(minSig - Math.max(sig, 1));
   } else if (frac.length < minFrac) {
     frac += '0'.repeat(minFrac - frac.length);
   }
   if (int.length < minInt) int = '0'.repeat(minInt - int.length) + int;
-  return { int, frac };
+  return { int, frac, zero: d.digits === '0' };
 }
 
 const currencySymbols = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: 'CN¥', INR: '₹', CAD: 'CA$', AUD: 'A$', KRW: '₩' };
@@ -289,7 +306,14 @@ class NumberFormat {
   }
 
   get format() {
-    if (!this.#boundFormat) this.#boundFormat = (x) => this.#parts(x).map((p) => p.value).join('');
+    if (!this.#boundFormat) {
+      this.#boundFormat = (x) => {
+        const parts = this.#parts(x);
+        let out = '';
+        for (let i = 0; i < parts.length; i++) out += parts[i].value;
+        return out;
+      };
+    }
     return this.#boundFormat;
   }
 
@@ -319,12 +343,9 @@ class NumberFormat {
       } else {
         body = fixedParts(ax, o.minimumIntegerDigits, o.minimumFractionDigits, o.maximumFractionDigits,
           o.minimumSignificantDigits, o.maximumSignificantDigits);
-        if (/^0*$/.test(body.int + body.frac) && o.signDisplay !== 'negative') {
-          // -0 keeps its sign under "auto", as V8 does.
-        }
       }
     }
-    const isZero = !body.special && /^0*$/.test(body.int + body.frac);
+    const isZero = !body.special && (body.zero ?? /^0*$/.test(body.int));
     let sign = '';
     switch (o.signDisplay) {
       case 'auto': sign = negative ? '-' : ''; break;
@@ -624,14 +645,68 @@ Object.defineProperty(DateTimeFormat.prototype, Symbol.toStringTag, { value: 'In
 
 // --- Collator ----------------------------------------------------------
 
+// Primary weights of ASCII characters in the root collation order: controls,
+// space and punctuation, symbols, digits, then letters (a and A share a
+// weight; case is a later level).
+const asciiOrder = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789";
+const asciiWeight = new Uint16Array(128);
+for (let c = 0; c < 32; c++) asciiWeight[c] = c + 1;
+for (let i = 0; i < asciiOrder.length; i++) asciiWeight[asciiOrder.charCodeAt(i)] = 40 + i;
+for (let c = 97; c <= 122; c++) asciiWeight[c] = asciiWeight[c - 32] = 100 + (c - 97);
+asciiWeight[127] = 32;
+
+function weight(c) {
+  return c < 128 ? asciiWeight[c] : 200 + c;
+}
+
 function primaryKey(s, ignorePunctuation) {
   let k = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   if (ignorePunctuation) k = k.replace(/[\p{P}\p{Z}]/gu, '');
   return k;
 }
 
-function cmpCodePoints(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+// Compares code unit by code unit, by collation weight.
+function cmpWeighted(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const wx = weight(x);
+      const wy = weight(y);
+      if (wx !== wy) return wx < wy ? -1 : 1;
+    }
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+// The common case, two ASCII strings without options: a single pass.
+// Returns undefined when a string has a non-ASCII character.
+function cmpAscii(a, b, upperFirst, sensitivity) {
+  const n = Math.min(a.length, b.length);
+  let caseDiff = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x > 127 || y > 127) return undefined;
+    if (x === y) continue;
+    const wx = asciiWeight[x];
+    const wy = asciiWeight[y];
+    if (wx !== wy) {
+      // Later characters may still be non-ASCII, but the primary
+      // difference decides regardless.
+      return wx < wy ? -1 : 1;
+    }
+    if (caseDiff === 0) {
+      // Same letter, different case: lower case first.
+      caseDiff = (x > y ? -1 : 1) * (upperFirst ? -1 : 1);
+    }
+  }
+  for (let i = n; i < a.length; i++) if (a.charCodeAt(i) > 127) return undefined;
+  for (let i = n; i < b.length; i++) if (b.charCodeAt(i) > 127) return undefined;
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  if (sensitivity === 'base' || sensitivity === 'accent') return 0;
+  return caseDiff;
 }
 
 // Compares with runs of digits as numbers.
@@ -642,14 +717,16 @@ function cmpNumeric(a, b) {
   for (let i = 0; i < Math.min(as.length, bs.length); i++) {
     const x = as[i];
     const y = bs[i];
-    if (/^\d/.test(x) && /^\d/.test(y)) {
+    const dx = x.charCodeAt(0) >= 48 && x.charCodeAt(0) <= 57;
+    const dy = y.charCodeAt(0) >= 48 && y.charCodeAt(0) <= 57;
+    if (dx && dy) {
       const nx = x.replace(/^0+/, '');
       const ny = y.replace(/^0+/, '');
       if (nx.length !== ny.length) return nx.length < ny.length ? -1 : 1;
-      const c = cmpCodePoints(nx, ny);
+      const c = cmpWeighted(nx, ny);
       if (c) return c;
     } else {
-      const c = cmpCodePoints(x, y);
+      const c = cmpWeighted(x, y);
       if (c) return c;
     }
   }
@@ -681,7 +758,11 @@ class Collator {
 
   #compare(a, b) {
     const o = this.#opts;
-    const cmp = o.numeric ? cmpNumeric : cmpCodePoints;
+    if (!o.numeric && !o.ignorePunctuation) {
+      const r = cmpAscii(a, b, o.caseFirst === 'upper', o.sensitivity);
+      if (r !== undefined) return r;
+    }
+    const cmp = o.numeric ? cmpNumeric : cmpWeighted;
     let c = cmp(primaryKey(a, o.ignorePunctuation), primaryKey(b, o.ignorePunctuation));
     if (c || o.sensitivity === 'base') return c;
     if (o.sensitivity !== 'case') {
@@ -700,7 +781,7 @@ class Collator {
       if (xl !== yl) return (xl ? -1 : 1) * (o.caseFirst === 'upper' ? -1 : 1);
     }
     if (o.sensitivity === 'case') return 0;
-    return cmpCodePoints(a.normalize('NFD'), b.normalize('NFD'));
+    return cmpWeighted(a.normalize('NFD'), b.normalize('NFD'));
   }
 
   resolvedOptions() {
@@ -840,4 +921,15 @@ for (const [name, value] of Object.entries({
 }
 Object.defineProperty(Intl, Symbol.toStringTag, { value: 'Intl', configurable: true });
 
+let defaultCollator;
+// compareDefault(a, b) is new Intl.Collator().compare(a, b) for strings,
+// with the ASCII case inline (String.prototype.localeCompare's hot path).
+function compareDefault(a, b) {
+  const r = cmpAscii(a, b, false, 'variant');
+  if (r !== undefined) return r;
+  defaultCollator ??= new Collator();
+  return defaultCollator.compare(a, b);
+}
+
 module.exports = Intl;
+Object.defineProperty(Intl, 'compareDefault', { value: compareDefault, enumerable: false });

@@ -7,7 +7,6 @@
 // internal/intl loads on the first call.
 
 let intl;
-let defaultCollator;
 let defaultNumberFormat;
 
 function lib() {
@@ -89,10 +88,7 @@ function install() {
         throw new TypeError('String.prototype.localeCompare called on null or undefined');
       }
       const s = String(this);
-      if (locales === undefined && options === undefined) {
-        defaultCollator ??= new (lib().Collator)();
-        return defaultCollator.compare(s, that);
-      }
+      if (locales === undefined && options === undefined) return (intl ?? lib()).compareDefault(s, String(that));
       return new (lib().Collator)(locales, options).compare(s, that);
     },
   }.localeCompare);

