@@ -361,3 +361,45 @@ func TestPendingCompletionNeverLost(t *testing.T) {
 		}
 	}
 }
+
+func TestRefreshTimer(t *testing.T) {
+	// A refresh that pushes the deadline later only records it: the timer
+	// fires at the new deadline, after one that was due before it, and
+	// once only.
+	h := newHarness()
+	start := time.Now()
+	var firedAfter time.Duration
+	h.l.StartTimer(1, 10*time.Millisecond, true, func() {
+		h.log = append(h.log, "refreshed")
+		firedAfter = time.Since(start)
+	})
+	h.l.StartTimer(2, 25*time.Millisecond, true, h.add("25ms"))
+	if !h.l.RefreshTimer(1, 40*time.Millisecond) {
+		t.Fatal("RefreshTimer of a scheduled timer reported false")
+	}
+	if h.l.RefreshTimer(99, time.Millisecond) {
+		t.Error("RefreshTimer of an unknown timer reported true")
+	}
+	h.run(t)
+	h.want(t, "25ms", "refreshed")
+	if firedAfter < 40*time.Millisecond {
+		t.Errorf("refreshed timer fired after %v, want >= 40ms", firedAfter)
+	}
+	if h.l.timerRC != 0 || len(h.l.byID) != 0 || h.l.timers.Len() != 0 {
+		t.Errorf("leftover timer state: rc=%d byID=%d heap=%d", h.l.timerRC, len(h.l.byID), h.l.timers.Len())
+	}
+
+	// A refresh to an earlier deadline moves the timer up at once, and a
+	// timer that already fired cannot be refreshed.
+	h = newHarness()
+	h.l.StartTimer(1, time.Hour, true, h.add("hour, refreshed to 5ms"))
+	h.l.StartTimer(2, 20*time.Millisecond, true, func() {
+		h.log = append(h.log, "20ms")
+		if h.l.RefreshTimer(1, time.Millisecond) {
+			t.Error("RefreshTimer of a fired timer reported true")
+		}
+	})
+	h.l.RefreshTimer(1, 5*time.Millisecond)
+	h.run(t)
+	h.want(t, "hour, refreshed to 5ms", "20ms")
+}

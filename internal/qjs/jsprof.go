@@ -5,7 +5,6 @@ import (
 	"io"
 	"sort"
 	"sync"
-	"unsafe"
 
 	"modernc.org/libc"
 	lib "modernc.org/libquickjs"
@@ -65,12 +64,12 @@ func jsProfSample(rt uintptr) {
 	jsProf.rnd ^= jsProf.rnd << 13
 	jsProf.rnd ^= jsProf.rnd >> 17
 	jsProf.rnd ^= jsProf.rnd << 5
-	*(*int32)(unsafe.Pointer(c.c + interruptCounterOff)) = int32(jsProf.rnd%jsProfPeriod) + 1
+	*(*int32)(ptr(c.c + interruptCounterOff)) = int32(jsProf.rnd%jsProfPeriod) + 1
 	jsProf.n++
-	sf := (*lib.TJSRuntime)(unsafe.Pointer(rt)).Fcurrent_stack_frame
+	sf := (*lib.TJSRuntime)(ptr(rt)).Fcurrent_stack_frame
 	seen := map[string]bool{}
 	for depth := 0; sf != 0 && depth < 64; depth++ {
-		f := (*lib.TJSStackFrame)(unsafe.Pointer(sf))
+		f := (*lib.TJSStackFrame)(ptr(sf))
 		name := c.funcName(Value{f.Fcur_func})
 		if depth == 0 {
 			jsProf.self[name]++

@@ -931,5 +931,4 @@ function compareDefault(a, b) {
   return defaultCollator.compare(a, b);
 }
 
-module.exports = Intl;
-Object.defineProperty(Intl, 'compareDefault', { value: compareDefault, enumerable: false });
+module.exports = { Intl, compareDefault };

@@ -56,17 +56,17 @@ function install() {
     toLocaleString(locales = undefined, options = undefined) {
       const x = numberValueOf.call(this);
       if (locales === undefined && options === undefined) {
-        defaultNumberFormat ??= new (lib().NumberFormat)();
+        defaultNumberFormat ??= new (lib().Intl.NumberFormat)();
         return defaultNumberFormat.format(x);
       }
-      return new (lib().NumberFormat)(locales, options).format(x);
+      return new (lib().Intl.NumberFormat)(locales, options).format(x);
     },
   }.toLocaleString);
   if (typeof BigInt === 'function') {
     const bigintValueOf = BigInt.prototype.valueOf;
     define(BigInt.prototype, 'toLocaleString', {
       toLocaleString(locales = undefined, options = undefined) {
-        return new (lib().NumberFormat)(locales, options).format(bigintValueOf.call(this));
+        return new (lib().Intl.NumberFormat)(locales, options).format(bigintValueOf.call(this));
       },
     }.toLocaleString);
   }
@@ -75,7 +75,7 @@ function install() {
       [name](locales = undefined, options = undefined) {
         const t = thisTime(this, name);
         if (Number.isNaN(t)) return 'Invalid Date';
-        return new (lib().DateTimeFormat)(locales, dateOptions(options, required, defaults)).format(t);
+        return new (lib().Intl.DateTimeFormat)(locales, dateOptions(options, required, defaults)).format(t);
       },
     }[name]);
   };
@@ -89,7 +89,7 @@ function install() {
       }
       const s = String(this);
       if (locales === undefined && options === undefined) return (intl ?? lib()).compareDefault(s, String(that));
-      return new (lib().Collator)(locales, options).compare(s, that);
+      return new (lib().Intl.Collator)(locales, options).compare(s, that);
     },
   }.localeCompare);
 }

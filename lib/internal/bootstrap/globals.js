@@ -67,7 +67,7 @@ function setup(global, taskQueues) {
   defineLazy(global, 'Buffer', () => require('buffer').Buffer);
   // QuickJS has no Intl: a minimal en-US one (lib/internal/intl.js).
   if (global.Intl === undefined) {
-    defineLazy(global, 'Intl', () => require('internal/intl'));
+    defineLazy(global, 'Intl', () => require('internal/intl').Intl);
     require('internal/intl_locale').install();
   }
   defineLazy(global, 'URL', () => require('internal/url').URL);
