@@ -327,6 +327,11 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 	binding.Func(c, obj, "mapStack", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return c.String(MapStack(c.GoString(qjs.Arg(args, 0))))
 	})
+	// registerSourceMap(filename, source) reads the file's sourceMappingURL
+	// (--enable-source-maps) and reports whether a map was found.
+	binding.Func(c, obj, "registerSourceMap", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return qjs.Bool(RegisterSourceMapFor(c.GoString(qjs.Arg(args, 0)), c.GoString(qjs.Arg(args, 1))))
+	})
 }
 
 // lineMaps holds, per transformed file (path and file URL), the original

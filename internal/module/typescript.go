@@ -161,6 +161,10 @@ var stackLoc = regexp.MustCompile(`((?:file://)?/[^\s():]+\.[cm]?ts):(\d+)(?::(\
 // MapStack rewrites file:line locations of transformed TypeScript files
 // in a stack trace to their original lines.
 func MapStack(stack string) string {
+	return mapTS(mapWithSourceMaps(stack))
+}
+
+func mapTS(stack string) string {
 	lineMapsMu.Lock()
 	defer lineMapsMu.Unlock()
 	if len(lineMaps) == 0 {

@@ -135,6 +135,12 @@ function callSitesOf(frames) {
 // Replaces the engine's frames-only stack with a lazy V8-style one. The
 // stack is computed when first read: through g.Error.prepareStackTrace when
 // that is a function (as V8 does), else as "Name: message" plus the frames.
+// Set once transformed code (TypeScript, or a file with a source map under
+// --enable-source-maps) has been loaded: stacks are then mapped back to
+// the original files when first read.
+let stackMapping = false;
+function enableStackMapping() { stackMapping = true; }
+
 function installStack(err, frames, g = globalThis) {
   let value;
   let computed = false;
@@ -142,6 +148,7 @@ function installStack(err, frames, g = globalThis) {
     get() {
       if (!computed) {
         computed = true;
+        if (stackMapping && frames) frames = internalBinding('module_wrap').mapStack(frames);
         const prepare = g.Error?.prepareStackTrace;
         if (typeof prepare === 'function') {
           value = prepare(err, callSitesOf(frames));
@@ -223,4 +230,4 @@ function install(g = globalThis) {
 
 const OrigErrorForProbe = Error;
 
-module.exports = { install, setFirstLineOffset, noteWrapped, fixFrames, headerOf };
+module.exports = { enableStackMapping, install, setFirstLineOffset, noteWrapped, fixFrames, headerOf };

@@ -229,7 +229,10 @@ function setup(process, binding) {
   process.hasUncaughtExceptionCaptureCallback = function() { return typeof process._uncaughtCapture === 'function'; };
   process.emitWarning.length;
   process.report = { getReport() { return {}; }, writeReport() { return ''; } };
-  process.setSourceMapsEnabled = function() {};
+  process.setSourceMapsEnabled = function setSourceMapsEnabled(value) {
+    require('internal/validators').validateBoolean(value, 'enabled');
+    require('internal/source_map').setSourceMapsEnabled(value);
+  };
   process.ref = function(h) { h?.ref?.(); };
   process.unref = function(h) { h?.unref?.(); };
   process.getActiveResourcesInfo = function() { return []; };

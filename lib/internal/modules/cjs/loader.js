@@ -7,6 +7,7 @@ const path = require('path');
 const fsBinding = internalBinding('fs');
 const { compileFunction } = internalBinding('contextify');
 const { noteWrapped } = require('internal/errors_v8');
+const { maybeRegisterSourceMap } = require('internal/source_map');
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const { makeRequireFunction, stripBOM } = require('internal/modules/helpers');
 const packageJson = require('internal/modules/package_json_reader');
@@ -348,6 +349,7 @@ Module.prototype.require = function(id) {
 };
 
 Module.prototype._compile = function(content, filename) {
+  maybeRegisterSourceMap(filename, content);
   const fn = compileFunction(content, filename, wrapperParams);
   noteWrapped(filename, wrapperParams);
   const dirname = path.dirname(filename);

@@ -71,11 +71,14 @@ function formatOfFile(filename, source) {
 }
 
 function stripTypes(source, filename) {
+  require('internal/errors_v8').enableStackMapping();
   return binding.stripTypeScript(source, filename);
 }
 
 function readSource(filename) {
-  return require('internal/modules/helpers').stripBOM(fsBinding.readFileUtf8(filename));
+  const source = require('internal/modules/helpers').stripBOM(fsBinding.readFileUtf8(filename));
+  require('internal/source_map').maybeRegisterSourceMap(filename, source);
+  return source;
 }
 
 function checkAttributes(url, format, type) {
