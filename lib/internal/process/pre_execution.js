@@ -7,6 +7,7 @@ const { getOptionValue } = require('internal/options');
 function loadEnvFiles() {
   const files = getOptionValue('--env-file') || [];
   const optional = getOptionValue('--env-file-if-exists') || [];
+  if (files.length === 0 && optional.length === 0) return;
   const fs = require('fs');
   const { parseEnv } = require('util');
   for (const [list, required] of [[files, true], [optional, false]]) {
