@@ -4,6 +4,7 @@
 
 const { Interface } = require('internal/readline/interface');
 const vm = require('vm');
+const EventEmitter = require('events');
 const util = require('util');
 const path = require('path');
 const fs = require('fs');
@@ -17,6 +18,12 @@ const kBufferedCommand = Symbol('bufferedCommand');
 const kContextId = Symbol('contextId');
 
 let nextLine = 0;
+
+// Thrown wraps a value thrown by evaluated code, so that `throw null` or
+// `throw undefined` still count as errors.
+class Thrown {
+  constructor(value) { this.value = value; }
+}
 
 function writer(obj) {
   return util.inspect(obj, writer.options);
@@ -91,10 +98,10 @@ function defaultEval(code, context, file, cb) {
       result = script.runInContext(context, { displayErrors: false, breakOnSigint: this.breakEvalOnSigint });
     }
   } catch (e) {
-    return cb(e);
+    return cb(new Thrown(e));
   }
   if (awaited) {
-    Promise.resolve(result).then((v) => cb(null, v), (e) => cb(e));
+    Promise.resolve(result).then((v) => cb(null, v), (e) => cb(new Thrown(e)));
     return;
   }
   cb(null, result);
@@ -160,6 +167,9 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
   } else {
     self.writer = writer;
   }
+  // node runs evaluation under a domain; its errors are reported by the
+  // REPL itself here, the emitter stays for code that listens on it.
+  self._domain = new EventEmitter();
   self.commands = { __proto__: null };
   defineDefaultCommands(self);
   self.resetContext();
@@ -194,7 +204,20 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
     sawSIGINT = false;
     self._onReplLine(cmd);
   });
-  self.once('close', () => self.emit('exit'));
+  // A promise rejected and left unhandled, or an exception thrown from a
+  // callback, is reported as an uncaught error of the REPL (as node's
+  // domain does), and the process goes on.
+  const onRejection = (reason) => {
+    self._handleError(reason);
+    self.displayPrompt();
+  };
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onRejection);
+  self.once('close', () => {
+    process.removeListener('unhandledRejection', onRejection);
+    process.removeListener('uncaughtException', onRejection);
+    self.emit('exit');
+  });
   self.displayPrompt();
   return self;
 }
@@ -223,10 +246,6 @@ REPLServer.prototype._onReplLine = function _onReplLine(cmd) {
       return;
     }
   }
-  if (trimmed === '' && !this[kBufferedCommand]) {
-    this.displayPrompt();
-    return;
-  }
   const evalCmd = this[kBufferedCommand] + cmd + '\n';
   const finish = (e, ret) => {
     if (e instanceof Recoverable) {
@@ -236,8 +255,12 @@ REPLServer.prototype._onReplLine = function _onReplLine(cmd) {
     }
     this[kBufferedCommand] = '';
     this.lines.push(...evalCmd.replace(/\n$/, '').split('\n'));
-    if (e) {
+    if (e instanceof Thrown) {
+      this._handleError(e.value);
+    } else if (e) {
       this._handleError(e);
+    } else if (ret === undefined && evalCmd === '\n') {
+      // An empty line prints nothing.
     } else if (!(this.ignoreUndefined && ret === undefined)) {
       if (!this.underscoreAssigned) this.last = ret;
       this.output.write(this.writer(ret) + '\n');
@@ -266,7 +289,7 @@ REPLServer.prototype._handleError = function _handleError(e) {
     const lines = e.stack.split('\n');
     const head = [];
     for (const l of lines) {
-      if (/^\s+at /.test(l) && /\bREPL\d+|node:repl|evalmachine|\[repl\]/.test(l)) break;
+      if (/^\s+at /.test(l) && (/^\s+at <eval> /.test(l) || /node:(?:repl|vm)\b/.test(l))) break;
       head.push(l);
     }
     const stack = head.join('\n');
@@ -280,6 +303,8 @@ REPLServer.prototype._handleError = function _handleError(e) {
   } else {
     text = util.inspect(e, { ...this.writer.options, colors: this.useColors });
   }
+  // An error without frames or extra properties prints bare, not in [].
+  if (/^\[[^\n]*\]$/.test(text)) text = text.slice(1, -1);
   this.output.write(`Uncaught ${text}\n`);
 };
 
@@ -289,7 +314,7 @@ REPLServer.prototype.clearBufferedCommand = function clearBufferedCommand() {
 
 REPLServer.prototype.displayPrompt = function displayPrompt(preserveCursor) {
   let prompt = this._initialPrompt;
-  if (this[kBufferedCommand].length) prompt = '... ';
+  if (this[kBufferedCommand].length) prompt = '| ';
   Interface.prototype.setPrompt.call(this, prompt);
   this.prompt(preserveCursor);
 };
@@ -424,7 +449,7 @@ function defineDefaultCommands(repl) {
       const width = Math.max(...names.map((n) => n.length)) + 3;
       for (const name of names) {
         const help = this.commands[name].help || '';
-        this.output.write(`.${name}${' '.repeat(width - name.length)}${help}\n`);
+        this.output.write(help ? `.${name}${' '.repeat(width - name.length)}${help}\n` : `.${name}\n`);
       }
       this.output.write('\nPress Ctrl+C to abort current expression, Ctrl+D to exit the REPL\n');
       this.displayPrompt();
@@ -458,6 +483,7 @@ function defineDefaultCommands(repl) {
       this._onReplLine(data.replace(/\n$/, ''));
     },
   });
+  if (!repl.terminal) return;
   repl.defineCommand('editor', {
     help: 'Enter editor mode',
     action() {

@@ -128,6 +128,9 @@ func run() (code int) {
 	switch {
 	case opts.Eval != nil:
 		return in.RunSource(*opts.Eval, "[eval]", opts.Print)
+	case opts.Script == "" && (opts.Interactive || stdinIsTTY()):
+		// As node: no script and a terminal on stdin (or -i) starts the REPL.
+		return in.RunSource("", "[repl]", false)
 	case opts.Script == "" || opts.Script == "-":
 		src, err := io.ReadAll(os.Stdin)
 		if err != nil {

@@ -113,6 +113,10 @@ function checkSyntax(file) {
 
 function evalScript(name, source, print) {
   require('internal/process/pre_execution').prepareMainThreadExecution();
+  if (name === '[repl]') { // the CLI's interactive mode
+    require('internal/repl').startCLI();
+    return;
+  }
   require('internal/process/execution').evalScript(name, source, print);
 }
 

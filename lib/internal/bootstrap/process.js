@@ -243,15 +243,22 @@ function setup(process, binding) {
   };
 
   // stdio: lazily created streams.
+  const stdioState = require('internal/process/stdio_state');
   for (const [name, fd] of [['stdout', 1], ['stderr', 2], ['stdin', 0]]) {
     let stream;
     Object.defineProperty(process, name, {
       configurable: true, enumerable: true,
       get() {
-        stream ??= require('internal/bootstrap/stdio').create(fd, binding);
+        if (stream === undefined) {
+          stream = require('internal/bootstrap/stdio').create(fd, binding);
+          stdioState.streams[fd] = stream;
+        }
         return stream;
       },
-      set(v) { stream = v; },
+      set(v) {
+        stream = v;
+        stdioState.streams[fd] = v;
+      },
     });
   }
 

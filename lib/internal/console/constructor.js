@@ -33,6 +33,8 @@ const kFormatForStdout = Symbol('kFormatForStdout');
 const kFormatForStderr = Symbol('kFormatForStderr');
 const kBindProperties = Symbol('kBindProperties');
 const kBindStreamsEager = Symbol('kBindStreamsEager');
+const kFastFd = Symbol('kFastFd');
+const stdioState = require('internal/process/stdio_state');
 const kBindStreamsLazy = Symbol('kBindStreamsLazy');
 
 // Colour depth implied by FORCE_COLOR, as Node reads it.
@@ -105,6 +107,12 @@ Object.defineProperties(Console.prototype, {
     let stdout;
     let stderr;
     Object.defineProperties(this, {
+      // The fd the global console may write to directly (see
+      // internal/process/stdio_state), or -1.
+      [kFastFd]: hidden(function(useStderr) {
+        if (object !== process || (useStderr ? stderr : stdout) !== undefined) return -1;
+        return stdioState.fastFd(useStderr ? 2 : 1);
+      }),
       _stdout: {
         enumerable: false, configurable: true,
         get() { return stdout ?? object.stdout; },
@@ -129,13 +137,22 @@ Object.defineProperties(Console.prototype, {
     });
   }),
   [kWriteToConsole]: hidden(function(useStderr, string) {
-    const stream = useStderr ? this._stderr : this._stdout;
     const indent = this[kGroupIndent];
     if (indent.length !== 0) {
       if (string.includes('\n')) string = string.replace(/\n/g, `\n${indent}`);
       string = indent + string;
     }
     string += '\n';
+    const fd = this[kFastFd] === undefined ? -1 : this[kFastFd](useStderr);
+    if (fd !== -1) {
+      try {
+        stdioState.writeFast(fd, string);
+        return;
+      } catch {
+        // EPIPE and the like: let the stream report it as node does.
+      }
+    }
+    const stream = useStderr ? this._stderr : this._stdout;
     if (this[kIgnoreErrors] === false) {
       stream.write(string);
       return;
@@ -165,10 +182,12 @@ Object.defineProperties(Console.prototype, {
     return color ? kColorInspectOptions : kNoColorInspectOptions;
   }),
   [kFormatForStdout]: hidden(function(args) {
-    return formatWithOptions(this[kGetInspectOptions](this._stdout), ...args);
+    const fast = this[kFastFd] !== undefined && this[kFastFd](false) !== -1;
+    return formatWithOptions(this[kGetInspectOptions](fast ? null : this._stdout), ...args);
   }),
   [kFormatForStderr]: hidden(function(args) {
-    return formatWithOptions(this[kGetInspectOptions](this._stderr), ...args);
+    const fast = this[kFastFd] !== undefined && this[kFastFd](true) !== -1;
+    return formatWithOptions(this[kGetInspectOptions](fast ? null : this._stderr), ...args);
   }),
 });
 
