@@ -10,7 +10,7 @@ const {
     ERR_INVALID_BUFFER_SIZE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE, ERR_UNKNOWN_ENCODING,
     ERR_INVALID_STATE,
   },
-  notImplemented, fixStack,
+  fixStack,
 } = require('internal/errors');
 const { validateNumber, validateInteger, validateString } = require('internal/validators');
 const {
@@ -1163,8 +1163,8 @@ class File extends Blob {
   }
 }
 
-function resolveObjectURL() {
-  throw notImplemented('buffer.resolveObjectURL');
+function resolveObjectURL(url) {
+  return require('internal/url').resolveObjectURL(url);
 }
 
 module.exports = {

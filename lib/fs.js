@@ -101,32 +101,37 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
   return [fd, buffer, offset, length, position];
 }
 
+// read(fd[, options], cb), read(fd, buffer[, options], cb) and
+// read(fd, buffer, offset, length, position, cb): the overload is chosen
+// by the argument count.
 function read(fd, buffer, offsetOrOptions, length, position, callback) {
   fd = getValidatedFd(fd);
-  if (typeof buffer === 'function') {
-    callback = buffer;
-    buffer = allocBuffer(16384);
-    offsetOrOptions = undefined;
-  } else if (buffer != null && typeof buffer === 'object' && !isArrayBufferView(buffer)) {
-    // read(fd, { buffer, offset, length, position }, cb)
-    callback = offsetOrOptions;
-    const o = buffer;
-    buffer = o.buffer ?? allocBuffer(16384);
-    offsetOrOptions = { offset: o.offset, length: o.length, position: o.position };
-    if (offsetOrOptions.length === undefined) delete offsetOrOptions.length;
-    if (offsetOrOptions.offset === undefined) delete offsetOrOptions.offset;
-  } else if (typeof offsetOrOptions === 'function') {
-    callback = offsetOrOptions;
-    offsetOrOptions = undefined;
-  } else if (typeof length === 'function') {
-    callback = length;
-    length = undefined;
-  } else if (typeof position === 'function') {
-    callback = position;
-    position = undefined;
+  let offset = offsetOrOptions;
+  if (arguments.length <= 4) {
+    let params = null;
+    if (arguments.length === 4) {
+      // fd, buffer, options, callback
+      validateObject(offsetOrOptions, 'options', { nullable: true });
+      callback = length;
+      params = offsetOrOptions;
+    } else if (arguments.length === 3) {
+      // fd, bufferOrParams, callback
+      if (!isArrayBufferView(buffer)) {
+        params = buffer;
+        ({ buffer = allocBuffer(16384) } = params ?? {});
+      }
+      callback = offsetOrOptions;
+    } else {
+      // fd, callback
+      callback = buffer;
+      buffer = allocBuffer(16384);
+    }
+    if (params !== undefined) validateObject(params, 'options', { nullable: true });
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
   }
+  validateBuffer(buffer);
   validateFunction(callback, 'cb');
-  const args = readArgs(fd, buffer, offsetOrOptions, length, position);
+  const args = readArgs(fd, buffer, offset, length, position);
   if (args[3] === 0) {
     process.nextTick(() => callback(null, 0, buffer));
     return;
@@ -135,6 +140,10 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
 }
 
 function readSync(fd, buffer, offsetOrOptions, length, position) {
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) validateObject(offsetOrOptions, 'options', { nullable: true });
+    ({ offset: offsetOrOptions = 0, length, position = null } = offsetOrOptions ?? {});
+  }
   const args = readArgs(fd, buffer, offsetOrOptions, length, position);
   if (args[3] === 0) return 0;
   return binding.read(...args);
@@ -968,7 +977,8 @@ function cp(src, dest, options, callback) {
     options = undefined;
   }
   callback = makeCallback(callback);
-  require('internal/fs/cp').cpAsync(src, dest, options).then(() => callback(null), (e) => callback(e));
+  const cpImpl = require('internal/fs/cp');
+  cpImpl.runAsync(...cpImpl.cpCheck(src, dest, options)).then(() => callback(null), (e) => callback(e));
 }
 
 function cpSync(src, dest, options) {

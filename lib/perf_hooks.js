@@ -96,8 +96,8 @@ class PerformanceMeasure extends PerformanceEntry {
   get [Symbol.toStringTag]() { return 'PerformanceMeasure'; }
 }
 
-const marks = [];
-const measures = [];
+let marks = [];
+let measures = [];
 
 function markTime(name) {
   if (typeof name === 'number') return name;
@@ -105,6 +105,10 @@ function markTime(name) {
     if (marks[i].name === name) return marks[i].startTime;
   }
   throw lazyDOMException(`The "${name}" performance mark has not been set`, 'SyntaxError');
+}
+
+function sortEntries(list) {
+  return list.sort((a, b) => a.startTime - b.startTime);
 }
 
 function filterEntries(list, name, type) {
@@ -150,25 +154,25 @@ class Performance extends EventTarget {
   }
 
   clearMarks(name) {
-    remove(marks, name === undefined ? undefined : `${name}`);
+    marks = remove(marks, name === undefined ? undefined : `${name}`);
   }
 
   clearMeasures(name) {
-    remove(measures, name === undefined ? undefined : `${name}`);
+    measures = remove(measures, name === undefined ? undefined : `${name}`);
   }
 
   clearResourceTimings() {}
 
   getEntries() {
-    return [...marks, ...measures].sort((a, b) => a.startTime - b.startTime);
+    return sortEntries([...marks, ...measures]);
   }
 
   getEntriesByName(name, type) {
-    return filterEntries(this.getEntries(), `${name}`, type);
+    return sortEntries(filterEntries([...marks, ...measures], `${name}`, type));
   }
 
   getEntriesByType(type) {
-    return filterEntries(this.getEntries(), undefined, `${type}`);
+    return sortEntries(filterEntries([...marks, ...measures], undefined, `${type}`));
   }
 
   timerify() { throw notImplemented('performance.timerify'); }
@@ -186,10 +190,9 @@ class Performance extends EventTarget {
   get [Symbol.toStringTag]() { return 'Performance'; }
 }
 
+// The entries of list not named name (none when name is undefined).
 function remove(list, name) {
-  for (let i = list.length - 1; i >= 0; i--) {
-    if (name === undefined || list[i].name === name) list.splice(i, 1);
-  }
+  return name === undefined ? [] : list.filter((e) => e.name !== name);
 }
 
 const performance = new Performance(kInternal);

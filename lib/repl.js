@@ -180,8 +180,6 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
       self.editorMode = false;
       self.clearBufferedCommand();
       self.output.write('\n');
-      self.displayPrompt();
-      return;
     }
     const empty = self.line.length === 0;
     self.clearLine();
@@ -208,6 +206,10 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
   // callback, is reported as an uncaught error of the REPL (as node's
   // domain does), and the process goes on.
   const onRejection = (reason) => {
+    // Only what REPL code threw: anything else goes on as uncaught.
+    const fromRepl = reason === null || (typeof reason !== 'object' && typeof reason !== 'function') ||
+      /\bREPL\d+:/.test(String(reason?.stack));
+    if (!fromRepl) throw reason;
     self._handleError(reason);
     self.displayPrompt();
   };
@@ -221,8 +223,10 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode
   self.displayPrompt();
   return self;
 }
-Object.setPrototypeOf(REPLServer.prototype, Interface.prototype);
-Object.setPrototypeOf(REPLServer, Interface);
+// As node's, a REPLServer is an instance of readline.Interface.
+const ReadlineInterface = require('readline').Interface;
+Object.setPrototypeOf(REPLServer.prototype, ReadlineInterface.prototype);
+Object.setPrototypeOf(REPLServer, ReadlineInterface);
 
 Object.defineProperty(REPLServer.prototype, 'bufferedCommand', {
   get() { return this[kBufferedCommand]; },
@@ -285,7 +289,8 @@ REPLServer.prototype._onReplLine = function _onReplLine(cmd) {
 REPLServer.prototype._handleError = function _handleError(e) {
   if (!this.underscoreErrAssigned) this.lastError = e;
   let text;
-  if (e !== null && typeof e === 'object' && typeof e.stack === 'string' && e instanceof Error) {
+  if (e !== null && typeof e === 'object' && typeof e.stack === 'string' &&
+      (e instanceof Error || util.types.isNativeError(e))) {
     const lines = e.stack.split('\n');
     const head = [];
     for (const l of lines) {
@@ -308,11 +313,18 @@ REPLServer.prototype._handleError = function _handleError(e) {
   this.output.write(`Uncaught ${text}\n`);
 };
 
+// close defers the Interface's close to the next tick, as node's does, so
+// that 'exit' listeners added after a synchronous `.exit` still run.
+REPLServer.prototype.close = function close() {
+  process.nextTick(() => ReadlineInterface.prototype.close.call(this));
+};
+
 REPLServer.prototype.clearBufferedCommand = function clearBufferedCommand() {
   this[kBufferedCommand] = '';
 };
 
 REPLServer.prototype.displayPrompt = function displayPrompt(preserveCursor) {
+  if (this.closed) return;
   let prompt = this._initialPrompt;
   if (this[kBufferedCommand].length) prompt = '| ';
   Interface.prototype.setPrompt.call(this, prompt);
@@ -330,13 +342,21 @@ REPLServer.prototype.createContext = function createContext() {
     context = globalThis;
   } else {
     context = vm.createContext();
+    // The context has its own builtins (Object, Array...); node's globals
+    // (process, Buffer, timers...) are copied from this realm.
+    const own = new Set(vm.runInContext('Object.getOwnPropertyNames(globalThis)', context));
     for (const name of Object.getOwnPropertyNames(globalThis)) {
-      if (name === 'globalThis' || name === 'global') continue;
+      if (name === 'globalThis' || name === 'global' || own.has(name)) continue;
       if (Object.prototype.hasOwnProperty.call(context, name)) continue;
       const desc = Object.getOwnPropertyDescriptor(globalThis, name);
       try { Object.defineProperty(context, name, desc); } catch { /* not configurable */ }
     }
     context.global = context;
+    // The context's console writes to the REPL's output.
+    const { Console } = require('console');
+    Object.defineProperty(context, 'console', {
+      value: new Console(this.output), writable: true, configurable: true, enumerable: false,
+    });
   }
   const Module = require('module');
   const mod = new Module('<repl>');
@@ -458,6 +478,11 @@ function defineDefaultCommands(repl) {
   repl.defineCommand('save', {
     help: 'Save all evaluated commands in this REPL session to a file',
     action(file) {
+      if (!file) {
+        this.output.write('The "file" argument must be specified\n');
+        this.displayPrompt();
+        return;
+      }
       try {
         fs.writeFileSync(file, this.lines.join('\n'));
         this.output.write(`Session saved to: ${file}\n`);
@@ -470,16 +495,27 @@ function defineDefaultCommands(repl) {
   repl.defineCommand('load', {
     help: 'Load JS from a file into the REPL session',
     action(file) {
+      if (!file) {
+        this.output.write('The "file" argument must be specified\n');
+        this.displayPrompt();
+        return;
+      }
       let data;
       try {
-        if (!fs.statSync(file).isFile()) throw new Error('not a file');
+        if (!fs.statSync(file).isFile()) {
+          this.output.write(`Failed to load: ${file} is not a valid file\n`);
+          this.displayPrompt();
+          return;
+        }
         data = fs.readFileSync(file, 'utf8');
       } catch {
         this.output.write(`Failed to load: ${file}\n`);
         this.displayPrompt();
         return;
       }
-      // The whole file is one input, evaluated as the editor mode does.
+      // The whole file is one input, evaluated as the editor mode does;
+      // a terminal shows it.
+      if (this.terminal) this.output.write(`${data}\n`);
       this._onReplLine(data.replace(/\n$/, ''));
     },
   });
@@ -534,7 +570,7 @@ function complete(repl, line) {
   if (/^\s*\.\w*$/.test(line)) {
     const partial = line.trim().slice(1);
     const names = Object.keys(repl.commands).filter((n) => n.startsWith(partial)).sort();
-    return [names.map((n) => `.${n}`), line.trim()];
+    return [names, partial];
   }
   const m = /(?:[A-Za-z_$][\w$]*\s*\.\s*)*[A-Za-z_$]?[\w$]*$/.exec(line);
   const word = m ? m[0] : '';
@@ -544,17 +580,23 @@ function complete(repl, line) {
   if (dot !== -1) {
     const expr = word.slice(0, dot).replace(/\s+/g, '');
     partial = word.slice(dot + 1).trim();
+    // Only names and property accesses: lexical bindings (let, const)
+    // are not properties of the context, so the chain is evaluated.
     let obj;
-    const parts = expr.split('.');
-    obj = repl.context;
-    for (const p of parts) {
-      if (obj === null || obj === undefined) return [[], word];
-      obj = obj[p];
+    try {
+      obj = repl.useGlobal ? vm.runInThisContext(expr) : vm.runInContext(expr, repl.context);
+    } catch {
+      return [[], word];
     }
-    names = propertyNames(obj);
+    names = propertyNames(obj).map((n) => `${expr}.${n}`);
+    partial = `${expr}.${partial}`;
   } else {
     partial = word;
-    names = [...propertyNames(repl.context), ...kKeywords];
+    let builtins = [];
+    if (!repl.useGlobal) {
+      try { builtins = vm.runInContext('Object.getOwnPropertyNames(globalThis)', repl.context); } catch { /* none */ }
+    }
+    names = [...propertyNames(repl.context), ...builtins, ...kKeywords];
   }
   const hits = [...new Set(names.filter((n) => n.startsWith(partial)))].sort();
   return [hits, dot !== -1 ? word.replace(/\s+/g, '') : word];

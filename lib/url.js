@@ -445,6 +445,8 @@ Url.prototype.resolveObject = function resolveObject(relative) {
     }
     result.host = '';
     if (relative.protocol) {
+      // The relative URL brings its own authority: its auth replaces ours.
+      result.auth = relative.auth;
       relative.hostname = null;
       relative.port = null;
       if (relative.host) {

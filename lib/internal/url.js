@@ -9,7 +9,6 @@ const {
     ERR_ARG_NOT_ITERABLE, ERR_INVALID_TUPLE, ERR_INVALID_URL_SCHEME, ERR_INVALID_FILE_URL_PATH,
     ERR_INVALID_FILE_URL_HOST,
   },
-  notImplemented,
 } = require('internal/errors');
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -40,12 +39,40 @@ const actHref = 9;
 
 // USVString conversion: lone surrogates become U+FFFD.
 function toUSVString(v) {
+  if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
   const s = `${v}`;
   return typeof s.toWellFormed === 'function' ? s.toWellFormed() : s;
 }
 
 let internalAccess = false;
 const kContext = Symbol('context');
+
+// Blob URLs made by URL.createObjectURL: id -> Blob.
+const blobRegistry = new Map();
+
+// The registry id of a blob:nodedata:<id> URL, or undefined.
+function blobURLId(url) {
+  let parsed;
+  try {
+    parsed = new URL(`${url}`);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'blob:') return undefined;
+  const parts = parsed.pathname.split(':');
+  if (parts.length !== 2 || parts[0] !== 'nodedata') return undefined;
+  return parts[1];
+}
+
+// buffer.resolveObjectURL: the Blob registered under a blob URL, or undefined.
+function resolveObjectURL(url) {
+  const id = blobURLId(url);
+  if (id === undefined) return undefined;
+  const blob = blobRegistry.get(id);
+  if (blob === undefined) return undefined;
+  const { Blob } = require('buffer');
+  return new Blob([blob], { type: blob.type });
+}
 
 class URL {
   #c;
@@ -158,8 +185,19 @@ class URL {
     }
   }
 
-  static createObjectURL() { throw notImplemented('URL.createObjectURL'); }
-  static revokeObjectURL() { throw notImplemented('URL.revokeObjectURL'); }
+  static createObjectURL(obj) {
+    const { Blob } = require('buffer');
+    if (!(obj instanceof Blob)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+    const id = require('crypto').randomUUID();
+    blobRegistry.set(id, obj);
+    return `blob:nodedata:${id}`;
+  }
+
+  static revokeObjectURL(url) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    const id = blobURLId(url);
+    if (id !== undefined) blobRegistry.delete(id);
+  }
 
   [inspectSymbol](depth, opts, inspect) {
     if (typeof depth === 'number' && depth < 0) return this;
@@ -205,6 +243,15 @@ function serializeParams(list) {
   return out;
 }
 
+// Joins inspected entries on one line, or one per line when they exceed
+// opts.breakLength.
+function joinInspected(parts, opts) {
+  const breakLength = typeof opts?.breakLength === 'number' ? opts.breakLength : 128;
+  const len = parts.reduce((sum, p) => sum + p.length + 2, 0);
+  if (len > breakLength) return `\n  ${parts.join(',\n  ')} `;
+  return ` ${parts.join(', ')} `;
+}
+
 function ctx(self) {
   const c = self?.[kContext];
   if (c === undefined || !(self instanceof URLSearchParams)) throw new ERR_INVALID_THIS('URLSearchParams');
@@ -238,7 +285,6 @@ class URLSearchParams {
       } else {
         const seen = new Map();
         for (const key of Reflect.ownKeys(init)) {
-          if (typeof key !== 'string') continue;
           const d = Reflect.getOwnPropertyDescriptor(init, key);
           if (d === undefined || !d.enumerable) continue;
           const k = toUSVString(key);
@@ -253,7 +299,8 @@ class URLSearchParams {
     } else {
       let s = toUSVString(init);
       if (s[0] === '?') s = s.slice(1);
-      for (const p of parseParams(s)) list.push(p);
+      const flat = binding.parseForm(s);
+      for (let i = 0; i < flat.length; i += 2) list.push([flat[i], flat[i + 1]]);
     }
   }
 
@@ -357,12 +404,17 @@ class URLSearchParams {
   [inspectSymbol](depth, opts, inspect) {
     const c = ctx(this);
     if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
+    if (typeof depth === 'number' && depth < 0) {
+      return typeof opts?.stylize === 'function' ? opts.stylize('[Object]', 'special') : '[Object]';
+    }
     if (c.list.length === 0) return 'URLSearchParams {}';
     const parts = c.list.map(([k, v]) => `${inspect(k, opts)} => ${inspect(v, opts)}`);
-    return `URLSearchParams { ${parts.join(', ')} }`;
+    return `URLSearchParams {${joinInspected(parts, opts)}}`;
   }
 }
-URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
+Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+  value: URLSearchParams.prototype.entries, writable: true, configurable: true, enumerable: false,
+});
 Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
 for (const name of ['append', 'delete', 'get', 'getAll', 'has', 'set', 'size', 'sort', 'entries', 'forEach', 'keys', 'values', 'toString']) {
   const d = Object.getOwnPropertyDescriptor(URLSearchParams.prototype, name);
@@ -381,7 +433,7 @@ class URLSearchParamsIterator {
     this.#kind = kind;
   }
   next() {
-    if (!(#params in this)) throw new ERR_INVALID_THIS('URLSearchParamsIterator');
+    if (this === null || typeof this !== 'object' || !(#params in this)) throw new ERR_INVALID_THIS('URLSearchParamsIterator');
     const list = this.#params[kContext].list;
     if (this.#index >= list.length) return { value: undefined, done: true };
     const [k, v] = list[this.#index++];
@@ -393,7 +445,7 @@ class URLSearchParamsIterator {
     const list = this.#params[kContext].list.slice(this.#index);
     const items = list.map(([k, v]) => (this.#kind === 'key' ? inspect(k, opts) :
       this.#kind === 'value' ? inspect(v, opts) : `[ ${inspect(k, opts)}, ${inspect(v, opts)} ]`));
-    return `URLSearchParams Iterator { ${items.join(', ')} }`.replace('{  }', '{}');
+    return `URLSearchParams Iterator {${joinInspected(items, opts)}}`;
   }
 }
 Object.setPrototypeOf(URLSearchParamsIterator.prototype, IteratorPrototype);
@@ -406,6 +458,13 @@ function isURLInstance(v) {
     v.auth === undefined && v.path === undefined);
 }
 
+// ERR_INVALID_FILE_URL_PATH carrying the offending URL as err.input.
+function fileURLPathError(reason, url) {
+  const err = new ERR_INVALID_FILE_URL_PATH(reason);
+  err.input = url;
+  return err;
+}
+
 function getPathFromURLPosix(url) {
   if (url.hostname !== '') throw new ERR_INVALID_FILE_URL_HOST(process.platform);
   const pathname = url.pathname;
@@ -413,7 +472,7 @@ function getPathFromURLPosix(url) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
       if (pathname[n + 1] === '2' && third === 102) {
-        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+        throw fileURLPathError('must not include encoded / characters', url);
       }
     }
   }
@@ -427,7 +486,7 @@ function getPathFromURLWin32(url) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
       if ((pathname[n + 1] === '2' && third === 102) || (pathname[n + 1] === '5' && third === 99)) {
-        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded \\ or / characters');
+        throw fileURLPathError('must not include encoded \\ or / characters', url);
       }
     }
   }
@@ -439,7 +498,7 @@ function getPathFromURLWin32(url) {
   const letter = pathname.codePointAt(1) | 0x20;
   const sep = pathname[2];
   if (letter < 97 || letter > 122 || sep !== ':') {
-    throw new ERR_INVALID_FILE_URL_PATH('must be absolute');
+    throw fileURLPathError('must be absolute', url);
   }
   return pathname.slice(1);
 }
@@ -463,6 +522,10 @@ function encodePathChars(filepath, windows) {
       case '\t': out += '%09'; break;
       case '#': out += '%23'; break;
       case '?': out += '%3F'; break;
+      case '[': out += '%5B'; break;
+      case ']': out += '%5D'; break;
+      case '|': out += '%7C'; break;
+      case '~': out += '%7E'; break;
       default: out += ch;
     }
   }
@@ -509,6 +572,9 @@ function toPathIfFileURL(fileURLOrPath) {
 }
 
 function urlToHttpOptions(url) {
+  if (url === null || (typeof url !== 'object' && typeof url !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE('url', 'object', url);
+  }
   const { hostname, pathname, port, username, password, search } = url;
   const options = {
     __proto__: null,
@@ -546,6 +612,7 @@ module.exports = {
   toPathIfFileURL,
   isURL: isURLInstance,
   isURLInstance,
+  resolveObjectURL,
   urlToHttpOptions,
   domainToASCII,
   domainToUnicode,

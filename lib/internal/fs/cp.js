@@ -9,7 +9,7 @@ const {
   codes: {
     ERR_FS_CP_DIR_TO_NON_DIR, ERR_FS_CP_NON_DIR_TO_DIR, ERR_FS_CP_EINVAL, ERR_FS_EISDIR,
     ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY, ERR_FS_CP_FIFO_PIPE, ERR_FS_CP_SOCKET, ERR_FS_CP_UNKNOWN,
-    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_TYPE, ERR_INCOMPATIBLE_OPTION_PAIR, ERR_INVALID_RETURN_VALUE,
   },
 } = require('internal/errors');
 const { validateBoolean, validateFunction, validateObject, validateInteger } = require('internal/validators');
@@ -31,6 +31,9 @@ function cpOptions(options) {
   validateBoolean(o.verbatimSymlinks, 'options.verbatimSymlinks');
   validateInteger(o.mode, 'options.mode', 0, 7);
   if (o.filter !== undefined) validateFunction(o.filter, 'options.filter');
+  if (o.dereference && o.verbatimSymlinks) {
+    throw new ERR_INCOMPATIBLE_OPTION_PAIR('dereference', 'verbatimSymlinks');
+  }
   return o;
 }
 
@@ -47,7 +50,7 @@ function* copy(src, dest, o, top) {
     if (!keep) return;
   }
   const srcStat = yield [o.dereference ? 'stat' : 'lstat', src];
-  const destStat = yield ['statOrNull', dest];
+  const destStat = yield [o.dereference ? 'statOrNull' : 'lstatOrNull', dest];
   if (destStat) {
     if (srcStat.ino === destStat.ino && srcStat.dev === destStat.dev) {
       throw new ERR_FS_CP_EINVAL(`src and dest cannot be the same ${dest}`);
@@ -58,6 +61,20 @@ function* copy(src, dest, o, top) {
     if (!srcStat.isDirectory() && destStat.isDirectory()) {
       throw new ERR_FS_CP_NON_DIR_TO_DIR(dest, src);
     }
+  }
+  if (top && !isSubdir(src, dest)) {
+    // dest must not lie inside src through a symlinked parent.
+    const srcParent = pathModule.resolve(pathModule.dirname(src));
+    let parent = pathModule.resolve(pathModule.dirname(dest));
+    while (parent !== srcParent && parent !== pathModule.parse(parent).root) {
+      const st = yield ['statOrNull', parent];
+      if (st && st.ino === srcStat.ino && st.dev === srcStat.dev) {
+        throw new ERR_FS_CP_EINVAL(`Cannot copy ${src} to a subdirectory of self ${dest}`);
+      }
+      parent = pathModule.dirname(parent);
+    }
+    const destParent = pathModule.dirname(dest);
+    if (!(yield ['statOrNull', destParent])) yield ['mkdirp', destParent];
   }
   if (srcStat.isDirectory()) {
     if (top && isSubdir(src, dest)) {
@@ -84,8 +101,11 @@ function* copy(src, dest, o, top) {
       let destTarget = null;
       try {
         destTarget = yield ['readlink', dest];
-      } catch {
-        // dest is not a link: replace it
+      } catch (e) {
+        // dest is not a link: symlinking over it fails as the OS says.
+        if (e.code !== 'EINVAL') throw e;
+        yield ['symlink', target, dest];
+        return;
       }
       if (destTarget !== null && !pathModule.isAbsolute(destTarget)) {
         destTarget = pathModule.resolve(pathModule.dirname(dest), destTarget);
@@ -132,12 +152,19 @@ function orNull(e) {
 }
 
 const syncOps = {
-  filter: (o, src, dest) => o.filter(src, dest),
+  filter: (o, src, dest) => {
+    const keep = o.filter(src, dest);
+    if (keep && typeof keep.then === 'function') {
+      throw new ERR_INVALID_RETURN_VALUE('boolean', 'filter', keep);
+    }
+    return keep;
+  },
   stat: (o, p) => getStatsFromBinding(binding.stat(p, false)),
   lstat: (o, p) => getStatsFromBinding(binding.lstat(p, false)),
   statOrNull: (o, p) => { try { return syncOps.stat(o, p); } catch (e) { return orNull(e); } },
   lstatOrNull: (o, p) => { try { return syncOps.lstat(o, p); } catch (e) { return orNull(e); } },
   mkdir: (o, p, mode) => binding.mkdir(p, mode, false),
+  mkdirp: (o, p) => binding.mkdir(p, 0o777, true),
   readdir: (o, p) => binding.readdir(p, false),
   chmod: (o, p, mode) => binding.chmod(p, mode),
   utimes: (o, p, a, m) => binding.utimes(p, a, m),
@@ -158,6 +185,7 @@ const asyncOps = {
   statOrNull: (o, p) => asyncOps.stat(o, p).catch(orNull),
   lstatOrNull: (o, p) => asyncOps.lstat(o, p).catch(orNull),
   mkdir: (o, p, mode) => call(binding.mkdir, p, mode, false),
+  mkdirp: (o, p) => call(binding.mkdir, p, 0o777, true),
   readdir: (o, p) => call(binding.readdir, p, false),
   chmod: (o, p, mode) => call(binding.chmod, p, mode),
   utimes: (o, p, a, m) => call(binding.utimes, p, a, m),
@@ -192,8 +220,17 @@ function cpSync(src, dest, options) {
 }
 
 async function cpAsync(src, dest, options) {
+  return runAsync(...cpCheck(src, dest, options));
+}
+
+// cpCheck validates cp's arguments, throwing synchronously as fs.cp does.
+function cpCheck(src, dest, options) {
   const o = cpOptions(options);
   [src, dest] = paths(src, dest);
+  return [src, dest, o];
+}
+
+async function runAsync(src, dest, o) {
   const gen = copy(src, dest, o, true);
   let step = gen.next();
   while (!step.done) {
@@ -209,4 +246,4 @@ async function cpAsync(src, dest, options) {
   }
 }
 
-module.exports = { cpSync, cpAsync, ERR_INVALID_ARG_TYPE };
+module.exports = { cpSync, cpAsync, cpCheck, runAsync, ERR_INVALID_ARG_TYPE };

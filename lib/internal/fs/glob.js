@@ -220,4 +220,9 @@ function globSync(pattern, options = {}) {
   return [...found.values()];
 }
 
-module.exports = { globSync, expandBraces, fullMatcher };
+// matchGlobPattern backs path.matchesGlob: whether path matches pattern.
+function matchGlobPattern(path, pattern) {
+  return fullMatcher(pattern)(path);
+}
+
+module.exports = { globSync, expandBraces, fullMatcher, matchGlobPattern };

@@ -3,13 +3,18 @@
 
 const binding = internalBinding('fs');
 const EventEmitter = require('events');
-const { notImplemented, AbortError } = require('internal/errors');
+const {
+  AbortError,
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
+const path = require('path');
 const { validateFunction, validateObject, validateBoolean } = require('internal/validators');
 const { getValidatedPath, getStatsFromBinding, Stats, encodeString, assertEncoding } = require('internal/fs/utils');
 
 const watchers = new Map();
 
-function emptyStats() {
+function emptyStats(bigint) {
+  if (bigint) return getStatsFromBinding(new BigInt64Array(18));
   return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }
 
@@ -17,7 +22,7 @@ function statOrEmpty(path, bigint) {
   try {
     return getStatsFromBinding(binding.stat(path, bigint));
   } catch {
-    return emptyStats();
+    return null;
   }
 }
 
@@ -34,15 +39,29 @@ class StatWatcher extends EventEmitter {
     this.#bigint = bigint;
   }
 
+  #missing = false;
+
   start(interval, persistent) {
-    this.#prev = statOrEmpty(this.#path, this.#bigint);
+    const st = statOrEmpty(this.#path, this.#bigint);
+    // A path missing at the start is reported once, as a change from
+    // empty stats to empty stats, as libuv's stat poller does.
+    this.#missing = st === null;
+    this.#prev = st ?? emptyStats(this.#bigint);
     this.#timer = setInterval(() => this.#poll(), interval);
     if (!persistent) this.#timer.unref();
   }
 
   #poll() {
-    const curr = statOrEmpty(this.#path, this.#bigint);
+    const st = statOrEmpty(this.#path, this.#bigint);
+    const curr = st ?? emptyStats(this.#bigint);
     const prev = this.#prev;
+    if (this.#missing) {
+      this.#missing = false;
+      if (st === null) {
+        this.emit('change', curr, prev);
+        return;
+      }
+    }
     if (curr.mtimeMs !== prev.mtimeMs || curr.ctimeMs !== prev.ctimeMs ||
         curr.size !== prev.size || curr.ino !== prev.ino || curr.nlink !== prev.nlink) {
       this.#prev = curr;
@@ -51,9 +70,10 @@ class StatWatcher extends EventEmitter {
   }
 
   stop() {
-    if (this.#timer) clearInterval(this.#timer);
+    if (!this.#timer) return;
+    clearInterval(this.#timer);
     this.#timer = null;
-    this.emit('stop');
+    process.nextTick(() => this.emit('stop'));
   }
 
   ref() { this.#timer?.ref(); return this; }
@@ -100,11 +120,12 @@ class FSWatcher extends EventEmitter {
   #id = 0;
   #encoding;
 
-  start(filename, persistent, encoding) {
+  start(filename, persistent, encoding, recursive = false, ignore = null) {
     this.#encoding = encoding;
-    this.#id = binding.watchStart(filename, (eventType, name) => {
+    this.#id = binding.watchStart(String(filename), (eventType, name) => {
+      if (ignore && ignore(name)) return;
       this.emit('change', eventType, encodeString(name, this.#encoding));
-    });
+    }, recursive);
     if (!persistent) this.unref();
   }
 
@@ -132,8 +153,28 @@ function watchOptions(options) {
   validateBoolean(options.persistent, 'options.persistent');
   validateBoolean(options.recursive, 'options.recursive');
   assertEncoding(options.encoding);
-  if (options.recursive) throw notImplemented('fs.watch with recursive: true');
+  options.ignoreFn = ignoreMatcher(options.ignore);
   return options;
+}
+
+// ignoreMatcher turns the ignore option (a glob string, RegExp, function
+// or an array of these) into a predicate on reported filenames, or null.
+function ignoreMatcher(ignore) {
+  if (ignore === undefined || ignore === null) return null;
+  const list = Array.isArray(ignore) ? ignore : [ignore];
+  const tests = list.map((item) => {
+    if (typeof item === 'function') return item;
+    if (item instanceof RegExp) return (name) => { item.lastIndex = 0; return item.test(name); };
+    if (typeof item === 'string') {
+      if (item === '') throw new ERR_INVALID_ARG_VALUE('options.ignore', item, 'must be a non-empty string');
+      return (name) => path.matchesGlob(name, item) || path.matchesGlob(path.basename(name), item);
+    }
+    throw new ERR_INVALID_ARG_TYPE('options.ignore', ['string', 'RegExp', 'Function', 'Array'], item);
+  });
+  return (name) => {
+    if (typeof name !== 'string') return false;
+    return tests.some((t) => t(name));
+  };
 }
 
 function watch(filename, options, listener) {
@@ -144,7 +185,7 @@ function watch(filename, options, listener) {
   filename = getValidatedPath(filename, 'filename');
   options = watchOptions(options);
   const w = new FSWatcher();
-  w.start(filename, options.persistent, options.encoding);
+  w.start(filename, options.persistent, options.encoding, options.recursive, options.ignoreFn);
   if (listener) w.on('change', listener);
   if (options.signal) {
     if (options.signal.aborted) {
@@ -164,7 +205,7 @@ function watchAsync(filename, options) {
   let wake = null;
   let done = false;
   const w = new FSWatcher();
-  w.start(filename, options.persistent, options.encoding);
+  w.start(filename, options.persistent, options.encoding, options.recursive, options.ignoreFn);
   w.on('change', (eventType, name) => {
     queue.push({ eventType, filename: name });
     if (wake) {
