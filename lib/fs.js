@@ -295,6 +295,41 @@ function writeFileArgs(path, data, options, defFlag) {
   return [target, toWriteData(data, options.encoding), flags, mode];
 }
 
+// flushOption validates the flush option of writeFile/appendFile.
+function flushOption(options) {
+  const flush = options?.flush;
+  if (flush === undefined || flush === null) return false;
+  validateBoolean(flush, 'options.flush');
+  return flush;
+}
+
+// writeFileFlushSync writes then fsyncs through the exported fsyncSync.
+function writeFileFlushSync(args) {
+  const [target, data, flags, mode] = args;
+  const fd = typeof target === 'number' ? target : binding.open(target, flags, mode);
+  try {
+    binding.writeFileAll(fd, data, flags, mode);
+    module.exports.fsyncSync(fd);
+  } finally {
+    if (fd !== target) binding.close(fd);
+  }
+}
+
+// writeFileFlush is writeFileFlushSync's callback form.
+function writeFileFlush(args, callback) {
+  const [target, data, flags, mode] = args;
+  const done = (fd, err) => {
+    if (fd === target) return callback(err);
+    module.exports.close(fd, (e) => callback(err || e || null));
+  };
+  const write = (fd) => binding.writeFileAll(fd, data, flags, mode, req((err) => {
+    if (err) return done(fd, err);
+    module.exports.fsync(fd, (e) => done(fd, e || null));
+  }));
+  if (typeof target === 'number') return write(target);
+  module.exports.open(target, flags, mode, (err, fd) => (err ? callback(err) : write(fd)));
+}
+
 function writeFile(path, data, options, callback) {
   if (typeof options === 'function') {
     callback = options;
@@ -302,11 +337,14 @@ function writeFile(path, data, options, callback) {
   }
   callback = maybeCallback(callback);
   const args = writeFileArgs(path, data, options, 'w');
+  if (flushOption(options)) return writeFileFlush(args, callback);
   binding.writeFileAll(...args, req(callback));
 }
 
 function writeFileSync(path, data, options) {
-  binding.writeFileAll(...writeFileArgs(path, data, options, 'w'));
+  const args = writeFileArgs(path, data, options, 'w');
+  if (flushOption(options)) return writeFileFlushSync(args);
+  binding.writeFileAll(...args);
 }
 
 function appendOptions(options) {
@@ -320,11 +358,15 @@ function appendFile(path, data, options, callback) {
     options = undefined;
   }
   callback = maybeCallback(callback);
-  binding.writeFileAll(...writeFileArgs(path, data, appendOptions(options), 'a'), req(callback));
+  const args = writeFileArgs(path, data, appendOptions(options), 'a');
+  if (flushOption(options)) return writeFileFlush(args, callback);
+  binding.writeFileAll(...args, req(callback));
 }
 
 function appendFileSync(path, data, options) {
-  binding.writeFileAll(...writeFileArgs(path, data, appendOptions(options), 'a'));
+  const args = writeFileArgs(path, data, appendOptions(options), 'a');
+  if (flushOption(options)) return writeFileFlushSync(args);
+  binding.writeFileAll(...args);
 }
 
 // --- stat ---
@@ -526,11 +568,10 @@ function mkdtempSync(prefix, options) {
 
 function mkdtempDisposableSync(prefix, options) {
   const path = mkdtempSync(prefix, options);
-  return {
-    path,
-    remove() { rmSync(path, { recursive: true, force: true }); },
-    [Symbol.dispose]() { rmSync(path, { recursive: true, force: true }); },
-  };
+  // Removal works on the absolute path, whatever the cwd is by then.
+  const full = pathModule.resolve(String(path));
+  const remove = () => rmSync(full, { recursive: true, force: true });
+  return { path, remove, [Symbol.dispose]: remove };
 }
 
 function direntsOf(dir, names, types, enc) {
@@ -1103,3 +1144,12 @@ for (const [name, key] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteS
   });
 }
 module.exports.Utf8Stream = function Utf8Stream() { throw notImplemented('fs.Utf8Stream'); };
+
+// util.promisify resolves these with an object naming the callback values.
+{
+  const { customPromisifyArgs } = require('internal/util');
+  read[customPromisifyArgs] = ['bytesRead', 'buffer'];
+  write[customPromisifyArgs] = ['bytesWritten', 'buffer'];
+  readv[customPromisifyArgs] = ['bytesRead', 'buffers'];
+  writev[customPromisifyArgs] = ['bytesWritten', 'buffers'];
+}

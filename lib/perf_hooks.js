@@ -1,14 +1,18 @@
 'use strict';
 // node:perf_hooks: the performance object with high-resolution time and
-// user timing (marks and measures). Observers, histograms, timerify and
-// event-loop utilization are not implemented yet.
+// user timing (marks and measures), performance observers and timerify.
+// Histograms and event-loop utilization are not implemented yet.
 
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR, ERR_MISSING_ARGS, ERR_INVALID_ARG_VALUE },
   notImplemented,
 } = require('internal/errors');
 const { EventTarget } = require('internal/event_target');
-const { validateObject } = require('internal/validators');
+const {
+  validateObject, validateFunction, validateArray, validateString,
+} = require('internal/validators');
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 const binding = internalBinding('process_methods');
 
@@ -53,6 +57,12 @@ class PerformanceEntry {
   get startTime() { return this.#start; }
   get duration() { return this.#duration; }
   get detail() { return this.#detail; }
+
+  [inspectSymbol](depth, opts, inspect) {
+    if (depth < 0) return this;
+    if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
+    return `${this.constructor.name} ${inspect(this.toJSON(), { ...opts, depth: opts.depth == null ? null : opts.depth - 1 })}`;
+  }
 
   toJSON() {
     return {
@@ -128,6 +138,7 @@ class Performance extends EventTarget {
   mark(name, options) {
     const m = new PerformanceMark(name, options);
     marks.push(m);
+    if (observers.size > 0) enqueue(m);
     return m;
   }
 
@@ -150,6 +161,7 @@ class Performance extends EventTarget {
     }
     const m = new PerformanceMeasure(kInternal, name, start, end - start, detail);
     measures.push(m);
+    if (observers.size > 0) enqueue(m);
     return m;
   }
 
@@ -175,7 +187,7 @@ class Performance extends EventTarget {
     return sortEntries(filterEntries([...marks, ...measures], undefined, `${type}`));
   }
 
-  timerify() { throw notImplemented('performance.timerify'); }
+  timerify(fn, options = undefined) { return timerify(fn, options); }
 
   eventLoopUtilization() { throw notImplemented('performance.eventLoopUtilization'); }
 
@@ -197,10 +209,187 @@ function remove(list, name) {
 
 const performance = new Performance(kInternal);
 
-class PerformanceObserver {
-  constructor() { throw notImplemented('PerformanceObserver'); }
+// Entry types an observer may ask for. Only mark, measure and function
+// entries are ever produced here; the others are accepted and stay silent.
+const supportedEntryTypes = ['dns', 'function', 'gc', 'http', 'http2', 'mark', 'measure', 'net', 'resource'];
 
-  static get supportedEntryTypes() { return ['mark', 'measure']; }
+// Connected observers, and those with entries waiting for delivery.
+const observers = new Set();
+const pendingObservers = new Set();
+let deliveryScheduled = false;
+
+function scheduleDelivery() {
+  if (deliveryScheduled) return;
+  deliveryScheduled = true;
+  setImmediate(() => {
+    deliveryScheduled = false;
+    const list = [...pendingObservers];
+    pendingObservers.clear();
+    for (const obs of list) obs[kDispatch]();
+  });
+}
+
+// Hands a new entry to every observer watching its type.
+function enqueue(entry) {
+  for (const obs of observers) obs[kMaybeBuffer](entry);
+}
+
+const kDispatch = Symbol('kDispatch');
+const kMaybeBuffer = Symbol('kMaybeBuffer');
+
+class PerformanceObserverEntryList {
+  #entries;
+
+  constructor(key, entries) {
+    if (key !== kInternal) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this.#entries = sortEntries(entries);
+  }
+
+  getEntries() { return this.#entries.slice(); }
+
+  getEntriesByType(type) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    return filterEntries(this.#entries, undefined, `${type}`);
+  }
+
+  getEntriesByName(name, type = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    return filterEntries(this.#entries, `${name}`, type === undefined ? undefined : `${type}`);
+  }
+
+  get [Symbol.toStringTag]() { return 'PerformanceObserverEntryList'; }
+
+  [inspectSymbol](depth, opts, inspect) {
+    if (depth < 0) return this;
+    if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
+    return `PerformanceObserverEntryList ${inspect(this.#entries, { ...opts, depth: opts.depth == null ? null : opts.depth - 1 })}`;
+  }
+}
+
+class PerformanceObserver {
+  #callback;
+  #buffer = [];
+  #entryTypes = new Set();
+  #type = undefined; // 'single' (observe({ type })) or 'multiple' (observe({ entryTypes }))
+
+  constructor(callback) {
+    validateFunction(callback, 'callback');
+    this.#callback = callback;
+  }
+
+  observe(options = {}) {
+    validateObject(options, 'options');
+    const { entryTypes, type, buffered } = options;
+    if (entryTypes === undefined && type === undefined) {
+      throw new ERR_MISSING_ARGS('options.entryTypes', 'options.type');
+    }
+    if (entryTypes != null && type != null) {
+      throw new ERR_INVALID_ARG_VALUE('options.entryTypes', entryTypes,
+                                      'options.entryTypes can not set with options.type together');
+    }
+    if (entryTypes !== undefined) {
+      if (this.#type === 'single') {
+        throw lazyDOMException('PerformanceObserver can not change to multiple observations', 'InvalidModificationError');
+      }
+      validateArray(entryTypes, 'options.entryTypes');
+      this.#type = 'multiple';
+      this.#entryTypes.clear();
+      for (const t of entryTypes) {
+        if (supportedEntryTypes.includes(t)) this.#entryTypes.add(t);
+      }
+    } else {
+      if (this.#type === 'multiple') {
+        throw lazyDOMException('PerformanceObserver can not change to single observation', 'InvalidModificationError');
+      }
+      validateString(type, 'options.type');
+      if (!supportedEntryTypes.includes(type)) return;
+      this.#type = 'single';
+      this.#entryTypes.add(type);
+      if (buffered) {
+        const existing = filterEntries([...marks, ...measures], undefined, type);
+        if (existing.length > 0) {
+          this.#buffer.push(...existing);
+          pendingObservers.add(this);
+          scheduleDelivery();
+        }
+      }
+    }
+    if (this.#entryTypes.size > 0) observers.add(this);
+    else this.disconnect();
+  }
+
+  disconnect() {
+    observers.delete(this);
+    pendingObservers.delete(this);
+    this.#buffer = [];
+    this.#entryTypes.clear();
+    this.#type = undefined;
+  }
+
+  takeRecords() {
+    const list = this.#buffer;
+    this.#buffer = [];
+    return list;
+  }
+
+  [kMaybeBuffer](entry) {
+    if (!this.#entryTypes.has(entry.entryType)) return;
+    this.#buffer.push(entry);
+    pendingObservers.add(this);
+    scheduleDelivery();
+  }
+
+  [kDispatch]() {
+    const entries = this.takeRecords();
+    if (entries.length === 0) return;
+    this.#callback.call(this, new PerformanceObserverEntryList(kInternal, entries), this);
+  }
+
+  static get supportedEntryTypes() { return supportedEntryTypes.slice(); }
+
+  get [Symbol.toStringTag]() { return 'PerformanceObserver'; }
+
+  [inspectSymbol](depth, opts, inspect) {
+    if (depth < 0) return this;
+    if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
+    return `PerformanceObserver ${inspect({
+      connected: observers.has(this),
+      pending: pendingObservers.has(this),
+      entryTypes: [...this.#entryTypes],
+      buffer: this.#buffer,
+    }, { ...opts, depth: opts.depth == null ? null : opts.depth - 1 })}`;
+  }
+}
+
+// performance.timerify(fn[, options]): a wrapper that records a 'function'
+// entry (and an optional histogram sample) for every call.
+function timerify(fn, options = {}) {
+  validateFunction(fn, 'fn');
+  validateObject(options, 'options');
+  const { histogram } = options;
+  if (histogram !== undefined &&
+      (histogram === null || typeof histogram !== 'object' || typeof histogram.record !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE('options.histogram', 'RecordableHistogram', histogram);
+  }
+  const finish = (start, args) => {
+    const duration = now() - start;
+    if (histogram !== undefined) histogram.record(Math.max(1, Math.ceil(duration * 1e6)));
+    enqueue(new PerformanceEntry(kInternal, fn.name, 'function', start, duration, args));
+  };
+  function timerified(...args) {
+    const start = now();
+    const result = new.target ? Reflect.construct(fn, args, fn) : Reflect.apply(fn, this, args);
+    if (!new.target && result != null && typeof result.finally === 'function') {
+      return result.finally(() => finish(start, args));
+    }
+    finish(start, args);
+    return result;
+  }
+  Object.defineProperties(timerified, {
+    length: { configurable: false, enumerable: true, value: fn.length },
+    name: { configurable: false, enumerable: true, value: `timerified ${fn.name}` },
+  });
+  return timerified;
 }
 
 function monitorEventLoopDelay() { throw notImplemented('perf_hooks.monitorEventLoopDelay'); }
@@ -226,14 +415,13 @@ module.exports = {
   PerformanceMark,
   PerformanceMeasure,
   PerformanceObserver,
-  PerformanceObserverEntryList: class PerformanceObserverEntryList {
-    constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
-  },
+  PerformanceObserverEntryList,
   PerformanceResourceTiming: class PerformanceResourceTiming {
     constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
   },
   monitorEventLoopDelay,
   createHistogram,
+  timerify,
   performance,
   constants,
 };

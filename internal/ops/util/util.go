@@ -4,6 +4,8 @@
 package util
 
 import (
+	"time"
+
 	"github.com/gonode/gonode/internal/binding"
 	"github.com/gonode/gonode/internal/qjs"
 )
@@ -42,6 +44,18 @@ func initUtil(env *binding.Env, obj qjs.Value) {
 	c.Set(obj, "kPending", qjs.Int32(kPending))
 	c.Set(obj, "kFulfilled", qjs.Int32(kFulfilled))
 	c.Set(obj, "kRejected", qjs.Int32(kRejected))
+
+	// sleep(ms): blocks the thread for ms milliseconds (internal/util.sleep).
+	binding.Func(c, obj, "sleep", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ms, err := c.ToInt64(qjs.Arg(args, 0))
+		if err != nil {
+			return qjs.Exception
+		}
+		if ms > 0 {
+			time.Sleep(time.Duration(ms) * time.Millisecond)
+		}
+		return qjs.Undefined
+	})
 
 	// getClassId(value): the engine class of an object, -1 for primitives.
 	binding.Func(c, obj, "getClassId", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {

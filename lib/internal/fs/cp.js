@@ -133,6 +133,8 @@ function* copy(src, dest, o, top) {
         return;
       }
     }
+    // A symlink at dest is replaced, not written through.
+    if (destStat?.isSymbolicLink()) yield ['unlink', dest];
     yield ['copyFile', src, dest, o.mode];
     if (o.preserveTimestamps) {
       if ((srcStat.mode & 0o200) === 0) yield ['chmod', dest, srcStat.mode | 0o200];

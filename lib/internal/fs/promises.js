@@ -228,7 +228,10 @@ async function writeFileHandle(handle, data, options) {
   const fd = handle.fd;
   if (fd === -1) throw closedError('write');
   if (typeof data === 'string' || isArrayBufferView(data)) {
-    return writeAll(fd, toWriteData(data, options.encoding));
+    await writeAll(fd, toWriteData(data, options.encoding));
+    // An abort while the write was under way still rejects.
+    checkAborted(options.signal);
+    return;
   }
   if (data != null && (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function')) {
     for await (const chunk of data) {
@@ -429,7 +432,9 @@ async function mkdtemp(prefix, options) {
 
 async function mkdtempDisposable(prefix, options) {
   const path = await mkdtemp(prefix, options);
-  const remove = () => rm(path, { recursive: true, force: true });
+  // Removal works on the absolute path, whatever the cwd is by then.
+  const full = require('path').resolve(String(path));
+  const remove = () => rm(full, { recursive: true, force: true });
   return { path, remove, [Symbol.asyncDispose]: remove };
 }
 
@@ -440,12 +445,19 @@ async function writeFile(path, data, options) {
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  if (typeof data === 'string' || isArrayBufferView(data)) {
+  let flush = options.flush;
+  if (flush === undefined || flush === null) {
+    flush = false;
+  } else {
+    validateBoolean(flush, 'options.flush');
+  }
+  if ((typeof data === 'string' || isArrayBufferView(data)) && !flush && !options.signal) {
     return call(binding.writeFileAll, path, toWriteData(data, options.encoding), flags, mode);
   }
   const fh = await open(path, flags, mode);
   try {
     await writeFileHandle(fh, data, options);
+    if (flush) await fh.sync();
   } finally {
     await fh.close();
   }
