@@ -7,7 +7,7 @@ const EventEmitter = require('events');
 const net = require('net');
 const { callable } = require('_http_common');
 const {
-  codes: { ERR_OUT_OF_RANGE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE },
 } = require('internal/errors');
 const { validateNumber, validateOneOf } = require('internal/validators');
 
@@ -179,11 +179,16 @@ class Agent extends EventEmitter {
       const req = requests[0];
       const count = (this.sockets[name] ? this.sockets[name].length : 0);
       if (count < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
-        requests.shift();
-        if (requests.length === 0) delete this.requests[name];
+        // The new socket's 'free' event takes the first queued request.
         this.createSocket(req, options, (err, socket) => {
-          if (err) req.onSocket(socket, err);
-          else socket.emit('free');
+          if (err) {
+            const i = requests.indexOf(req);
+            if (i !== -1) requests.splice(i, 1);
+            if (requests.length === 0 && this.requests[name] === requests) delete this.requests[name];
+            req.onSocket(socket, err);
+          } else {
+            socket.emit('free');
+          }
         });
       }
     }
@@ -218,6 +223,7 @@ function normalizeServerName(options, req) {
     let host = options.host || '';
     if (req && req.getHeader) {
       const h = req.getHeader('host');
+      if (h && typeof h !== 'string') throw new ERR_INVALID_ARG_TYPE('options.headers.host', 'String', h);
       if (typeof h === 'string') host = h.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
     }
     options.servername = net.isIP(host) ? '' : host;

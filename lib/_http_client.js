@@ -544,6 +544,8 @@ function processEvents(socket, state, ev, d) {
         socket.removeListener('drain', ondrain);
         socket.removeListener('close', socketCloseListener);
         socket.removeListener('error', socketErrorListener);
+        socket.removeListener('timeout', responseOnTimeout);
+        if (req.timeoutCb) socket.removeListener('timeout', req.timeoutCb);
         state.parser.free();
         socket[kClientState] = undefined;
         req.res = res;

@@ -82,9 +82,17 @@ function parseError(code, reason, offset, data) {
 // callable lets a class be called without new, as node's function-style
 // constructors can (http.Server(), http.Agent()...): the call constructs.
 // Code on hot paths constructs the class itself, not the wrapper.
+// A call on an object that already inherits from the class (an ES5-style
+// subclass doing `http.Server.call(this, ...)`) initializes that object:
+// the state a construction makes is moved onto it.
 function callable(Class) {
   return new Proxy(Class, {
     apply(target, thisArg, args) {
+      if (thisArg !== null && typeof thisArg === 'object' && thisArg instanceof target) {
+        const made = Reflect.construct(target, args, thisArg.constructor);
+        Object.defineProperties(thisArg, Object.getOwnPropertyDescriptors(made));
+        return thisArg;
+      }
       return new target(...args);
     },
   });

@@ -407,6 +407,9 @@ class OutgoingMessage extends Stream {
     }
 
     if (chunk) {
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+        throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      }
       if (this.finished) {
         onError(this, new ERR_STREAM_WRITE_AFTER_END(), typeof callback !== 'function' ? nop : callback);
         return this;
@@ -415,9 +418,6 @@ class OutgoingMessage extends Stream {
       const finish = onFinish.bind(undefined, this);
       if (!this._header) {
         // The only write: the body length is known, no chunking needed.
-        if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-          throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
-        }
         this._contentLength = byteLength(chunk, encoding);
         this._implicitHeader();
       }
@@ -460,6 +460,15 @@ class OutgoingMessage extends Stream {
       const cl = this.getHeader('content-length');
       if (cl !== undefined && Number(cl) !== (this._bytesWritten || 0)) {
         throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(this._bytesWritten || 0, Number(cl));
+      }
+    }
+
+    // end() releases every cork() the message still holds.
+    if (this[kCorked] > 0) {
+      const socket = this.socket;
+      while (this[kCorked] > 0) {
+        this[kCorked]--;
+        if (socket && socket.writableCorked) socket.uncork();
       }
     }
 
@@ -682,7 +691,16 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
   let len;
   if (msg.strictContentLength) {
     len = byteLength(chunk, encoding);
-    msg._bytesWritten = (msg._bytesWritten || 0) + len;
+    const total = (msg._bytesWritten || 0) + len;
+    // A declared Content-Length is checked before anything is sent.
+    const cl = msg[kOutHeaders] ? msg.getHeader('content-length') : undefined;
+    if (cl !== undefined && msg._hasBody) {
+      const want = Number(cl);
+      if (total > want || (fromEnd && total !== want)) {
+        throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(total, want);
+      }
+    }
+    msg._bytesWritten = total;
   }
 
   if (!msg._header) {

@@ -28,9 +28,10 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_CHAR,
     ERR_INVALID_ARG_VALUE,
+    ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
-const { validateInteger, validateBoolean, validateObject } = require('internal/validators');
+const { validateInteger, validateBoolean, validateObject, validateFunction } = require('internal/validators');
 
 const STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
@@ -273,6 +274,9 @@ function storeHTTPOptions(options) {
   } else {
     this.headersTimeout = Math.min(60000, this.requestTimeout);
   }
+  if (this.requestTimeout > 0 && this.headersTimeout > 0 && this.headersTimeout > this.requestTimeout) {
+    throw new ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', this.headersTimeout);
+  }
   const keepAliveTimeout = options.keepAliveTimeout;
   if (keepAliveTimeout !== undefined) {
     validateInteger(keepAliveTimeout, 'keepAliveTimeout', 0);
@@ -290,6 +294,12 @@ function storeHTTPOptions(options) {
   if (options.joinDuplicateHeaders !== undefined) validateBoolean(options.joinDuplicateHeaders, 'options.joinDuplicateHeaders');
   this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   this.requireHostHeader = options.requireHostHeader !== undefined ? !!options.requireHostHeader : true;
+  if (options.shouldUpgradeCallback !== undefined) {
+    validateFunction(options.shouldUpgradeCallback, 'options.shouldUpgradeCallback');
+    this.shouldUpgradeCallback = options.shouldUpgradeCallback;
+  } else {
+    this.shouldUpgradeCallback = hasUpgradeListener;
+  }
   this.rejectNonStandardBodyWrites = !!options.rejectNonStandardBodyWrites;
   this.highWaterMark = options.highWaterMark;
   this.uniqueHeaders = options.uniqueHeaders;
@@ -427,6 +437,12 @@ function connectionListener(socket) {
   socket._paused = false;
 }
 
+// hasUpgradeListener is the default shouldUpgradeCallback: upgrade when
+// the server listens for 'upgrade'.
+function hasUpgradeListener() {
+  return this.listenerCount('upgrade') > 0;
+}
+
 function socketOnData(d) {
   const state = this[kState];
   if (!state.inMessage) {
@@ -485,7 +501,7 @@ function processEvents(state, ev, d, ab, n) {
         state.headDone = true;
         state.req = req;
         i += 8;
-        if (req.upgrade && (req.method === 'CONNECT' || server.listenerCount('upgrade') > 0)) {
+        if (req.upgrade && (req.method === 'CONNECT' || server.shouldUpgradeCallback(req))) {
           // Handled at the pause event that follows.
           break;
         }
@@ -567,6 +583,9 @@ function upgrade(state, req, head) {
   state.reqStart = 0;
   if (server.listenerCount(event) > 0) {
     socket.pause();
+    // Neither paused nor flowing: a 'data' listener added by the handler
+    // starts the flow of the upgraded stream.
+    socket.readableFlowing = null;
     server.emit(event, req, socket, Buffer.from(head));
   } else {
     socket.destroy();
@@ -691,7 +710,11 @@ function resOnFinish(state, req, res) {
   const socket = state.socket;
   const i = state.incoming.indexOf(req);
   if (i >= 0) state.incoming.splice(i, 1);
-  if (!req._consuming && (!hasState(req) || !req._readableState.resumeScheduled)) req._dump();
+  // A body someone has started to read ('data' emitted, even before any
+  // _read call) is left to its reader; an unread one is discarded.
+  if (!req._consuming && (!hasState(req) || (!req._readableState.resumeScheduled && !req._readableState.dataEmitted))) {
+    req._dump();
+  }
   res.detachSocket(socket);
   process.nextTick(emitCloseNT, res, req);
   if (res._last) {

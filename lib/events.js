@@ -37,9 +37,7 @@ Object.defineProperties(EventEmitter, {
     enumerable: true,
     get() { return defaultMaxListeners; },
     set(arg) {
-      if (typeof arg !== 'number' || arg < 0 || Number.isNaN(arg)) {
-        throw new ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', arg);
-      }
+      validateNumber(arg, 'defaultMaxListeners', 0);
       defaultMaxListeners = arg;
     },
   },
@@ -402,8 +400,11 @@ function arrayClone(arr) {
 }
 
 function getEventListeners(emitterOrTarget, type) {
-  if (typeof emitterOrTarget.listeners === 'function') return emitterOrTarget.listeners(type);
-  const { getEventListenersForEventTarget } = require('internal/event_target');
+  if (typeof emitterOrTarget?.listeners === 'function') return emitterOrTarget.listeners(type);
+  const { getEventListenersForEventTarget, isEventTarget } = require('internal/event_target');
+  if (!isEventTarget(emitterOrTarget)) {
+    throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  }
   return getEventListenersForEventTarget(emitterOrTarget, type);
 }
 
@@ -448,6 +449,8 @@ async function once(emitter, name, options = {}) {
     };
     if (typeof emitter.addEventListener === 'function' && typeof emitter.on !== 'function') {
       emitter.addEventListener(name, resolver, { once: true });
+    } else if (typeof emitter?.once !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitter);
     } else {
       emitter.once(name, resolver);
       if (name !== 'error') emitter.once('error', errorListener);
@@ -461,7 +464,10 @@ async function once(emitter, name, options = {}) {
       }
       reject(new AbortError(undefined, { cause: signal?.reason }));
     }
-    if (signal != null) signal.addEventListener('abort', abortListener, { once: true });
+    if (signal != null) {
+      const { kResistStopPropagation } = require('internal/event_target');
+      signal.addEventListener('abort', abortListener, { once: true, [kResistStopPropagation]: true });
+    }
   });
 }
 
@@ -547,7 +553,8 @@ function addAbortListener(signal, listener) {
   if (signal.aborted) {
     queueMicrotask(() => listener());
   } else {
-    signal.addEventListener('abort', listener, { once: true });
+    const { kResistStopPropagation } = require('internal/event_target');
+    signal.addEventListener('abort', listener, { once: true, [kResistStopPropagation]: true });
     removeEventListener = () => signal.removeEventListener('abort', listener);
   }
   return {

@@ -337,6 +337,17 @@ function writeFile(path, data, options, callback) {
   }
   callback = maybeCallback(callback);
   const args = writeFileArgs(path, data, options, 'w');
+  const signal = options?.signal;
+  if (signal) {
+    // An abort before or during the write is reported as an AbortError.
+    const orig = callback;
+    const aborted = () => new (require('internal/errors').AbortError)(undefined, { cause: signal.reason });
+    if (signal.aborted) {
+      process.nextTick(() => orig(aborted()));
+      return;
+    }
+    callback = (err) => (signal.aborted ? orig(aborted()) : orig(err));
+  }
   if (flushOption(options)) return writeFileFlush(args, callback);
   binding.writeFileAll(...args, req(callback));
 }
@@ -384,7 +395,12 @@ function stat(path, options, callback) {
   }
   options = statOptions(options);
   callback = makeCallback(callback);
-  binding.stat(getValidatedPath(path), !!options.bigint, req(callback, getStatsFromBinding));
+  const quiet = options.throwIfNoEntry === false;
+  binding.stat(getValidatedPath(path), !!options.bigint, (err, v) => {
+    // throwIfNoEntry: false turns a missing entry into (null, undefined).
+    if (err) return quiet && (err.code === 'ENOENT' || err.code === 'ENOTDIR') ? callback(null, undefined) : callback(err);
+    callback(null, getStatsFromBinding(v));
+  });
 }
 
 function lstat(path, options, callback) {
@@ -548,7 +564,20 @@ function mkdirSync(path, options) {
 function mkdtempArgs(prefix, options) {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix');
+  warnTrailingX(prefix);
   return [prefix, options.encoding];
+}
+
+let warnedTrailingX = false;
+
+// warnTrailingX warns once per process about templates ending in X.
+function warnTrailingX(prefix) {
+  if (warnedTrailingX) return;
+  const last = typeof prefix === 'string' ? prefix.at(-1) : String.fromCharCode(prefix.at(-1));
+  if (last !== 'X') return;
+  warnedTrailingX = true;
+  process.emitWarning('mkdtemp() templates ending with X are not portable. ' +
+    'For details see: https://nodejs.org/api/fs.html');
 }
 
 function mkdtemp(prefix, options, callback) {
@@ -588,7 +617,12 @@ function readdirSyncRecursive(base, withFileTypes, enc) {
       for (let i = 0; i < names.length; i++) {
         const d = new Dirent(encodeString(names[i], enc), types[i], dir);
         out.push(d);
-        if (types[i] === constants.UV_DIRENT_DIR) queue.push(pathModule.join(dir, names[i]));
+        const full = pathModule.join(dir, names[i]);
+        // Symlinks to directories are descended into, as node does.
+        if (types[i] === constants.UV_DIRENT_DIR ||
+            (types[i] === constants.UV_DIRENT_LINK && binding.internalModuleStat(full) === 1)) {
+          queue.push(full);
+        }
       }
     } else {
       const names = binding.readdir(dir, false);
@@ -954,7 +988,7 @@ function futimesSync(fd, atime, mtime) {
 }
 
 function truncLen(len) {
-  if (len === undefined || len === null) return 0;
+  if (len === undefined) return 0;
   validateInteger(len, 'len');
   return Math.max(0, len);
 }
@@ -1118,7 +1152,9 @@ module.exports = {
   write, writeSync,
   writev, writevSync,
   Dirent,
-  Stats,
+  // Constructing Stats directly is deprecated (DEP0180); instances made
+  // inside fs are unaffected and still pass instanceof.
+  Stats: require('internal/util').deprecate(Stats, 'fs.Stats constructor is deprecated.', 'DEP0180'),
   _toUnixTimestamp: toUnixTimestamp,
   constants,
 };
@@ -1143,7 +1179,10 @@ for (const [name, key] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteS
     enumerable: true, configurable: true,
   });
 }
-module.exports.Utf8Stream = function Utf8Stream() { throw notImplemented('fs.Utf8Stream'); };
+Object.defineProperty(module.exports, 'Utf8Stream', {
+  get() { return require('internal/fs/utf8stream').Utf8Stream; },
+  enumerable: true, configurable: true,
+});
 
 // util.promisify resolves these with an object naming the callback values.
 {

@@ -4,7 +4,9 @@
 // Histograms and event-loop utilization are not implemented yet.
 
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR, ERR_MISSING_ARGS, ERR_INVALID_ARG_VALUE },
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_ILLEGAL_CONSTRUCTOR, ERR_MISSING_ARGS, ERR_INVALID_ARG_VALUE, ERR_INVALID_THIS,
+  },
   notImplemented,
 } = require('internal/errors');
 const { EventTarget } = require('internal/event_target');
@@ -36,27 +38,34 @@ function lazyDOMException(message, name) {
   return new DOMException(message, name);
 }
 
-class PerformanceEntry {
-  #name;
-  #type;
-  #start;
-  #duration;
-  #detail;
+// An entry's fields live under one symbol so that performance.mark can
+// build entries without running constructors (a hot path).
+const kData = Symbol('kData');
 
+function entryData(self) {
+  const d = self?.[kData];
+  if (d === undefined) throw new ERR_INVALID_THIS('PerformanceEntry');
+  return d;
+}
+
+// makeEntry builds an entry of class C without running its constructor.
+function makeEntry(C, name, type, start, duration, detail) {
+  const e = Object.create(C.prototype);
+  Object.defineProperty(e, kData, { value: { name, type, start, duration, detail } });
+  return e;
+}
+
+class PerformanceEntry {
   constructor(key, name, type, start, duration, detail) {
     if (key !== kInternal) throw new ERR_ILLEGAL_CONSTRUCTOR();
-    this.#name = name;
-    this.#type = type;
-    this.#start = start;
-    this.#duration = duration;
-    this.#detail = detail;
+    Object.defineProperty(this, kData, { value: { name, type, start, duration, detail } });
   }
 
-  get name() { return this.#name; }
-  get entryType() { return this.#type; }
-  get startTime() { return this.#start; }
-  get duration() { return this.#duration; }
-  get detail() { return this.#detail; }
+  get name() { return entryData(this).name; }
+  get entryType() { return entryData(this).type; }
+  get startTime() { return entryData(this).start; }
+  get duration() { return entryData(this).duration; }
+  get detail() { return entryData(this).detail; }
 
   [inspectSymbol](depth, opts, inspect) {
     if (depth < 0) return this;
@@ -65,12 +74,13 @@ class PerformanceEntry {
   }
 
   toJSON() {
+    const d = entryData(this);
     return {
-      name: this.#name,
-      entryType: this.#type,
-      startTime: this.#start,
-      duration: this.#duration,
-      detail: this.#detail,
+      name: d.name,
+      entryType: d.type,
+      startTime: d.start,
+      duration: d.duration,
+      detail: d.detail,
     };
   }
 }
@@ -136,7 +146,10 @@ class Performance extends EventTarget {
   get timeOrigin() { return timeOrigin; }
 
   mark(name, options) {
-    const m = new PerformanceMark(name, options);
+    // Fast path for the common mark(name): no constructor call.
+    const m = options === undefined && arguments.length > 0 ?
+      makeEntry(PerformanceMark, `${name}`, 'mark', now(), 0, null) :
+      new PerformanceMark(name, options);
     marks.push(m);
     if (observers.size > 0) enqueue(m);
     return m;

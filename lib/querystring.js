@@ -154,14 +154,16 @@ function parse(qs, sep, eq, options) {
   if (options && typeof options.maxKeys === 'number') maxKeys = options.maxKeys;
   let pairs = Infinity;
   if (maxKeys > 0) pairs = maxKeys;
-  let decode = qsUnescape;
+  // querystring.unescape may be replaced by the user: look it up per call.
+  let decode = module.exports.unescape;
   if (options && typeof options.decodeURIComponent === 'function') decode = options.decodeURIComponent;
   const pieces = qs.split(sep);
   let count = 0;
   for (const piece of pieces) {
+    // Empty pieces count toward maxKeys too, as in Node.
     if (count >= pairs) break;
-    if (piece.length === 0) continue;
     count++;
+    if (piece.length === 0) continue;
     const idx = piece.indexOf(eq);
     let k;
     let v;

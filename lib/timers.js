@@ -29,6 +29,19 @@ function clearImmediate(immediate) { clearImmediateImpl(immediate); }
 
 let promises;
 
+// util.promisify(setTimeout) and util.promisify(setImmediate) give the
+// timers/promises versions.
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    enumerable: true,
+    configurable: true,
+    get() {
+      promises ??= require('timers/promises');
+      return promises[name];
+    },
+  });
+}
+
 module.exports = {
   setTimeout,
   clearTimeout,

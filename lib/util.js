@@ -113,6 +113,7 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
   const formats = Array.isArray(format) ? format : [format];
   let left = '';
   let right = '';
+  const codes = [];
   for (const key of formats) {
     if (key === 'none') continue;
     const code = inspect.colors[key];
@@ -122,8 +123,21 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
     }
     left += `\u001b[${code[0]}m`;
     right = `\u001b[${code[1]}m${right}`;
+    codes.push(code);
   }
-  return skip ? text : `${left}${text}${right}`;
+  if (skip) return text;
+  // Nested styles: where inner text resets one of our styles (other than at
+  // its very end), switch ours back on.
+  for (const [open, close] of codes) {
+    const openSeq = `\u001b[${open}m`;
+    const closeSeq = `\u001b[${close}m`;
+    if (!text.includes(closeSeq)) continue;
+    const again = close === 39 || close === 49 ? openSeq : closeSeq + openSeq;
+    const atEnd = text.endsWith(closeSeq);
+    const body = atEnd ? text.slice(0, text.length - closeSeq.length) : text;
+    text = body.split(closeSeq).join(again) + (atEnd ? closeSeq : '');
+  }
+  return `${left}${text}${right}`;
 }
 
 // ---- parseEnv -----------------------------------------------------------------

@@ -27,6 +27,8 @@ class AbortSignal extends EventTarget {
     super();
     this[kAborted] = false;
     this[kReason] = undefined;
+    // Signals never warn about many listeners (getMaxListeners(signal) is 0).
+    this[require('events').kMaxEventTargetListeners] = 0;
   }
 
   get aborted() {

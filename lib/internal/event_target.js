@@ -10,6 +10,9 @@ const { validateObject, validateAbortSignal } = require('internal/validators');
 const kEvents = Symbol('kEvents');
 const kTrustEvent = Symbol('kTrustEvent');
 const kWeakHandler = Symbol('kWeak');
+// A listener option: the listener still runs after stopImmediatePropagation
+// (events.once and addAbortListener rely on it).
+const kResistStopPropagation = Symbol('kResistStopPropagation');
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const kEventState = Symbol('kEventState');
 const kHybridDispatch = Symbol.for('nodejs.internal.kHybridDispatch');
@@ -160,8 +163,10 @@ function validateListener(listener) {
 }
 
 function normalizeOptions(options) {
-  if (typeof options === 'boolean') return { capture: options, once: false, passive: false, signal: undefined, nodeStyle: false };
-  if (options == null) return { capture: false, once: false, passive: false, signal: undefined, nodeStyle: false };
+  if (typeof options === 'boolean') {
+    return { capture: options, once: false, passive: false, signal: undefined, nodeStyle: false, resist: false };
+  }
+  if (options == null) return { capture: false, once: false, passive: false, signal: undefined, nodeStyle: false, resist: false };
   validateObject(options, 'options', { allowArray: true, allowFunction: true });
   return {
     capture: Boolean(options.capture),
@@ -170,6 +175,7 @@ function normalizeOptions(options) {
     signal: options.signal,
     [kWeakHandler]: options[kWeakHandler],
     nodeStyle: options[kIsNodeStyleListener] === true,
+    resist: options[kResistStopPropagation] === true,
   };
 }
 
@@ -185,7 +191,7 @@ class EventTarget {
   addEventListener(type, listener, options = undefined) {
     if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
-    const { capture, once, passive, signal, nodeStyle } = normalizeOptions(options);
+    const { capture, once, passive, signal, nodeStyle, resist } = normalizeOptions(options);
     if (!validateListener(listener)) {
       const w = new Error(`addEventListener called with ${listener} which has no effect.`);
       w.name = 'AddEventListenerArgumentTypeWarning';
@@ -208,7 +214,7 @@ class EventTarget {
     for (const l of list) {
       if (l.listener === listener && l.capture === capture) return;
     }
-    const entry = { listener, capture, once, passive, nodeStyle, removed: false };
+    const entry = { listener, capture, once, passive, nodeStyle, resist, removed: false };
     list.push(entry);
     const max = this[kMaxEventTargetListeners()];
     if (max > 0 && list.length > max && !this[kMaxEventTargetListenersWarned()]) {
@@ -223,7 +229,7 @@ class EventTarget {
     if (signal !== undefined) {
       signal.addEventListener('abort', () => {
         this.removeEventListener(type, listener, { capture });
-      }, { once: true, [kWeakHandler]: this });
+      }, { once: true, [kWeakHandler]: this, [kResistStopPropagation]: true });
     }
     this[kNewListener]?.(list.length, type, listener, once, capture, passive);
   }
@@ -266,6 +272,7 @@ class EventTarget {
     if (list !== undefined) {
       for (const entry of list.slice()) {
         if (entry.removed) continue;
+        if (s?.immediateStopped && !entry.resist) continue;
         if (entry.once) this.removeEventListener(type, entry.listener, { capture: entry.capture });
         if (event === undefined) {
           event = this[kCreateEvent](nodeValue, type);
@@ -288,7 +295,6 @@ class EventTarget {
           reportError(err);
         }
         s.passive = false;
-        if (s.immediateStopped) break;
       }
     }
     if (s !== undefined) {
@@ -388,4 +394,5 @@ module.exports = {
   kNewListener,
   kRemoveListener,
   kWeakHandler,
+  kResistStopPropagation,
 };

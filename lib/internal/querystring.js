@@ -32,11 +32,11 @@ function encodeStr(str, table, hex = hexTable) {
       out += hex[0xE0 | (c >> 12)] + hex[0x80 | ((c >> 6) & 0x3F)] + hex[0x80 | (c & 0x3F)];
       continue;
     }
-    // Surrogate pair.
+    // Surrogate pair. As in Node, the next code unit is taken as the low
+    // half whatever it is; only a missing one is an error.
     ++i;
-    if (i >= len || c >= 0xDC00) throw new ERR_INVALID_URI();
+    if (i >= len) throw new ERR_INVALID_URI();
     const c2 = str.charCodeAt(i);
-    if (c2 < 0xDC00 || c2 > 0xDFFF) throw new ERR_INVALID_URI();
     last = i + 1;
     c = 0x10000 + (((c & 0x3FF) << 10) | (c2 & 0x3FF));
     out += hex[0xF0 | (c >> 18)] + hex[0x80 | ((c >> 12) & 0x3F)] +

@@ -47,6 +47,16 @@ function clone(v, memory) {
     throw new DOMException('Object that needs transfer was found in message but not listed in transferList', 'DataCloneError');
   }
 
+  if (v instanceof DOMException) {
+    // A DOMException (or subclass) clones as a plain DOMException with its
+    // name, message and stack only.
+    const out = new DOMException(v.message, v.name);
+    memory.set(v, out);
+    if (typeof v.stack === 'string') {
+      Object.defineProperty(out, 'stack', { value: v.stack, writable: true, configurable: true, enumerable: false });
+    }
+    return out;
+  }
   const tag = toStringTag(v);
   let out;
   switch (tag) {

@@ -14,21 +14,30 @@ const kHasPrimitive = Symbol('kHasPrimitive');
 const kId = Symbol('asyncId');
 const timerById = new Map();
 let nextId = 1;
+let warnedNegative = false;
+let warnedNaN = false;
 let triggerUncaught;
 let runNextTicks;
 
 class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
+    const given = after;
     after *= 1;
     if (!(after >= 1 && after <= TIMEOUT_MAX)) {
       if (after > TIMEOUT_MAX) {
         process.emitWarning(`${after} does not fit into a 32-bit signed integer.` +
           '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
       } else if (after < 0 && after !== -Infinity) {
-        process.emitWarning(`${after} is a negative number.` +
-          '\nTimeout duration was set to 1.', 'TimeoutNegativeWarning');
-      } else if (after !== after && after !== undefined) {
-        // NaN is silently 1, as in Node.
+        // Negative and NaN durations warn once per process, as in Node.
+        if (!warnedNegative) {
+          warnedNegative = true;
+          process.emitWarning(`${after} is a negative number.` +
+            '\nTimeout duration was set to 1.', 'TimeoutNegativeWarning');
+        }
+      } else if (after !== after && given !== undefined && !warnedNaN) {
+        warnedNaN = true;
+        process.emitWarning(`${after} is not a number.` +
+          '\nTimeout duration was set to 1.', 'TimeoutNaNWarning');
       }
       after = 1;
     }
@@ -46,7 +55,7 @@ class Timeout {
     this[kHasPrimitive] = false;
     this[kId] = nextId++;
     timerById.set(this[kId], this);
-    binding.start(this[kId], after, isRefed);
+    binding.start(this[kId], Math.trunc(after), isRefed);
   }
 
   // Restarts the countdown; a one-shot timer that already fired is armed
@@ -54,14 +63,14 @@ class Timeout {
   refresh() {
     if (this._idleTimeout !== -1) {
       // Still scheduled: one cheap call moves the deadline.
-      const now = binding.refresh(this[kId], this._idleTimeout);
+      const now = binding.refresh(this[kId], Math.trunc(this._idleTimeout));
       if (now >= 0) {
         this._idleStart = now;
         return this;
       }
       this._idleStart = binding.now();
       timerById.set(this[kId], this);
-      binding.start(this[kId], this._idleTimeout, this[kRefed]);
+      binding.start(this[kId], Math.trunc(this._idleTimeout), this[kRefed]);
     }
     return this;
   }
@@ -97,7 +106,8 @@ class Timeout {
 function processTimer(id) {
   const timer = timerById.get(id);
   if (timer === undefined || timer._idleTimeout === -1) return;
-  if (timer._repeat === null) {
+  const wasRepeat = timer._repeat !== null;
+  if (!wasRepeat) {
     timer._destroyed = true;
     timerById.delete(id);
   }
@@ -107,9 +117,20 @@ function processTimer(id) {
     if (args === undefined) timer._onTimeout();
     else Reflect.apply(timer._onTimeout, timer, args);
   } finally {
+    if (!wasRepeat && timer._repeat !== null && timer._idleTimeout !== -1 && !timerById.has(id)) {
+      // A timeout that set its own _repeat becomes an interval.
+      timer._destroyed = false;
+      timerById.set(id, timer);
+    }
     if (timer._repeat !== null && !timer._destroyed) {
-      timer._idleStart = start;
-      binding.start(id, timer._repeat, timer[kRefed]);
+      if (timer._idleTimeout === -1 || typeof timer._onTimeout !== 'function') {
+        // Unenrolled from inside its own callback.
+        timer._destroyed = true;
+        timerById.delete(id);
+      } else {
+        timer._idleStart = start;
+        binding.start(id, Math.trunc(timer._repeat), timer[kRefed]);
+      }
     }
   }
 }
@@ -212,6 +233,13 @@ function processImmediate() {
   }
 }
 
+// setUnrefTimeout(callback, after, ...args): an unrefed one-shot timer
+// (internal callers that must not keep the loop alive).
+function setUnrefTimeout(callback, after, ...args) {
+  validateFunction(callback, 'callback');
+  return new Timeout(callback, after, args.length ? args : undefined, false, false);
+}
+
 function setup(opts) {
   triggerUncaught = opts.triggerUncaught;
   runNextTicks = opts.runNextTicks;
@@ -227,6 +255,7 @@ module.exports = {
   clearTimeout,
   clearImmediate,
   unenroll,
+  setUnrefTimeout,
   setup,
   kRefed,
   validateCallback: (cb) => validateFunction(cb, 'callback'),

@@ -43,12 +43,36 @@ function deprecate(fn, msg, code, useEmitSync) {
     if (new.target) return Reflect.construct(fn, args, new.target);
     return Reflect.apply(fn, this, args);
   }
-  void useEmitSync;
-  Object.setPrototypeOf(deprecated, fn);
-  if (fn.prototype) deprecated.prototype = fn.prototype;
+  // util.deprecate(fn, msg, code, { modifyPrototype }): false keeps the
+  // wrapper's own prototype chain.
+  const modifyPrototype = useEmitSync !== null && typeof useEmitSync === 'object' ?
+    useEmitSync.modifyPrototype !== false : true;
+  if (modifyPrototype) {
+    Object.setPrototypeOf(deprecated, fn);
+    if (fn.prototype) deprecated.prototype = fn.prototype;
+  }
   Object.defineProperty(deprecated, 'length', { value: fn.length, configurable: true });
   Object.defineProperty(deprecated, 'name', { value: fn.name, configurable: true });
   return deprecated;
+}
+
+// pendingDeprecate: like deprecate, but the warning is only emitted under
+// --pending-deprecation.
+function pendingDeprecate(fn, msg, code) {
+  const { getOptionValue } = require('internal/options');
+  if (!getOptionValue('--pending-deprecation')) {
+    validateFunction(fn, 'fn');
+    function pending(...args) {
+      if (new.target) return Reflect.construct(fn, args, new.target);
+      return Reflect.apply(fn, this, args);
+    }
+    Object.setPrototypeOf(pending, fn);
+    if (fn.prototype) pending.prototype = fn.prototype;
+    Object.defineProperty(pending, 'length', { value: fn.length, configurable: true });
+    Object.defineProperty(pending, 'name', { value: fn.name, configurable: true });
+    return pending;
+  }
+  return deprecate(fn, msg, code);
 }
 
 // ---- promisify / callbackify ------------------------------------------------------
@@ -214,12 +238,19 @@ function defineLazyProperties(target, id, keys, enumerable = true) {
   }
 }
 
+// sleep(ms): blocks the thread for ms milliseconds.
+function sleep(ms) {
+  internalBinding('util').sleep(ms);
+}
+
 module.exports = {
+  sleep,
   kEmptyObject,
   customInspectSymbol,
   kCustomPromisifiedSymbol,
   customPromisifyArgs: kCustomPromisifyArgsSymbol,
   deprecate,
+  pendingDeprecate,
   promisify,
   callbackify,
   getSystemErrorName,

@@ -3,7 +3,9 @@
 
 const timers = require('timers');
 const { AbortError, codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS } } = require('internal/errors');
-const { validateAbortSignal, validateBoolean, validateObject } = require('internal/validators');
+const {
+  validateAbortSignal, validateBoolean, validateObject, validateNumber,
+} = require('internal/validators');
 
 function validateOptions(options) {
   validateObject(options, 'options');
@@ -44,9 +46,10 @@ function schedule(start, cancel, value, options) {
 }
 
 function setTimeout(after, value, options = {}) {
-  if (after !== undefined && typeof after !== 'number') {
-    // Node coerces like the callback API does.
-    after = Number(after);
+  try {
+    if (after !== undefined) validateNumber(after, 'delay');
+  } catch (err) {
+    return Promise.reject(err);
   }
   return schedule((cb) => timers.setTimeout(cb, after), timers.clearTimeout, value, options);
 }
@@ -56,6 +59,7 @@ function setImmediate(value, options = {}) {
 }
 
 async function* setInterval(after, value, options = {}) {
+  if (after !== undefined) validateNumber(after, 'delay');
   const { signal, ref } = validateOptions(options);
   if (signal?.aborted) throw abortError(signal);
   let onAbort;

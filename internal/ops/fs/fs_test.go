@@ -202,3 +202,59 @@ func TestFailKeepsFirstCall(t *testing.T) {
 		t.Errorf("rewrapped: %+v", oe)
 	}
 }
+
+func TestMkdirpWalksPathAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a") + "/../b/c"
+	if _, err := mkdirp(p, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	// The kernel resolves a/.. literally, so a must exist too.
+	for _, want := range []string{"a", "b/c"} {
+		if st, err := os.Stat(filepath.Join(dir, want)); err != nil || !st.IsDir() {
+			t.Errorf("%s: %v", want, err)
+		}
+	}
+}
+
+func TestRecursiveWatchNames(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o777)
+	fd, err := unix.InotifyInit1(unix.IN_CLOEXEC)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer unix.Close(fd)
+	wd, err := unix.InotifyAddWatch(fd, dir, watchMask)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := map[int]string{wd: ""}
+	addTree(fd, dir, "", dirs, nil)
+	if len(dirs) != 2 {
+		t.Fatalf("watched %v", dirs)
+	}
+	os.Mkdir(filepath.Join(dir, "sub", "new"), 0o777)
+	buf := make([]byte, 4096)
+	n, err := unix.Read(fd, buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := parseRecursive(fd, dir, buf[:n], dirs)
+	if len(evs) == 0 || evs[0] != (watchEvent{"rename", filepath.Join("sub", "new")}) {
+		t.Fatalf("events %v", evs)
+	}
+	// The new directory is watched as well.
+	if len(dirs) != 3 {
+		t.Fatalf("watched %v", dirs)
+	}
+	os.WriteFile(filepath.Join(dir, "sub", "new", "f"), []byte("x"), 0o644)
+	n, err = unix.Read(fd, buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs = parseRecursive(fd, dir, buf[:n], dirs)
+	if len(evs) == 0 || evs[0].name != filepath.Join("sub", "new", "f") {
+		t.Fatalf("events %v", evs)
+	}
+}

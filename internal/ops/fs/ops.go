@@ -160,9 +160,18 @@ func readDir(path string, sc string, withTypes bool) (result, error) {
 // mkdirp creates path and its missing parents, returning the first
 // directory it created ("" when none).
 func mkdirp(path string, mode uint32) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", fail(err, "mkdir", path, "")
+	// The path is walked as written, not cleaned: "a/../b" creates a
+	// too, as the kernel resolves it component by component.
+	abs := path
+	if !filepath.IsAbs(abs) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", fail(err, "mkdir", path, "")
+		}
+		abs = wd + "/" + abs
+	}
+	for len(abs) > 1 && abs[len(abs)-1] == '/' {
+		abs = abs[:len(abs)-1]
 	}
 	var missing []string
 	p := abs
@@ -182,7 +191,7 @@ func mkdirp(path string, mode uint32) (string, error) {
 			return "", fail(err, "mkdir", path, "")
 		}
 		missing = append(missing, p)
-		parent := filepath.Dir(p)
+		parent := textualParent(p)
 		if parent == p {
 			break
 		}
@@ -195,10 +204,23 @@ func mkdirp(path string, mode uint32) (string, error) {
 			return "", fail(err, "mkdir", path, "")
 		}
 		if err == nil && first == "" {
-			first = missing[i]
+			first = filepath.Clean(missing[i])
 		}
 	}
 	return first, nil
+}
+
+// textualParent drops p's last component without cleaning the rest.
+func textualParent(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i <= 0 {
+		return "/"
+	}
+	parent := p[:i]
+	for len(parent) > 1 && parent[len(parent)-1] == '/' {
+		parent = parent[:len(parent)-1]
+	}
+	return parent
 }
 
 // copyFile copies src to dst; excl refuses an existing dst.

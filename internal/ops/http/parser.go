@@ -294,6 +294,9 @@ var crlfcrlf = []byte("\r\n\r\n")
 // bareLF finds a line of an incomplete head that ends in LF without CR,
 // which is an error found before the head is complete.
 func (p *Parser) bareLF(b []byte) *Error {
+	if err := p.badStart(b); err != nil {
+		return err
+	}
 	for j := 0; j < len(b); j++ {
 		if b[j] != '\n' || (j > 0 && b[j-1] == '\r') {
 			continue
@@ -312,6 +315,36 @@ func (p *Parser) bareLF(b []byte) *Error {
 			}
 		}
 		return perr("HPE_STRICT", "Expected CRLF", j)
+	}
+	return nil
+}
+
+// badStart checks the first bytes of an incomplete head: a request must
+// begin with (a prefix of) a known method and a response with (a prefix
+// of) "HTTP/", so that junk is an error at once rather than after a line
+// end that may never come.
+func (p *Parser) badStart(b []byte) *Error {
+	if p.kind == Request {
+		word := b
+		if sp := bytes.IndexByte(b, ' '); sp >= 0 {
+			word = b[:sp]
+		} else if nl := bytes.IndexAny(b, "\r\n"); nl >= 0 {
+			word = b[:nl]
+		}
+		if len(word) == len(b) {
+			for _, m := range Methods {
+				if len(m) >= len(word) && m[:len(word)] == string(word) {
+					return nil
+				}
+			}
+		} else if methods[string(word)] {
+			return nil
+		}
+		return perr("HPE_INVALID_METHOD", "Invalid method encountered", 0)
+	}
+	n := min(len(b), 5)
+	if string(b[:n]) != "HTTP/"[:n] {
+		return perr("HPE_INVALID_CONSTANT", "Expected HTTP/, RTSP/ or ICE/", 0)
 	}
 	return nil
 }

@@ -67,7 +67,7 @@ function Console(options, stderr, ignoreErrors) {
   if (!stdout || typeof stdout.write !== 'function') throw new ERR_CONSOLE_WRITABLE_STREAM('stdout');
   if (!errStream || typeof errStream.write !== 'function') throw new ERR_CONSOLE_WRITABLE_STREAM('stderr');
   if (colorMode !== 'auto' && colorMode !== true && colorMode !== false) {
-    throw new ERR_INVALID_ARG_VALUE('colorMode', colorMode);
+    throw new ERR_INVALID_ARG_VALUE('colorMode', colorMode, "must be one of: 'auto', true, false");
   }
   if (groupIndentation !== undefined) {
     if (typeof groupIndentation !== 'number') throw new ERR_INVALID_ARG_TYPE('groupIndentation', 'number', groupIndentation);
@@ -80,20 +80,30 @@ function Console(options, stderr, ignoreErrors) {
     if (inspectOptions === null || typeof inspectOptions !== 'object') {
       throw new ERR_INVALID_ARG_TYPE('options.inspectOptions', 'object', inspectOptions);
     }
-    if (inspectOptions.colors !== undefined && colorMode !== 'auto') {
+    if (inspectOptions.colors !== undefined && options.colorMode !== undefined) {
       throw new ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
     }
   }
   // Every method is bound to the instance, so `const { log } = console` works.
+  // A subclass's override is what gets bound.
   for (const key of Object.keys(Console.prototype)) {
-    this[key] = Console.prototype[key].bind(this);
+    this[key] = this[key].bind(this);
     Object.defineProperty(this[key], 'name', { value: key });
   }
   this[kBindStreamsEager](stdout, errStream);
   this[kBindProperties](ignore, colorMode, groupIndentation, inspectOptions);
+  Object.defineProperty(this, kIsConsole, { value: true });
 }
 
 const hidden = (value) => ({ value, writable: true, enumerable: false, configurable: true });
+
+// Marks Console instances and the global console, so that
+// `console instanceof Console` holds for the global one too.
+const kIsConsole = Symbol('kIsConsole');
+Object.defineProperty(Console, Symbol.hasInstance, {
+  value(instance) { return instance != null && instance[kIsConsole] === true; },
+  writable: false, enumerable: false, configurable: true,
+});
 
 Object.defineProperties(Console.prototype, {
   [kBindStreamsEager]: hidden(function(stdout, stderr) {
@@ -460,6 +470,7 @@ function createGlobalConsole() {
   Object.defineProperty(globalConsole, Symbol.toStringTag, {
     value: 'console', writable: false, enumerable: false, configurable: true,
   });
+  Object.defineProperty(globalConsole, kIsConsole, { value: true });
   globalConsole.Console = Console;
   return globalConsole;
 }

@@ -8,7 +8,9 @@ const {
   notImplemented,
   AbortError,
 } = require('internal/errors');
-const { validateInteger, validateObject, validateBoolean, validateFunction } = require('internal/validators');
+const {
+  validateInteger, validateObject, validateBoolean, validateFunction, validateOneOf,
+} = require('internal/validators');
 const utils = require('internal/fs/utils');
 const {
   constants, getOptions, getValidatedPath, stringToFlags, parseFileMode, validateBuffer,
@@ -281,10 +283,32 @@ async function rename(oldPath, newPath) {
   return call(binding.rename, getValidatedPath(oldPath, 'oldPath'), getValidatedPath(newPath, 'newPath'));
 }
 
+// withHandle opens path as a FileHandle, runs fn(handle) and closes it.
+// When both fn and the close fail, the rejection is an AggregateError
+// carrying fn's error code, as node's is.
+async function withHandle(path, flags, mode, fn) {
+  const fh = await open(path, flags, mode);
+  let result;
+  try {
+    result = await fn(fh);
+  } catch (opErr) {
+    try {
+      await fh.close();
+    } catch (closeErr) {
+      const agg = new AggregateError([opErr, closeErr], opErr?.message);
+      agg.code = opErr?.code;
+      throw agg;
+    }
+    throw opErr;
+  }
+  await fh.close();
+  return result;
+}
+
 async function truncate(path, len = 0) {
   path = getValidatedPath(path);
   validateInteger(len, 'len');
-  return call(binding.truncate, path, Math.max(0, len));
+  return withHandle(path, 'r+', 0o666, (fh) => call(binding.ftruncate, fh.fd, Math.max(0, len)));
 }
 
 async function rm(path, options) {
@@ -364,6 +388,7 @@ async function readlink(path, options) {
 }
 
 async function symlink(target, path, type) {
+  if (type != null) validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]);
   return call(binding.symlink, getValidatedPath(target, 'target'), getValidatedPath(path));
 }
 
@@ -372,7 +397,15 @@ async function lstat(path, options = { bigint: false }) {
 }
 
 async function stat(path, options = { bigint: false }) {
-  return getStatsFromBinding(await call(binding.stat, getValidatedPath(path), !!options?.bigint));
+  let v;
+  try {
+    v = await call(binding.stat, getValidatedPath(path), !!options?.bigint);
+  } catch (err) {
+    // throwIfNoEntry: false resolves a missing entry to undefined.
+    if (options?.throwIfNoEntry === false && (err.code === 'ENOENT' || err.code === 'ENOTDIR')) return undefined;
+    throw err;
+  }
+  return getStatsFromBinding(v);
 }
 
 async function statfs(path, options = { bigint: false }) {
@@ -451,16 +484,10 @@ async function writeFile(path, data, options) {
   } else {
     validateBoolean(flush, 'options.flush');
   }
-  if ((typeof data === 'string' || isArrayBufferView(data)) && !flush && !options.signal) {
-    return call(binding.writeFileAll, path, toWriteData(data, options.encoding), flags, mode);
-  }
-  const fh = await open(path, flags, mode);
-  try {
+  return withHandle(path, flags, mode, async (fh) => {
     await writeFileHandle(fh, data, options);
     if (flush) await fh.sync();
-  } finally {
-    await fh.close();
-  }
+  });
 }
 
 async function appendFile(path, data, options) {
@@ -477,9 +504,11 @@ async function readFile(path, options) {
   const flags = stringToFlags(options.flag);
   const enc = options.encoding;
   const utf8 = !!enc && isUtf8(enc);
-  const data = await call(binding.readFileAll, path, flags, utf8);
-  checkAborted(options.signal);
-  return utf8 ? data : decode(data, enc);
+  return withHandle(path, flags, 0o666, async (fh) => {
+    const data = await call(binding.readFileAll, fh.fd, flags, utf8);
+    checkAborted(options.signal);
+    return utf8 ? data : decode(data, enc);
+  });
 }
 
 function watch(filename, options) {

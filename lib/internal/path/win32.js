@@ -17,6 +17,11 @@ function splitRoot(path) {
       // Possible UNC root: \\server\share
       let j = 2;
       while (j < len && !isSep(path[j])) j++;
+      if (j === 3 && (path[2] === '.' || path[2] === '?') && j < len) {
+        // Device path (\\.\NAME or \\?\NAME): the root is \\.\ or \\?\ and
+        // what follows are plain segments.
+        return { device: `\\\\${path[2]}`, rootEnd: 4, isAbsolute: true };
+      }
       if (j < len && j !== 2) {
         const server = path.slice(2, j);
         while (j < len && isSep(path[j])) j++;
@@ -98,6 +103,13 @@ function normalize(path) {
   const { device, rootEnd, isAbsolute } = splitRoot(path);
   let tail = rootEnd < len ? normalizeSegments(path.slice(rootEnd), !isAbsolute) : '';
   if (tail.length === 0 && !isAbsolute) tail = '.';
+  // A relative result whose first segment holds a colon would read as a
+  // drive: keep it relative with a leading .\
+  if (device.length === 0 && !isAbsolute && tail.includes(':')) {
+    const first = tail.split('\\')[0];
+    const orig = path.replaceAll('/', '\\');
+    if (!(orig === first || orig.startsWith(`${first}\\`))) tail = `.\\${tail}`;
+  }
   if (tail.length > 0 && isSep(path[len - 1])) tail += '\\';
   if (device.length === 0) return isAbsolute ? `\\${tail}` : tail;
   return isAbsolute ? `${device}\\${tail}` : `${device}${tail}`;
@@ -141,6 +153,15 @@ function join(...args) {
   return normalize(joined);
 }
 
+// uncServerRoot: for a resolved \\server\share path, the root as far as the
+// server only, so that shares compare like directories (as in Node).
+function uncServerRoot(path) {
+  if (path[0] !== '\\' || path[1] !== '\\' || path[2] === '.' || path[2] === '?') return undefined;
+  const end = path.indexOf('\\', 2);
+  if (end === -1) return undefined;
+  return { device: path.slice(0, end), rootEnd: end };
+}
+
 function relative(from, to) {
   validateString(from, 'from');
   validateString(to, 'to');
@@ -151,8 +172,8 @@ function relative(from, to) {
   const f = fromOrig.toLowerCase();
   const t = toOrig.toLowerCase();
   if (f === t) return '';
-  const fr = splitRoot(fromOrig);
-  const tr = splitRoot(toOrig);
+  const fr = uncServerRoot(fromOrig) ?? splitRoot(fromOrig);
+  const tr = uncServerRoot(toOrig) ?? splitRoot(toOrig);
   if (fr.device.toLowerCase() !== tr.device.toLowerCase()) return toOrig;
   const fromParts = fromOrig.slice(fr.rootEnd).split('\\').filter((p) => p !== '');
   const toParts = toOrig.slice(tr.rootEnd).split('\\').filter((p) => p !== '');
@@ -186,6 +207,13 @@ function rootOf(path) {
   if (len === 0) return '';
   if (isSep(path[0])) {
     const { device, rootEnd } = splitRoot(path);
+    if (device === '\\\\?' || device === '\\\\.') {
+      // \\?\NAME\ is the root as parse and dirname see it.
+      let k = rootEnd;
+      while (k < len && !isSep(path[k])) k++;
+      if (k > rootEnd) return k < len ? path.slice(0, k + 1) : path;
+      return path.slice(0, rootEnd);
+    }
     if (device.length > 0) {
       // UNC root includes the separator that follows the share.
       return rootEnd < len ? path.slice(0, rootEnd + 1) : path;
@@ -223,7 +251,9 @@ function basename(path, suffix = undefined) {
   let s = end;
   while (s > start && !isSep(path[s - 1])) s--;
   const base = path.slice(s, end);
-  if (suffix !== undefined && suffix.length > 0 && base.endsWith(suffix)) {
+  // A suffix that is the whole last component is kept when a separator
+  // precedes it (basename('aaa\\bbb', 'bbb') is 'bbb'), as in Node.
+  if (suffix !== undefined && suffix.length > 0 && !(base === suffix && s > start) && base.endsWith(suffix)) {
     return base.slice(0, base.length - suffix.length);
   }
   return base;

@@ -153,7 +153,10 @@ function stylizeNoColor(str) {
   return str;
 }
 
-const ansiPattern = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
+// OSC sequences (ESC ] ... ended by BEL, ESC \\ or ST) first, then CSI and
+// the other escapes.
+const ansiPattern = new RegExp('\\u001B\\][\\s\\S]*?(?:\\u0007|\\u001B\\u005C|\\u009C)|' +
+  /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/.source, 'g');
 
 function removeColors(str) {
   return String(str).replace(ansiPattern, '');
