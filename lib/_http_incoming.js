@@ -74,7 +74,10 @@ Object.defineProperty(IncomingMessage.prototype, '_readableState', {
   enumerable: false,
   get() {
     if (this === IncomingMessage.prototype) return undefined;
-    const st = new ReadableState(readableOptions, this, false);
+    // The message reads with its socket's high water mark.
+    const sock = this.socket;
+    const hwm = sock ? sock.readableHighWaterMark : undefined;
+    const st = new ReadableState(typeof hwm === 'number' ? { highWaterMark: hwm } : readableOptions, this, false);
     st.readingMore = true;
     if (this[kLazyClosed]) {
       st.destroyed = true;

@@ -414,6 +414,7 @@ function connectionListener(socket) {
     fast: false,
   };
   socket[kState] = state;
+  socket.setEncoding = socketSetEncoding;
   server[kConnections].add(socket);
 
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
@@ -435,6 +436,12 @@ function connectionListener(socket) {
   socket.on('error', socketOnError);
   socket.on('drain', socketOnDrain);
   socket._paused = false;
+}
+
+// socketSetEncoding replaces setEncoding on the connections of a server:
+// HTTP is bytes.
+function socketSetEncoding() {
+  throw new ERR_HTTP_SOCKET_ENCODING();
 }
 
 // hasUpgradeListener is the default shouldUpgradeCallback: upgrade when

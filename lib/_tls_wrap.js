@@ -117,7 +117,16 @@ class TLSSocket extends net.Socket {
     engines.set(id, this);
     socket.on('data', (d) => binding.feed(id, d));
     socket.on('end', () => binding.feedEnd(id));
-    socket.on('error', (err) => this.destroy(err));
+    socket.on('error', (err) => {
+      // A write of the closing alert can race the peer's close: once this
+      // side has ended, EPIPE/ECONNRESET only mean the peer is gone first.
+      if ((err.code === 'EPIPE' || err.code === 'ECONNRESET') &&
+          (this.writableEnded || this.readableEnded)) {
+        this.destroy();
+        return;
+      }
+      this.destroy(err);
+    });
     socket.on('close', () => {
       if (!this.destroyed) this.destroy();
     });

@@ -24,9 +24,9 @@ const {
 const types = require('util/types');
 
 let comparisons;
-function isDeepStrictEqual(a, b) {
+function isDeepStrictEqual(a, b, skipPrototype = false) {
   comparisons ??= require('internal/util/comparisons');
-  return comparisons.isDeepStrictEqual(a, b);
+  return comparisons.isDeepStrictEqual(a, b, skipPrototype);
 }
 
 function inherits(ctor, superCtor) {

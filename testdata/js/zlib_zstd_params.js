@@ -37,9 +37,15 @@ let got = '';
 trailing.on('data', (d) => { got += d; });
 const packed = zlib.deflateRawSync('payload');
 // (bytesWritten counts the compressed bytes used, not the junk after them.)
-trailing.on('end', () => console.log('ended early', JSON.stringify(got), trailing.bytesWritten === packed.length));
+// Each asynchronous part starts when the previous one has ended, so that
+// the output order does not depend on which background job finishes first.
+trailing.on('end', () => {
+  console.log('ended early', JSON.stringify(got), trailing.bytesWritten === packed.length);
+  runParams();
+});
 trailing.write(Buffer.concat([packed, Buffer.from('trailing junk')]));
 
+function runParams() {
 const deflater = zlib.createDeflate({ level: 9 });
 const parts = [];
 deflater.on('data', (d) => parts.push(d));
@@ -63,3 +69,4 @@ deflater.on('end', () => {
     gunzip.on('end', () => console.log('total after resume', total));
   }, 50);
 });
+}

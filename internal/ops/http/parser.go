@@ -560,6 +560,9 @@ func parseHeaderLine(l []byte, off int) (string, string, *Error) {
 		v = v[:len(v)-1]
 	}
 	for j, c := range v {
+		if c == '\r' {
+			return "", "", perr("HPE_LF_EXPECTED", "Missing expected LF after header value", off+colon+1+j)
+		}
 		if (c < ' ' && c != '\t') || c == 0x7f {
 			return "", "", perr("HPE_INVALID_HEADER_TOKEN", "Invalid header value char", off+colon+1+j)
 		}

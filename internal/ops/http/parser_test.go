@@ -145,3 +145,35 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestEarlyErrors(t *testing.T) {
+	cases := []struct {
+		kind Kind
+		msg  string
+		code string
+	}{
+		// Junk after a complete request fails at once, without a line end.
+		{Request, "GET / HTTP/1.1\r\nHost: x\r\n\r\n\r\nhello world", "HPE_INVALID_METHOD"},
+		{Request, "get / HTTP/1.1\r\n", "HPE_INVALID_METHOD"},
+		{Response, "HTPP/1.1 200", "HPE_INVALID_CONSTANT"},
+		// A CR not followed by LF inside a header value.
+		{Request, "GET / HTTP/1.1\r\nDummy: Header\rContent-Length: 1\r\n\r\n", "HPE_LF_EXPECTED"},
+	}
+	for _, c := range cases {
+		for _, step := range []int{0, 1} {
+			_, err := feed(t, c.kind, c.msg, step)
+			if err == nil || err.Code != c.code {
+				t.Errorf("%q step %d: got %v, want %s", c.msg, step, err, c.code)
+			}
+		}
+	}
+	// Prefixes of valid starts are not errors.
+	for _, c := range []struct {
+		kind Kind
+		msg  string
+	}{{Request, "M-SEA"}, {Request, "GET /x"}, {Response, "HTT"}, {Response, "HTTP/1.1 2"}} {
+		if _, err := feed(t, c.kind, c.msg, 1); err != nil {
+			t.Errorf("%q: unexpected %v", c.msg, err)
+		}
+	}
+}

@@ -7,6 +7,8 @@ const types = require('internal/util/types');
 
 const kStrict = true;
 const kLoose = false;
+// Strict comparison that does not compare prototypes (skipPrototype).
+const kStrictSkipPrototype = 2;
 
 const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 const isEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
@@ -61,7 +63,7 @@ function innerDeepEqual(a, b, strict, memos) {
   if (strict) {
     if (typeof a !== 'object') return typeof a === 'number' && Number.isNaN(a) && Number.isNaN(b);
     if (typeof b !== 'object' || a === null || b === null) return false;
-    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+    if (strict !== kStrictSkipPrototype && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   } else {
     if (a === null || typeof a !== 'object') {
       if (b === null || typeof b !== 'object') {
@@ -282,8 +284,8 @@ function isDeepEqual(a, b) {
   return innerDeepEqual(a, b, kLoose);
 }
 
-function isDeepStrictEqual(a, b) {
-  return innerDeepEqual(a, b, kStrict);
+function isDeepStrictEqual(a, b, skipPrototype = false) {
+  return innerDeepEqual(a, b, skipPrototype ? kStrictSkipPrototype : kStrict);
 }
 
 module.exports = { isDeepEqual, isDeepStrictEqual };
