@@ -16,7 +16,10 @@ const w = new Worker(`
     parentPort.close();
   });
 `, { eval: true, workerData: { sab } });
-console.log('wait', Atomics.wait(i32, 0, 0, 10000));
+// 'ok' if the main thread waited first, 'not-equal' if the worker stored
+// first: either proves the memory is shared.
+const waited = Atomics.wait(i32, 0, 0, 10000);
+console.log('wait', waited === 'ok' || waited === 'not-equal');
 console.log('after wait', i32[0], i32[1]);
 i32[2] = 7;
 w.postMessage('read');
