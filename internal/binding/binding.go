@@ -85,3 +85,17 @@ func Names() []string {
 func Func(c *qjs.Context, obj qjs.Value, name string, length int, f qjs.Func) {
 	c.Set(obj, name, c.StaticFunction(name, length, f))
 }
+
+// Call runs fn(args...) on the loop goroutine for a binding's completion:
+// it borrows fn, takes args, and routes an exception to the
+// uncaught-exception path (process 'uncaughtException', else exit 1).
+func (e *Env) Call(fn qjs.Value, args ...qjs.Value) {
+	c := e.Ctx
+	r, err := c.Call(fn, qjs.Undefined, args...)
+	c.FreeAll(args...)
+	if err != nil {
+		e.Uncaught(err)
+		return
+	}
+	c.Free(r)
+}

@@ -151,15 +151,8 @@ type dnsBinding struct {
 
 // call runs cb(args...) on the loop, freeing cb and args.
 func (b *dnsBinding) call(cb qjs.Value, args ...qjs.Value) {
-	c := b.env.Ctx
-	r, err := c.Call(cb, qjs.Undefined, args...)
-	c.Free(cb)
-	c.FreeAll(args...)
-	if err != nil {
-		b.env.Uncaught(err)
-		return
-	}
-	c.Free(r)
+	b.env.Call(cb, args...)
+	b.env.Ctx.Free(cb)
 }
 
 func errOrNull(c *qjs.Context, code string) qjs.Value {

@@ -123,15 +123,8 @@ func (b *fsBinding) call(c *qjs.Context, req qjs.Value, limited bool, work func(
 // callback calls cb (taking it and args) on the loop; an exception goes to
 // the uncaught-exception path through env.
 func callback(env *binding.Env, cb qjs.Value, args []qjs.Value) {
-	c := env.Ctx
-	r, err := c.Call(cb, qjs.Undefined, args...)
-	c.Free(cb)
-	c.FreeAll(args...)
-	if err != nil {
-		env.Uncaught(err)
-		return
-	}
-	c.Free(r)
+	env.Call(cb, args...)
+	env.Ctx.Free(cb)
 }
 
 // bytesOf returns the bytes of a string (copied) or of a typed array,

@@ -126,14 +126,7 @@ func errnoOf(err error) int {
 // call runs a JS callback on the loop, routing an exception to the
 // uncaught-exception path. It borrows fn and takes args.
 func (b *procBinding) call(fn qjs.Value, args ...qjs.Value) {
-	c := b.env.Ctx
-	r, err := c.Call(fn, qjs.Undefined, args...)
-	c.FreeAll(args...)
-	if err != nil {
-		b.env.Uncaught(err)
-		return
-	}
-	c.Free(r)
+	b.env.Call(fn, args...)
 }
 
 func strings0(c *qjs.Context, arr qjs.Value) []string {

@@ -258,14 +258,7 @@ func (b *tcpBinding) get(args []qjs.Value) *handle {
 // call runs a JS callback on the loop, routing an exception to the
 // uncaught-exception path. It borrows fn and takes args.
 func (b *tcpBinding) call(fn qjs.Value, args ...qjs.Value) {
-	c := b.env.Ctx
-	r, err := c.Call(fn, qjs.Undefined, args...)
-	c.FreeAll(args...)
-	if err != nil {
-		b.env.Uncaught(err)
-		return
-	}
-	c.Free(r)
+	b.env.Call(fn, args...)
 }
 
 // addrValue returns [address, family, port] for a TCP address, or the

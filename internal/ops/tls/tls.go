@@ -147,14 +147,7 @@ type tlsBinding struct {
 }
 
 func (b *tlsBinding) call(fn qjs.Value, args ...qjs.Value) {
-	c := b.env.Ctx
-	r, err := c.Call(fn, qjs.Undefined, args...)
-	c.FreeAll(args...)
-	if err != nil {
-		b.env.Uncaught(err)
-		return
-	}
-	c.Free(r)
+	b.env.Call(fn, args...)
 }
 
 func (b *tlsBinding) onCipher(e *engine, data []byte) {

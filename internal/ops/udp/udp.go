@@ -109,14 +109,7 @@ func (b *udpBinding) get(args []qjs.Value) *socket {
 // call runs a JS callback, routing an exception to the uncaught-exception
 // path. It borrows fn and takes args.
 func (b *udpBinding) call(fn qjs.Value, args ...qjs.Value) {
-	c := b.env.Ctx
-	r, err := c.Call(fn, qjs.Undefined, args...)
-	c.FreeAll(args...)
-	if err != nil {
-		b.env.Uncaught(err)
-		return
-	}
-	c.Free(r)
+	b.env.Call(fn, args...)
 }
 
 // sockopt runs f on the socket's descriptor.
