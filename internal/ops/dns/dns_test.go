@@ -14,16 +14,28 @@ import (
 // port for truncated answers) from a fixed table.
 func FakeServer(t *testing.T) string {
 	t.Helper()
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	// The server needs the same port on UDP and TCP; a free UDP port may be
+	// taken on TCP by another test, so try a few.
+	var pc net.PacketConn
+	var ln net.Listener
+	var addr string
+	for try := 0; ; try++ {
+		var err error
+		pc, err = net.ListenPacket("udp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr = pc.LocalAddr().String()
+		ln, err = net.Listen("tcp", addr)
+		if err == nil {
+			break
+		}
+		pc.Close()
+		if try == 20 {
+			t.Fatal(err)
+		}
 	}
 	t.Cleanup(func() { pc.Close() })
-	addr := pc.LocalAddr().String()
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() { ln.Close() })
 
 	answer := func(req []byte, tcp bool) []byte {
