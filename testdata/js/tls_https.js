@@ -13,10 +13,13 @@ const cert = fs.readFileSync(path.join(__dirname, 'tls_fixtures', 'cert.pem'));
 function tlsPart() {
   return new Promise((resolve) => {
     let first = true;
+    // The server's and the client's handshake callbacks race; the server's
+    // line is printed once the client has its echo, which follows both.
+    let serverLine = '';
     const srv = tls.createServer({ key, cert, ALPNProtocols: ['h2', 'http/1.1'] }, (s) => {
       if (first) {
         first = false;
-        console.log('server: secure', s.getProtocol(), s.alpnProtocol, s.servername, s.authorized, s.encrypted);
+        serverLine = ['server: secure', s.getProtocol(), s.alpnProtocol, s.servername, s.authorized, s.encrypted].join(' ');
       }
       s.on('data', (d) => { s.end('echo:' + d); });
       s.on('error', () => {});
@@ -32,6 +35,7 @@ function tlsPart() {
       let got = '';
       c.on('data', (d) => { got += d; });
       c.on('end', () => {
+        console.log(serverLine);
         console.log('client got:', got);
         const c2 = tls.connect({ port, host: '127.0.0.1', servername: 'localhost' }, () => console.log('should not connect'));
         c2.on('error', (e) => {
