@@ -433,6 +433,7 @@ func writeStatus(name string, results []Result, o options) error {
 	for _, g := range groups {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %.0f |\n", g.Name, g.Passed, g.Skipped, g.Total, pct(g.Passed, g.Total))
 	}
+	writeTargets(&b, results)
 	b.WriteString("\n## Passing files\n\nFiles that skipped themselves are marked (skip).\n\n")
 	var pass []string
 	for _, r := range results {
@@ -455,6 +456,64 @@ func writeStatus(name string, results []Result, o options) error {
 		return err
 	}
 	return os.WriteFile(name, []byte(b.String()), 0o644)
+}
+
+// target is a set of test files that an issue names with a pass-rate goal.
+type target struct {
+	Issue, Name string
+	Goal        int // percent
+	Files       *regexp.Regexp
+}
+
+// targets are the file sets the open issues measure themselves by, with the
+// globs the issues give.
+var targets = []target{
+	{"#4", "core library (events, buffer, util, path, assert, url, ...)", 85,
+		regexp.MustCompile(`^(parallel|sequential)/test-(event|buffer|blob|util|path|assert|url|whatwg-|querystring|string-decoder|os|timers|next-tick|console|abort|domexception|structuredClone|performance)`)},
+	{"#5", "fs + filehandle", 80, regexp.MustCompile(`^(parallel|sequential)/test-(fs|filehandle)`)},
+	{"#5", "stream family", 80, regexp.MustCompile(`^(parallel|sequential)/test-(stream|readable|writable|duplex|transform|pipeline|webstreams)`)},
+	{"#5", "stdin/stdout/readline", 0, regexp.MustCompile(`^(parallel|sequential)/test-(stdin|stdout|readline)`)},
+	{"#6", "http", 80, regexp.MustCompile(`^(parallel|sequential)/test-http-`)},
+	{"#6", "net/socket/tcp/pipe", 80, regexp.MustCompile(`^(parallel|sequential)/test-(net|socket|tcp|pipe)`)},
+	{"#6", "https/tls", 60, regexp.MustCompile(`^(parallel|sequential)/test-(https|tls)`)},
+	{"#6", "dns", 80, regexp.MustCompile(`^(parallel|sequential)/test-dns`)},
+}
+
+// writeTargets writes, per issue target, the pass counts (self-skips
+// counted apart) and the failing files, which are the work left.
+func writeTargets(b *strings.Builder, results []Result) {
+	b.WriteString("\n## Issue targets\n\nPasses that skipped themselves do not count toward a goal.\n\n")
+	b.WriteString("| issue | files | ran and passed | skipped | failed | total | % real passes | goal |\n|---|---|---:|---:|---:|---:|---:|---:|\n")
+	failing := map[int][]string{}
+	for i, t := range targets {
+		var real, skip, total int
+		for _, r := range results {
+			if !t.Files.MatchString(r.File) {
+				continue
+			}
+			total++
+			switch {
+			case r.Pass && r.Skipped:
+				skip++
+			case r.Pass:
+				real++
+			default:
+				failing[i] = append(failing[i], r.File)
+			}
+		}
+		goal := "-"
+		if t.Goal > 0 {
+			goal = fmt.Sprintf("%d%%", t.Goal)
+		}
+		fmt.Fprintf(b, "| %s | %s | %d | %d | %d | %d | %.0f | %s |\n", t.Issue, t.Name, real, skip, total-real-skip, total, pct(real, total), goal)
+	}
+	for i, t := range targets {
+		if len(failing[i]) == 0 {
+			continue
+		}
+		sort.Strings(failing[i])
+		fmt.Fprintf(b, "\nFailing, %s %s: %s\n", t.Issue, t.Name, strings.Join(failing[i], ", "))
+	}
 }
 
 func pct(a, b int) float64 {

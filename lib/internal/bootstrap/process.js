@@ -20,6 +20,10 @@ function setup(process, binding) {
     quickjs: '2026-06-04',
     modules: '137',
     uv: '1.51.0',
+    // crypto and tls run on Go's crypto packages, not OpenSSL; the version
+    // is the OpenSSL API level they are written to behave as, which is what
+    // packages (and Node's tests) probe to decide whether crypto exists.
+    openssl: '3.0.0',
   });
   define('arch', binding.arch);
   define('platform', binding.platform);
