@@ -166,6 +166,10 @@ function extractBody(init) {
   if (init instanceof Blob) {
     return { blob: init, type: init.type || null };
   }
+  const formdata = require('internal/formdata');
+  if (init instanceof formdata.FormData) {
+    return formdata.encode(init);
+  }
   if (typeof globalThis.ReadableStream === 'function' && init instanceof globalThis.ReadableStream) {
     return { stream: init, type: null };
   }
@@ -199,6 +203,7 @@ async function readAll(body) {
 
 const kBody = Symbol('body');
 const kUsed = Symbol('bodyUsed');
+const kNetworkResponse = Symbol('networkResponse');
 
 // Methods shared by Request and Response.
 const BodyMixin = {
@@ -220,7 +225,8 @@ const BodyMixin = {
     return b.stream;
   },
   get bodyUsed() {
-    return this[kUsed];
+    const stream = this[kBody]?.stream;
+    return this[kUsed] || (stream !== undefined && require('internal/streams/utils').isDisturbed(stream));
   },
   async arrayBuffer() {
     const bytes = await consume(this);
@@ -241,7 +247,8 @@ const BodyMixin = {
     return new Blob([await consume(this)], { type });
   },
   async formData() {
-    throw require('internal/errors').notImplemented('Body.formData');
+    const type = this.headers.get('content-type');
+    return require('internal/formdata').parse(await consume(this), type);
   },
 };
 
@@ -272,6 +279,23 @@ class Response {
   #headers;
   #type = 'default';
   #url = '';
+  #redirected = false;
+
+  // fetch() builds its responses here: a status outside the constructor's
+  // range, a body stream, immutable headers, and the URL it ended at.
+  static [kNetworkResponse]({ status, statusText, headers, stream, bytes, url, redirected }) {
+    const r = new Response(null);
+    r.#status = status;
+    r.#statusText = statusText;
+    r.#headers = headers;
+    r.#type = 'basic';
+    r.#url = url;
+    r.#redirected = redirected;
+    headers[kGuard] = 'immutable';
+    if (stream) r[kBody] = { stream, type: null };
+    else if (bytes) r[kBody] = { bytes, type: null };
+    return r;
+  }
 
   constructor(body = null, init = undefined) {
     init = init ?? {};
@@ -318,7 +342,7 @@ class Response {
 
   get type() { return this.#type; }
   get url() { return this.#url; }
-  get redirected() { return false; }
+  get redirected() { return this.#redirected; }
   get status() { return this.#status; }
   get ok() { return this.#status >= 200 && this.#status <= 299; }
   get statusText() { return this.#statusText; }
@@ -442,4 +466,4 @@ class Request {
 mixBody(Request);
 Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
 
-module.exports = { Headers, Request, Response };
+module.exports = { Headers, Request, Response, kBody, kNetworkResponse };

@@ -105,10 +105,12 @@ function setup(global, taskQueues) {
   for (const name of ['Headers', 'Request', 'Response']) {
     defineLazy(global, name, () => require('internal/webfetch')[name]);
   }
-  // PLACEHOLDER until the fetch module lands: a global that rejects.
-  defineValue(global, 'fetch', function fetch() {
-    return Promise.reject(require('internal/errors').notImplemented('fetch'));
+  defineValue(global, 'fetch', function fetch(input, init = undefined) {
+    return require('internal/fetch').fetch(input, init);
   }, true);
+  defineLazy(global, 'FormData', () => require('internal/formdata').FormData);
+  defineLazy(global, 'WebSocket', () => require('internal/websocket').WebSocket);
+  defineLazy(global, 'CloseEvent', () => require('internal/websocket').CloseEvent);
 
   // QuickJS lacks Array.fromAsync (ES2026); node has it.
   if (typeof Array.fromAsync !== 'function') defineValue(Array, 'fromAsync', arrayFromAsync);
