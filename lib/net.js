@@ -887,7 +887,7 @@ class Server extends EventEmitter {
     const isPipe = port === -1;
     const host = address === null ? '' : address;
     const r = binding.listen(isPipe ? '' : host, isPipe ? 0 : port, backlog || 511,
-      Boolean(options && options.ipv6Only), isPipe ? address : undefined);
+      Boolean(options && options.ipv6Only), isPipe ? address : undefined, Boolean(options && options.reusePort));
     if (r < 0) {
       const ex = uvExceptionWithHostPort(r, 'listen', isPipe ? address : (address === null ? '::' : address), isPipe ? undefined : port);
       process.nextTick(emitErrorNT, this, ex);
@@ -1026,7 +1026,16 @@ function emitListeningNT(self) {
 }
 
 function listenInCluster(server, address, port, addressType, backlog, options) {
+  const cluster = require('internal/cluster/state');
+  if (cluster.isWorker && port !== -1 && !(options && options.reusePort)) {
+    // Workers share a port: the primary settles which (port 0 becomes one
+    // free port for all of them) and each worker listens on it with
+    // SO_REUSEPORT.
+    require('internal/cluster/child').listen(server, address, port, addressType, backlog, options);
+    return;
+  }
   server._listen2(address, port, addressType, backlog, options);
+  if (cluster.isWorker) require('internal/cluster/child').listened(server, address, addressType);
 }
 
 function lookupAndListen(server, port, address, backlog, options) {

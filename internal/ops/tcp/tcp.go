@@ -25,6 +25,7 @@ package tcp
 import (
 	"context"
 	"errors"
+	"golang.org/x/sys/unix"
 	"io"
 	"net"
 	"os"
@@ -310,13 +311,16 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 
-	// listen(host, port, backlog, ipv6Only, path) -> id, or a negative
-	// errno. A non-empty path listens on a Unix-domain socket; an empty
-	// host listens on every address (dual-stack when IPv6 is available).
-	binding.Func(c, obj, "listen", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// listen(host, port, backlog, ipv6Only, path, reusePort) -> id, or a
+	// negative errno. A non-empty path listens on a Unix-domain socket; an
+	// empty host listens on every address (dual-stack when IPv6 is
+	// available). reusePort sets SO_REUSEPORT, which is also how cluster
+	// workers share a port: the kernel spreads connections among them.
+	binding.Func(c, obj, "listen", 6, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		host := c.GoString(qjs.Arg(args, 0))
 		port := int(qjs.Arg(args, 1).Int())
 		v6only := c.ToBool(qjs.Arg(args, 3))
+		reusePort := c.ToBool(qjs.Arg(args, 5))
 		path := ""
 		if p := qjs.Arg(args, 4); p.IsString() {
 			path = c.GoString(p)
@@ -332,13 +336,13 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 			ip := net.ParseIP(hostNoZone(host))
 			if ip != nil && ip.To4() != nil {
 				network = "tcp4"
-			} else if ip != nil {
+			} else if ip != nil && (v6only || !ip.IsUnspecified()) {
+				// "tcp6" makes Go set IPV6_V6ONLY; "::" without ipv6Only
+				// is dual-stack in node, which "tcp" gives.
 				network = "tcp6"
 			}
 			lc := net.ListenConfig{KeepAlive: -1}
-			if v6only {
-				lc.Control = setV6Only
-			}
+			lc.Control = socketOptions(v6only, reusePort)
 			ln, err = lc.Listen(context.Background(), network, net.JoinHostPort(host, strconv.Itoa(port)))
 		}
 		if err != nil {
@@ -637,6 +641,31 @@ func setV6Only(network, address string, rc syscall.RawConn) error {
 		return err
 	}
 	return serr
+}
+
+// socketOptions returns a ListenConfig.Control setting IPV6_V6ONLY and
+// SO_REUSEPORT as asked, or nil when neither is.
+func socketOptions(v6only, reusePort bool) func(string, string, syscall.RawConn) error {
+	if !v6only && !reusePort {
+		return nil
+	}
+	return func(network, address string, rc syscall.RawConn) error {
+		if v6only {
+			if err := setV6Only(network, address, rc); err != nil {
+				return err
+			}
+		}
+		if !reusePort {
+			return nil
+		}
+		var serr error
+		if err := rc.Control(func(fd uintptr) {
+			serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_REUSEPORT, 1)
+		}); err != nil {
+			return err
+		}
+		return serr
+	}
 }
 
 // bytesOf copies the bytes of a string or typed array argument.

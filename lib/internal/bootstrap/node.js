@@ -62,6 +62,13 @@ if (process.env.NODE_CHANNEL_FD && internalBinding('worker').info === undefined)
   require('internal/child_process/ipc').setupChild(process);
 }
 
+// cluster: a worker forked by a primary knows its id from NODE_UNIQUE_ID
+// and says it is online.
+require('internal/cluster/state').take(process.env);
+if (require('internal/cluster/state').isWorker && process.send) {
+  require('internal/cluster/child').setup();
+}
+
 // process._fatalException(err) handles an uncaught exception and reports
 // whether a listener handled it.
 Object.defineProperty(process, '_fatalException', {

@@ -1,0 +1,40 @@
+'use strict';
+// cluster.Worker: one worker process, as the primary and the worker itself
+// see it. A plain constructor function, as node's is: it may be called
+// without `new`.
+
+const EventEmitter = require('events');
+
+function Worker(options) {
+  if (!(this instanceof Worker)) return new Worker(options);
+  EventEmitter.call(this);
+  if (options === null || typeof options !== 'object') options = {};
+  this.exitedAfterDisconnect = undefined;
+  this.state = options.state || 'none';
+  this.id = options.id | 0;
+  if (options.process) {
+    this.process = options.process;
+    this.process.on('error', (code, signal) => this.emit('error', code, signal));
+    this.process.on('message', (message, handle) => this.emit('message', message, handle));
+  }
+}
+Object.setPrototypeOf(Worker.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(Worker, EventEmitter);
+
+Worker.prototype.kill = function kill(...args) {
+  return this.destroy(...args);
+};
+
+Worker.prototype.send = function send(...args) {
+  return this.process.send(...args);
+};
+
+Worker.prototype.isDead = function isDead() {
+  return this.process.exitCode != null || this.process.signalCode != null;
+};
+
+Worker.prototype.isConnected = function isConnected() {
+  return this.process.connected;
+};
+
+module.exports = Worker;
