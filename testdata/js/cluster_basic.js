@@ -41,9 +41,11 @@ if (cluster.isPrimary) {
       console.log('workers left:', Object.keys(cluster.workers).length);
     });
   });
+  const exits = [];
   cluster.on('exit', (w, code, signal) => {
-    console.log(`exit ${w.id} code=${code} signal=${signal} afterDisconnect=${w.exitedAfterDisconnect} state=${w.state}`);
+    exits.push(`exit ${w.id} code=${code} signal=${signal} afterDisconnect=${w.exitedAfterDisconnect} state=${w.state}`);
   });
+  process.on('exit', () => console.log(exits.sort().join('\n')));
   for (let i = 0; i < 2; i++) cluster.fork({ WORKER_NAME: `w${i + 1}` });
 } else {
   const id = cluster.worker.id;
