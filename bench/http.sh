@@ -8,6 +8,8 @@
 #   hello  http.createServer((req, res) => res.end('hello'))
 #   json   POST a small JSON body; the server parses it and answers
 #          JSON.stringify of an object built from it
+#   stream a 1 MiB response written as 16 chunks of 64 KiB with
+#          res.write (backpressure respected), then res.end
 # Usage: bench/http.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +45,22 @@ http.createServer((req, res) => {
   });
 }).listen(+process.env.PORT, '127.0.0.1');
 JS
+cat > "$tmp/stream.js" <<'JS'
+const http = require('http');
+const chunk = Buffer.alloc(64 * 1024, 'x');
+http.createServer((req, res) => {
+  res.setHeader('Content-Type', 'application/octet-stream');
+  let n = 0;
+  const more = () => {
+    while (n < 16) {
+      n++;
+      if (!res.write(chunk)) return res.once('drain', more);
+    }
+    res.end();
+  };
+  more();
+}).listen(+process.env.PORT, '127.0.0.1');
+JS
 cat > "$tmp/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = '{"id":42,"name":"gonode","tags":["a","b","c"],"nested":{"x":1,"y":[1,2,3]}}'
@@ -75,7 +93,7 @@ run() { # runtime case -> "reqs_per_s cpu_us_per_req"
 }
 
 printf '%-6s %-8s %10s %12s\n' case runtime req_per_s cpu_us_per_req
-for case in hello json; do
+for case in hello json stream; do
   declare -A rps=() cpu=()
   for rt in node24 node20 gonode; do
     case $rt in

@@ -393,6 +393,7 @@ function socketOnEnd() {
   if (!state) return;
   const req = state.req;
   const ev = state.parser.finish();
+  state.atEOF = true;
   if (ev.length) processEvents(this, state, ev, undefined);
   if (!req.res && !req.socket._hadError) {
     req.socket._hadError = true;
@@ -521,6 +522,12 @@ function processEvents(socket, state, ev, d) {
         break;
       }
       case kEvError: {
+        if (state.atEOF && req.res) {
+          // As node: a parse error at the end of the stream after the
+          // response head only aborts the response (on close).
+          socket.destroy();
+          return;
+        }
         const err = parseError(ev[i + 1], ev[i + 2], ev[i + 3], d);
         socket.removeListener('data', socketOnData);
         socket.removeListener('end', socketOnEnd);

@@ -7,12 +7,27 @@ const binding = internalBinding('http_parser');
 
 const methods = binding.methods.slice();
 
+// The per-request messages set up their EventEmitter fields inline, as
+// EventEmitter.init would (the calls down a constructor chain are a good
+// part of their cost), unless EventEmitter.init is replaced or
+// node:domain is in use (it replaces init too). kCapture is init's symbol for captureRejections.
+const EventEmitter = require('events');
+const EEProto = EventEmitter.prototype;
+const eeInit = EventEmitter.init;
+const kCapture = Object.getOwnPropertySymbols(EEProto).find((s) => s.description === 'kCapture');
+const eeInitInline = kCapture !== undefined;
+
 // Event kinds in the arrays returned by the binding.
 const kEvHead = 1;
 const kEvBody = 2;
 const kEvComplete = 3;
 const kEvError = 4;
 const kEvPaused = 5;
+
+// Bits of the upgrade slot of a request's head event.
+const kHeadUpgrade = binding.kHeadUpgrade;
+const kHeadHost = binding.kHeadHost;
+const kHeadExpect = binding.kHeadExpect;
 
 const tokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 // checkIsHttpToken reports whether val is a valid RFC 9110 token.
@@ -57,6 +72,11 @@ class HTTPParser {
   setFlags(f) { binding.setFlags(this.id, f); }
   resume() { binding.resume(this.id); }
   reset(kind) { binding.reset(this.id, kind); }
+  // attach makes the parser read the tcp connection connId in Go: each
+  // chunk it receives becomes one call fn(arg, events, ab, length, now) (see
+  // internal/ops/http/binding.go). Returns false if it cannot.
+  attach(connId, fn, arg) { return binding.attach(this.id, connId, fn, arg); }
+  detach() { if (this.id !== 0) binding.detach(this.id); }
   free() {
     if (this.id !== 0) {
       binding.free(this.id);
@@ -115,5 +135,13 @@ module.exports = {
   kEvComplete,
   kEvError,
   kEvPaused,
+  kHeadUpgrade,
+  kHeadHost,
+  kHeadExpect,
+  EventEmitter,
+  EEProto,
+  eeInit,
+  kCapture,
+  eeInitInline,
   CRLF: '\r\n',
 };

@@ -4,6 +4,7 @@
 // client. The body is a Readable fed by the parser.
 
 const { Readable, Stream } = require('stream');
+const { EventEmitter, EEProto, eeInit, kCapture, eeInitInline } = require('_http_common');
 const ReadableState = Readable.ReadableState;
 
 const kHeaders = Symbol('kHeaders');
@@ -58,15 +59,31 @@ function distinctOf(raw) {
 // and building the state is the costliest part of a message.
 function IncomingMessage(socket) {
   if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
-  Stream.call(this);
+  // EventEmitter's own initialisation, inline: a message is made per
+  // request, and the calls down the constructor chain are a good part of
+  // its cost.
+  if (eeInitInline && EventEmitter.init === eeInit && EventEmitter.usingDomains !== true &&
+      (this._events === undefined || this._events === Object.getPrototypeOf(this)._events)) {
+    this._events = { __proto__: null };
+    this._eventsCount = 0;
+    this._maxListeners = undefined;
+    if (EEProto[kCapture] === true) this[kCapture] = true;
+  } else {
+    Stream.call(this);
+  }
   this.socket = socket;
   this.client = socket;
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
 
+// kHasState marks a message whose stream state exists (an own
+// _readableState), so that the request path can test it without a call.
+const kHasState = Symbol('kHasState');
+
 function defineState(msg, st) {
   Object.defineProperty(msg, '_readableState', { value: st, writable: true, configurable: true, enumerable: true });
+  msg[kHasState] = true;
 }
 
 Object.defineProperty(IncomingMessage.prototype, '_readableState', {
@@ -92,7 +109,7 @@ Object.defineProperty(IncomingMessage.prototype, '_readableState', {
 
 // hasState reports whether msg's stream state exists yet.
 function hasState(msg) {
-  return Object.prototype.hasOwnProperty.call(msg, '_readableState');
+  return msg[kHasState] === true;
 }
 
 class IncomingMessageMethods extends Readable {
@@ -150,7 +167,7 @@ class IncomingMessageMethods extends Readable {
   // at once if data is buffered or someone reads, else on the first read.
   _complete() {
     this.complete = true;
-    if (!hasState(this)) {
+    if (this[kHasState] !== true) {
       this[kEndPending] = true;
       return;
     }
@@ -206,7 +223,7 @@ for (const key of Reflect.ownKeys(IncomingMessageMethods.prototype)) {
 // _closeAfterResponse marks a served request closed, without making its
 // stream state if it was never used.
 IncomingMessage.prototype._closeAfterResponse = function _closeAfterResponse() {
-  if (hasState(this)) {
+  if (this[kHasState] === true) {
     const st = this._readableState;
     if (st.destroyed) return;
     st.destroyed = true;
@@ -216,7 +233,8 @@ IncomingMessage.prototype._closeAfterResponse = function _closeAfterResponse() {
     if (this[kLazyClosed]) return;
     this[kLazyClosed] = true;
   }
-  this.emit('close');
+  const ev = this._events;
+  if (ev === undefined || ev.close !== undefined || this.emit !== EEProto.emit) this.emit('close');
 };
 
 // Per-message defaults live on the prototype: constructing a message on
@@ -244,11 +262,13 @@ Object.assign(IncomingMessage.prototype, {
   [kOnRead]: null,
   [kEndPending]: false,
   [kLazyClosed]: false,
+  [kHasState]: false,
 });
 
 module.exports = {
   kEndPending,
   hasState,
+  kHasState,
   IncomingMessage,
   readStart(socket) { if (socket && !socket._paused && socket.readable) socket.resume(); },
   readStop(socket) { if (socket) socket.pause(); },

@@ -5,6 +5,7 @@
 // and sent with the first body bytes in one socket write when possible.
 
 const { Stream } = require('stream');
+const EEemit = require('events').prototype.emit;
 const { Buffer } = require('buffer');
 const {
   codes: {
@@ -31,6 +32,9 @@ const { checkIsHttpToken, checkInvalidHeaderChar, chunkExpression } = require('_
 const kOutHeaders = Symbol('kOutHeaders');
 const kFastWrite = Symbol('kFastWrite');
 const kFinishHook = Symbol('kFinishHook');
+// kReadRefreshed is true on a server connection while the server handles
+// what it read: the read has just refreshed the socket's timer.
+const kReadRefreshed = Symbol('kReadRefreshed');
 const kNoDefaultHeaders = Symbol('kNoDefaultHeaders');
 let tcp;
 const kNeedDrain = Symbol('kNeedDrain');
@@ -480,7 +484,10 @@ class OutgoingMessage extends Stream {
   }
 
   _finish() {
-    this.emit('prefinish');
+    // An event nobody listens for is not emitted (unless emit is
+    // replaced, and so observable).
+    const ev = this._events;
+    if (ev === undefined || ev.prefinish !== undefined || this.emit !== EEemit) this.emit('prefinish');
   }
 
   // _flush sends what was buffered before a socket was assigned.
@@ -539,15 +546,26 @@ function nop() {}
 function sendWhole(msg, conn, data) {
   msg._headerSent = true;
   if (tcp === undefined) tcp = internalBinding('tcp');
-  const r = tcp.write(conn._handle.id, data, afterFastWrite, [conn, onFinish.bind(undefined, msg)]);
+  const r = tcp.write(conn._handle.id, data, afterWholeWrite, msg);
   if (r >= 0) {
-    conn._unrefTimerRefresh();
+    // A response written while its request's read is being handled
+    // needs no second refresh of the socket's timer.
+    if (conn[kReadRefreshed] !== true) conn._unrefTimerRefresh();
     if (r === 0) process.nextTick(onFinish, msg);
   } else {
     conn.write(data, undefined, onFinish.bind(undefined, msg));
   }
   msg.finished = true;
   msg._finish();
+}
+
+// afterWholeWrite completes a queued sendWhole write.
+function afterWholeWrite(status, msg) {
+  if (status < 0) {
+    if (msg.socket) msg.socket.destroy();
+    return;
+  }
+  onFinish(msg);
 }
 
 // afterFastWrite completes a queued fastWrite; req is the socket, or
@@ -565,7 +583,7 @@ function fastWrite(conn, data, callback) {
   if (tcp === undefined) tcp = internalBinding('tcp');
   const r = tcp.write(conn._handle.id, data, afterFastWrite, callback === undefined || callback === null ? conn : [conn, callback]);
   if (r < 0) return false;
-  conn._unrefTimerRefresh();
+  if (conn[kReadRefreshed] !== true) conn._unrefTimerRefresh();
   if (r === 0 && typeof callback === 'function') process.nextTick(callback);
   return true;
 }
@@ -748,7 +766,8 @@ function onFinish(outmsg) {
   // the user's would, without an event listener per message.
   const hook = outmsg[kFinishHook];
   if (hook !== null) hook(outmsg);
-  outmsg.emit('finish');
+  const ev = outmsg._events;
+  if (ev === undefined || ev.finish !== undefined || outmsg.emit !== EEemit) outmsg.emit('finish');
 }
 
 module.exports = {
@@ -756,6 +775,7 @@ module.exports = {
   kCorked,
   kNoDefaultHeaders,
   kFastWrite,
+  kReadRefreshed,
   kFinishHook,
   OutgoingMessage,
   validateHeaderName,
@@ -763,5 +783,6 @@ module.exports = {
   kOutHeaders,
   kUniqueHeaders,
   kHighWaterMark,
+  kRejectNonStandardBodyWrites,
   utcDate,
 };

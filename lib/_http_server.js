@@ -13,11 +13,23 @@ const {
   kEvComplete,
   kEvError,
   kEvPaused,
+  kHeadUpgrade,
+  kHeadHost,
+  kHeadExpect,
+  EventEmitter,
+  EEProto,
+  eeInit,
+  kCapture,
+  eeInitInline,
 } = require('_http_common');
-const { IncomingMessage, kOnRead, hasState } = require('_http_incoming');
+const { Stream } = require('stream');
+const { IncomingMessage, kOnRead, kHasState } = require('_http_incoming');
 const {
-  OutgoingMessage, kOutHeaders, kFastWrite, kFinishHook, kCorked, kNoDefaultHeaders, sendWhole, utcDate,
+  OutgoingMessage, kOutHeaders, kFastWrite, kReadRefreshed, kFinishHook, kCorked, kNoDefaultHeaders, sendWhole, utcDate,
+  kHighWaterMark, kRejectNonStandardBodyWrites,
 } = require('_http_outgoing');
+const { byteLengthUtf8 } = internalBinding('buffer');
+const { FastBuffer } = require('internal/buffer');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT,
@@ -64,9 +76,27 @@ const kResState = Symbol('http.server.resState');
 
 // ---- ServerResponse ------------------------------------------------------------
 
-class ServerResponse extends OutgoingMessage {
+// ServerResponse is an OutgoingMessage. It is declared as a base class
+// with its prototype chain set below, so that its constructor does
+// OutgoingMessage's and EventEmitter's initialisation inline instead of
+// through a chain of super() calls (one response is made per request).
+class ServerResponse {
   constructor(req, options) {
-    super(options);
+    if (eeInitInline && EventEmitter.init === eeInit && EventEmitter.usingDomains !== true &&
+        (this._events === undefined || this._events === Object.getPrototypeOf(this)._events)) {
+      this._events = { __proto__: null };
+      this._eventsCount = 0;
+      this._maxListeners = undefined;
+      if (EEProto[kCapture] === true) this[kCapture] = true;
+    } else {
+      Stream.call(this);
+    }
+    this.outputData = [];
+    if (options) {
+      const hwm = options.highWaterMark;
+      if (hwm && hwm !== this[kHighWaterMark]) this[kHighWaterMark] = hwm;
+      if (options.rejectNonStandardBodyWrites) this[kRejectNonStandardBodyWrites] = true;
+    }
     this.req = req;
     if (req.method === 'HEAD') this._hasBody = false;
     if (req.httpVersionMajor < 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor < 1)) {
@@ -178,7 +208,7 @@ class ServerResponse extends OutgoingMessage {
   // writeHead and _storeHeader would make for it. Anything else takes
   // the general path.
   end(chunk, encoding, callback) {
-    if (typeof chunk === 'string' && chunk.length !== 0 && arguments.length === 1 &&
+    if (typeof chunk === 'string' && chunk.length !== 0 && encoding === undefined && callback === undefined &&
         this._header === null && this.finished === false &&
         this.destroyed === false && this._hasBody === true && this.chunkedEncoding === false &&
         this.sendDate === true && this.useChunkedEncodingByDefault === true && this.strictContentLength === false &&
@@ -186,35 +216,65 @@ class ServerResponse extends OutgoingMessage {
         this[kNoDefaultHeaders] === false) {
       const conn = this.socket;
       const statusCode = this.statusCode;
+      // The socket's Writable state is read directly: its getters
+      // (writable, writableLength...) are calls.
+      let ws;
       if (conn !== null && conn._httpMessage === this && conn[kFastWrite] === true &&
           typeof statusCode === 'number' && (statusCode | 0) === statusCode && statusCode >= 200 &&
           statusCode <= 999 && statusCode !== 204 && statusCode !== 304 &&
-          !conn.destroyed && conn._handle && conn.writable && conn.writableLength === 0 && !conn.writableCorked) {
+          (ws = conn._writableState) !== undefined && ws.length === 0 && ws.corked === 0 &&
+          ws.writable !== false && !ws.destroyed && !ws.errored && !ws.ending && !ws.ended && conn._handle) {
         let sm = this.statusMessage;
         if (!sm) {
           sm = STATUS_CODES[statusCode] || 'unknown';
           this.statusMessage = sm;
         }
         const own = this[kOutHeaders] === null ? '' : plainHeaderLines(this[kOutHeaders]);
-        if (own !== null && typeof sm === 'string' && sm.indexOf('\r') === -1 && sm.indexOf('\n') === -1) {
-          let head = 'HTTP/1.1 ' + statusCode + ' ' + sm + '\r\n' + own + 'Date: ' + utcDate() + '\r\n';
-          if (this.shouldKeepAlive) {
-            if (this.maxRequestsOnConnectionReached) {
-              head += 'Connection: close\r\n';
-            } else {
-              head += 'Connection: keep-alive\r\n';
-              if (this._keepAliveTimeout && this._defaultKeepAlive) {
-                head += 'Keep-Alive: timeout=' + Math.floor(this._keepAliveTimeout / 1000) +
-                  (this._maxRequestsPerSocket > 0 ? ', max=' + this._maxRequestsPerSocket : '') + '\r\n';
-              }
-            }
+        if (own !== null && typeof sm === 'string' &&
+            (sm === lastStatusMessage || (sm.indexOf('\r') === -1 && sm.indexOf('\n') === -1))) {
+          lastStatusMessage = sm;
+          let mode;
+          if (!this.shouldKeepAlive) mode = kModeClose;
+          else if (this.maxRequestsOnConnectionReached) mode = kModeMaxReached;
+          else if (this._keepAliveTimeout && this._defaultKeepAlive) mode = kModeKeepAliveTimeout;
+          else mode = kModeKeepAlive;
+          const date = utcDate();
+          // The head up to its own headers is the same for every response
+          // of a kind within a second: it is remembered.
+          const hc = headCache;
+          let start;
+          if (hc.date === date && hc.status === statusCode && hc.sm === sm && hc.mode === mode &&
+              (mode !== kModeKeepAliveTimeout ||
+               (hc.ka === this._keepAliveTimeout && hc.max === this._maxRequestsPerSocket))) {
+            start = hc.start;
           } else {
-            this._last = true;
-            head += 'Connection: close\r\n';
+            start = 'HTTP/1.1 ' + statusCode + ' ' + sm + '\r\n';
+            hc.date = date;
+            hc.status = statusCode;
+            hc.sm = sm;
+            hc.mode = mode;
+            hc.ka = this._keepAliveTimeout;
+            hc.max = this._maxRequestsPerSocket;
+            hc.start = start;
+            let tail = 'Date: ' + date + '\r\n';
+            switch (mode) {
+              case kModeClose:
+              case kModeMaxReached:
+                tail += 'Connection: close\r\n';
+                break;
+              case kModeKeepAlive:
+                tail += 'Connection: keep-alive\r\n';
+                break;
+              default:
+                tail += 'Connection: keep-alive\r\nKeep-Alive: timeout=' + Math.floor(hc.ka / 1000) +
+                  (hc.max > 0 ? ', max=' + hc.max : '') + '\r\n';
+            }
+            hc.tail = tail;
           }
-          const len = Buffer.byteLength(chunk);
+          if (mode === kModeClose) this._last = true;
+          const len = byteLengthUtf8(chunk);
           this._contentLength = len;
-          head += 'Content-Length: ' + len + '\r\n\r\n';
+          const head = start + own + hc.tail + 'Content-Length: ' + len + '\r\n\r\n';
           this._header = head;
           sendWhole(this, conn, head + chunk);
           return this;
@@ -223,11 +283,19 @@ class ServerResponse extends OutgoingMessage {
     }
     return super.end(chunk, encoding, callback);
   }
-
-  _finish() {
-    super._finish();
-  }
 }
+Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
+Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+const { assignSocket, detachSocket } = ServerResponse.prototype;
+
+// The fast path of ServerResponse.end: the last status message checked
+// for CR and LF, and the head it built last (see end).
+let lastStatusMessage = 'OK';
+const kModeClose = 0;
+const kModeMaxReached = 1;
+const kModeKeepAlive = 2;
+const kModeKeepAliveTimeout = 3;
+const headCache = { date: '', status: 0, sm: '', mode: -1, ka: 0, max: 0, start: '', tail: '' };
 
 Object.assign(ServerResponse.prototype, {
   statusCode: 200,
@@ -397,6 +465,9 @@ function checkConnections() {
 
 function connectionListener(socket) {
   const server = this;
+  // As node: a socket emitted by hand (one received over IPC) belongs to
+  // this server from now on.
+  socket.server = server;
   const state = {
     server,
     socket,
@@ -425,8 +496,11 @@ function connectionListener(socket) {
   if (typeof socket._onread === 'function' && h && typeof h.readStart === 'function' && typeof h.id === 'number' &&
       !socket.connecting && socket.listenerCount('data') === 0 && socket.readableFlowing !== true) {
     state.fast = true;
+    // The end of the stream and errors come through _onread; the bytes,
+    // parsed in Go, through onParsed.
     socket._onread = fastOnRead;
     socket[kFastWrite] = true;
+    state.parser.attach(h.id, onParsed, state);
     if (!h.reading) h.readStart();
   } else {
     socket.on('data', socketOnData);
@@ -469,15 +543,40 @@ function fastOnRead(nread, ab) {
       state.headDone = false;
       state.reqStart = Date.now();
     }
-    processEvents(state, state.parser.executeRaw(ab, nread), null, ab, nread);
+    this[kReadRefreshed] = true;
+    try {
+      processEvents(state, state.parser.executeRaw(ab, nread), null, ab, nread);
+    } finally {
+      this[kReadRefreshed] = false;
+    }
     return;
   }
   Object.getPrototypeOf(this)._onread.call(this, nread, ab);
 }
 
+// onParsed handles what the parser made of a chunk read from a fast
+// connection (HTTPParser.attach): events, and the chunk's bytes as the
+// first n bytes of ab when an event refers to them; now is Date.now().
+function onParsed(state, ev, ab, n, now) {
+  const socket = state.socket;
+  socket._unrefTimerRefresh();
+  if (!state.inMessage) {
+    state.inMessage = true;
+    state.headDone = false;
+    state.reqStart = now;
+  }
+  socket[kReadRefreshed] = true;
+  try {
+    processEvents(state, ev, null, ab, n);
+  } finally {
+    socket[kReadRefreshed] = false;
+  }
+}
+
 function stopFastRead(state) {
   if (state.fast) {
     state.fast = false;
+    state.parser.detach();
     delete state.socket._onread;
     state.socket[kFastWrite] = false;
   }
@@ -498,28 +597,35 @@ function processEvents(state, ev, d, ab, n) {
         const minor = ev[i + 4];
         req.httpVersionMajor = major;
         req.httpVersionMinor = minor;
-        req.httpVersion = major + '.' + minor;
+        req.httpVersion = major === 1 && minor === 1 ? '1.1' : major + '.' + minor;
         let raw = ev[i + 5];
+        // Which of Host and Expect the head holds (see hostAndExpect).
+        let seen = ev[i + 7];
         const max = server.maxHeadersCount;
-        if (max > 0 && raw.length > max * 2) raw = raw.slice(0, max * 2);
+        if (max > 0 && raw.length > max * 2) {
+          raw = raw.slice(0, max * 2);
+          seen = (seen & kHeadUpgrade) | hostAndExpect(raw);
+        }
         req.rawHeaders = raw;
-        req.upgrade = ev[i + 7];
         if (server.joinDuplicateHeaders) req.joinDuplicateHeaders = true;
         state.headDone = true;
         state.req = req;
         i += 8;
-        if (req.upgrade && (req.method === 'CONNECT' || server.shouldUpgradeCallback(req))) {
-          // Handled at the pause event that follows.
-          break;
+        if ((seen & kHeadUpgrade) !== 0) {
+          req.upgrade = true;
+          if (req.method === 'CONNECT' || server.shouldUpgradeCallback(req)) {
+            // Handled at the pause event that follows.
+            break;
+          }
         }
         req.upgrade = false;
-        parserOnIncoming(state, req, ev[i - 2]);
+        parserOnIncoming(state, req, ev[i - 2], seen);
         break;
       }
       case kEvBody: {
         const req = state.req;
         if (req !== null && !req._dumped) {
-          const chunk = d !== null ? d.subarray(ev[i + 1], ev[i + 2]) : Buffer.from(ab, ev[i + 1], ev[i + 2] - ev[i + 1]);
+          const chunk = d !== null ? d.subarray(ev[i + 1], ev[i + 2]) : new FastBuffer(ab, ev[i + 1], ev[i + 2] - ev[i + 1]);
           if (!req.push(chunk) && !state.pausedByBody) {
             state.pausedByBody = true;
             req[kOnRead] = resumeForBody.bind(undefined, state);
@@ -623,10 +729,12 @@ function plainHeaderLines(headers) {
   return lines;
 }
 
-const kSeenHost = 1;
-const kSeenExpect = 2;
+const kSeenHost = kHeadHost;
+const kSeenExpect = kHeadExpect;
 
-// hostAndExpect reports which of Host and Expect the raw headers hold.
+// hostAndExpect reports which of Host and Expect the raw headers hold
+// (the parser reports it for the whole head; this is for a head cut
+// short by maxHeadersCount).
 function hostAndExpect(raw) {
   let seen = 0;
   for (let i = 0; i < raw.length; i += 2) {
@@ -640,7 +748,9 @@ function hostAndExpect(raw) {
   return seen;
 }
 
-function parserOnIncoming(state, req, keepAlive) {
+// parserOnIncoming starts serving req; seen holds the kHead* bits of its
+// head event.
+function parserOnIncoming(state, req, keepAlive, seen) {
   const server = state.server;
   const socket = state.socket;
   state.incoming.push(req);
@@ -653,9 +763,11 @@ function parserOnIncoming(state, req, keepAlive) {
     };
   }
   const res = new server[kServerResponse](req, state.resOptions);
-  res.shouldKeepAlive = keepAlive;
+  // Values equal to the prototype's defaults are not set: each new own
+  // property of a per-request object costs.
+  if (res.shouldKeepAlive !== keepAlive) res.shouldKeepAlive = keepAlive;
   res._keepAliveTimeout = server.keepAliveTimeout;
-  res._maxRequestsPerSocket = server.maxRequestsPerSocket;
+  if (server.maxRequestsPerSocket !== 0) res._maxRequestsPerSocket = server.maxRequestsPerSocket;
   res[kResState] = state;
   if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
     res.maxRequestsOnConnectionReached = true;
@@ -672,9 +784,8 @@ function parserOnIncoming(state, req, keepAlive) {
     return;
   }
 
-  // One pass over the raw headers finds both Host and Expect.
-  const seen = req.httpVersionMajor === 1 && req.httpVersionMinor === 1 ? hostAndExpect(req.rawHeaders) : 0;
-  if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && (seen & kSeenHost) === 0) {
+  if (req.httpVersionMajor !== 1 || req.httpVersionMinor !== 1) seen = 0;
+  if ((seen & kSeenHost) === 0 && server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
     res[kFinishHook] = onResFinish;
     if (socket._httpMessage) state.outgoing.push(res);
     else res.assignSocket(socket);
@@ -683,8 +794,16 @@ function parserOnIncoming(state, req, keepAlive) {
     return;
   }
 
-  if (socket._httpMessage) state.outgoing.push(res);
-  else res.assignSocket(socket);
+  if (socket._httpMessage) {
+    state.outgoing.push(res);
+  } else if (res.assignSocket === assignSocket && res.emit === EEProto.emit && res._events.socket === undefined) {
+    // What assignSocket does for a new response of this server: nobody
+    // can listen for 'socket' yet, and nothing is buffered to flush.
+    socket._httpMessage = res;
+    res.socket = socket;
+  } else {
+    res.assignSocket(socket);
+  }
 
   res[kFinishHook] = onResFinish;
 
@@ -706,23 +825,43 @@ function parserOnIncoming(state, req, keepAlive) {
     }
     return;
   }
-  server.emit('request', req, res);
+  // One plain 'request' listener is called as emit would call it (when
+  // emit is EventEmitter's own, with no domain to enter).
+  const ev = server._events;
+  const listener = ev !== undefined ? ev.request : undefined;
+  if (typeof listener === 'function' && server.emit === EEProto.emit && server[kCapture] !== true &&
+      EventEmitter.usingDomains !== true) {
+    listener.call(server, req, res);
+  } else {
+    server.emit('request', req, res);
+  }
 }
 
+// onResFinish is the server's part of a response's 'finish': it runs
+// before the 'finish' listeners.
 function onResFinish(res) {
-  resOnFinish(res[kResState], res.req, res);
-}
-
-function resOnFinish(state, req, res) {
+  const state = res[kResState];
+  const req = res.req;
   const socket = state.socket;
-  const i = state.incoming.indexOf(req);
-  if (i >= 0) state.incoming.splice(i, 1);
+  const incoming = state.incoming;
+  if (incoming[0] === req) {
+    incoming.shift();
+  } else {
+    const i = incoming.indexOf(req);
+    if (i >= 0) incoming.splice(i, 1);
+  }
   // A body someone has started to read ('data' emitted, even before any
   // _read call) is left to its reader; an unread one is discarded.
-  if (!req._consuming && (!hasState(req) || (!req._readableState.resumeScheduled && !req._readableState.dataEmitted))) {
+  if (!req._consuming && (req[kHasState] !== true || (!req._readableState.resumeScheduled && !req._readableState.dataEmitted))) {
     req._dump();
   }
-  res.detachSocket(socket);
+  if (res.detachSocket === detachSocket) {
+    // What detachSocket does for a connection of this server.
+    socket._httpMessage = null;
+    res.socket = null;
+  } else {
+    res.detachSocket(socket);
+  }
   process.nextTick(emitCloseNT, res, req);
   if (res._last) {
     if (typeof socket.destroySoon === 'function') socket.destroySoon();
@@ -747,11 +886,14 @@ function emitCloseNT(res, req) {
   if (!res._closed) {
     res.destroyed = true;
     res._closed = true;
-    res.emit('close');
+    // An event nobody listens for is not emitted (unless emit is
+    // replaced, and so observable).
+    const ev = res._events;
+    if (ev === undefined || ev.close !== undefined || res.emit !== EEProto.emit) res.emit('close');
   }
   // A request never read as a stream is closed here; others close when
   // their stream ends (autoDestroy).
-  if (req && req.complete && !hasState(req)) req._closeAfterResponse();
+  if (req && req.complete && req[kHasState] !== true) req._closeAfterResponse();
 }
 
 function socketOnDrain() {
@@ -809,7 +951,11 @@ function abortIncoming(state) {
   // Requests still waiting for their body are aborted.
   const req = state.req;
   if (req !== null && !req.complete) {
-    req.destroy();
+    // As node: the request fails with ECONNRESET 'aborted' (seen by its
+    // 'error' listeners, if it has any).
+    const err = new Error('aborted');
+    err.code = 'ECONNRESET';
+    req.destroy(err);
   }
   state.req = null;
 }

@@ -1,28 +1,51 @@
 'use strict';
 
 // TLSSocket, tls.Server and tls.connect over the Go tls_wrap binding: the
-// TLS engine runs as a memory transform above a net.Socket (the parent).
+// TLS engine runs as a memory transform above a parent stream (a
+// net.Socket, or any Duplex).
 
 const net = require('net');
+const { Duplex } = require('stream');
 const { Buffer } = require('buffer');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
-    ERR_TLS_CERT_ALTNAME_INVALID,
+    ERR_INVALID_ARG_VALUE,
     ERR_SOCKET_CLOSED,
+    ERR_TLS_SNI_FROM_SERVER,
+    ERR_TLS_INVALID_CONTEXT,
+    ERR_TLS_REQUIRED_SERVER_NAME,
+    ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
+    ERR_TLS_ALPN_CALLBACK_INVALID_RESULT,
+    ERR_TLS_HANDSHAKE_TIMEOUT,
+    ERR_MULTIPLE_CALLBACK,
   },
   notImplemented,
 } = require('internal/errors');
+const {
+  validateObject,
+  validateFunction,
+  validateNumber,
+  validateString,
+} = require('internal/validators');
+const {
+  SecureContext,
+  createSecureContext,
+  alpnList,
+  convertALPNProtocols,
+  contextId,
+  useSystemCA,
+} = require('internal/tls/secure-context');
 
 const binding = internalBinding('tls_wrap');
 
 const engines = new Map();
 
 binding.setCallbacks(
-  // onCipher: bytes to send on the parent socket.
+  // onCipher: bytes to send on the parent stream.
   (id, ab) => {
     const s = engines.get(id);
-    if (s && s._parent && !s._parent.destroyed) s._parent.write(Buffer.from(ab));
+    if (s && s._parent && !s._parent.destroyed && !s._parent.writableEnded) s._parent.write(Buffer.from(ab));
   },
   // onPlain: decrypted bytes, or null at the end of the stream.
   (id, ab, err) => {
@@ -30,93 +53,219 @@ binding.setCallbacks(
     if (!s) return;
     if (ab !== null) {
       s._unrefTimerRefresh();
-      if (!s.push(Buffer.from(ab))) s._parent.pause();
+      s._tlsBytesRead = (s._tlsBytesRead || 0) + ab.byteLength;
+      if (!s.push(Buffer.from(ab)) && s._parent.pause) s._parent.pause();
       return;
     }
     if (err) {
       s.destroy(tlsError(err));
       return;
     }
+    s._plainEnded = true;
     s.push(null);
     s.read(0);
+    if (s._parentClosed) {
+      if (s.readableLength === 0) process.nextTick(() => s.destroy());
+      else s.once('end', () => s.destroy());
+    }
   },
   // onHandshake(id, err, info)
   (id, err, info) => {
     const s = engines.get(id);
     if (s) s._onHandshake(err, info);
   },
+  // onHello(id, servername, protocols): a server's ClientHello.
+  (id, servername, protocols) => {
+    const s = engines.get(id);
+    if (s) s._onHello(servername, protocols);
+    else binding.helloDone(id, 0, undefined, 'socket closed');
+  },
+  // onSession(id, bytes): a client's new session (ticket and state).
+  (id, ab) => {
+    const s = engines.get(id);
+    if (!s) return;
+    const buf = Buffer.from(ab);
+    s[kSession] = buf;
+    // A TLS 1.2 session comes within the handshake: node emits it after
+    // 'secureConnect'.
+    if (s._secureEstablished) s.emit('session', buf);
+    else (s._pendingSessions || (s._pendingSessions = [])).push(buf);
+  },
 );
 
+// tlsError names a Go handshake or record failure as node's OpenSSL
+// errors are named.
 function tlsError(msg) {
-  const err = new Error(msg);
-  if (/certificate/.test(msg)) err.code = 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE';
-  else if (/handshake failure|no shared cipher|protocol version/.test(msg)) err.code = 'ERR_SSL_NO_SHARED_CIPHER';
-  else err.code = 'ECONNRESET';
+  let code = 'ECONNRESET';
+  let text = msg;
+  if (/^http request/.test(msg)) {
+    code = 'ERR_SSL_HTTP_REQUEST';
+    text = 'SSL routines::http request';
+  } else if (/first record does not look like a TLS handshake|unsupported SSLv2|oversized record|record overflow/.test(msg)) {
+    code = 'ERR_SSL_WRONG_VERSION_NUMBER';
+    text = 'SSL routines:ssl3_get_record:wrong version number';
+  } else if (/certificate required/.test(msg)) {
+    code = 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED';
+  } else if (/bad certificate|certificate/.test(msg)) {
+    code = 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE';
+  } else if (/no application protocol|unsupported application protocols/.test(msg)) {
+    code = 'ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL';
+  } else if (/protocol version|unsupported versions/.test(msg)) {
+    code = 'ERR_SSL_UNSUPPORTED_PROTOCOL';
+  } else if (/handshake failure|no shared cipher|no cipher suite supported/.test(msg)) {
+    code = 'ERR_SSL_NO_SHARED_CIPHER';
+  } else if (/internal error/.test(msg)) {
+    code = 'ERR_SSL_TLSV1_ALERT_INTERNAL_ERROR';
+  }
+  const err = new Error(text);
+  err.code = code;
+  return err;
+}
+
+function toU8(v) {
+  if (typeof v === 'string') return Buffer.from(v, 'latin1');
+  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+}
+
+function disconnectError(s) {
+  if (s._tlsOptions.isServer) {
+    const e = new Error('socket hang up');
+    e.code = 'ECONNRESET';
+    return e;
+  }
+  const err = new Error('Client network socket disconnected before secure TLS connection was established');
+  err.code = 'ECONNRESET';
+  err.path = s._tlsOptions.path;
+  err.host = s._tlsOptions.host;
+  err.port = s._tlsOptions.port;
+  err.localAddress = s._tlsOptions.localAddress;
   return err;
 }
 
 const kEngine = Symbol('kEngine');
 const kInfo = Symbol('kInfo');
+const kSession = Symbol('kSession');
 
-function engineOptions(options, isServer) {
-  return {
-    cert: options.cert,
-    key: options.key,
-    ca: options.ca,
-    servername: options.servername,
-    ALPNProtocols: normalizeALPN(options.ALPNProtocols),
-    requestCert: !!options.requestCert,
-    minVersion: options.minVersion,
-    maxVersion: options.maxVersion,
-    isServer,
-  };
+function certObjects(info, detailed) {
+  if (!info || !info.peerChain || info.peerChain.length === 0) return null;
+  const chain = info.peerChain.map(fixCert);
+  if (!detailed) return chain[0];
+  for (let i = 0; i < chain.length - 1; i++) chain[i].issuerCertificate = chain[i + 1];
+  const last = chain[chain.length - 1];
+  if (last.fingerprint256 && isSelfIssued(last)) last.issuerCertificate = last;
+  return chain[0];
 }
 
-function normalizeALPN(p) {
-  if (p === undefined || p === null) return undefined;
-  if (Array.isArray(p)) return p.map(String);
-  if (p instanceof Uint8Array) {
-    // The wire format: length-prefixed names.
-    const out = [];
-    for (let i = 0; i < p.length;) {
-      const n = p[i];
-      out.push(Buffer.from(p.subarray(i + 1, i + 1 + n)).toString());
-      i += 1 + n;
-    }
-    return out;
+function isSelfIssued(c) {
+  const a = c.subject;
+  const b = c.issuer;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (String(a[k]) !== String(b[k])) return false;
+  return true;
+}
+
+function fixCert(c) {
+  const o = { ...c };
+  if (o.raw) o.raw = Buffer.from(o.raw.buffer, o.raw.byteOffset, o.raw.byteLength);
+  if (o.pubkey) o.pubkey = Buffer.from(o.pubkey.buffer, o.pubkey.byteOffset, o.pubkey.byteLength);
+  return o;
+}
+
+// Node 24 adds a hint to the "unknown issuer" family of failures.
+const caHint = '; if the root CA is installed locally, try running Node.js with --use-system-ca';
+
+function authMessage(code) {
+  switch (code) {
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT': return 'self-signed certificate' + caHint;
+    case 'SELF_SIGNED_CERT_IN_CHAIN': return 'self-signed certificate in certificate chain';
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE': return 'unable to verify the first certificate' + caHint;
+    case 'UNABLE_TO_GET_ISSUER_CERT': return 'unable to get issuer certificate' + caHint;
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY': return 'unable to get local issuer certificate' + caHint;
+    case 'CERT_HAS_EXPIRED': return 'certificate has expired';
+    case 'CERT_NOT_YET_VALID': return 'certificate is not yet valid';
+    case 'CERT_REJECTED': return 'certificate rejected';
+    default: return code || 'certificate verification failed';
   }
-  throw new ERR_INVALID_ARG_TYPE('options.ALPNProtocols', ['Array', 'Buffer', 'TypedArray', 'DataView'], p);
 }
 
 class TLSSocket extends net.Socket {
   constructor(socket, opts) {
     const options = { rejectUnauthorized: true, ...opts };
-    super({ allowHalfOpen: socket ? socket.allowHalfOpen : options.allowHalfOpen });
+    if (socket !== undefined && socket !== null && !(socket instanceof Duplex) &&
+        !(socket instanceof net.Socket)) {
+      throw new ERR_INVALID_ARG_TYPE('socket', ['net.Socket', 'stream.Duplex'], socket);
+    }
+    if (options.SNICallback !== undefined && options.SNICallback !== null &&
+        typeof options.SNICallback !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('options.SNICallback', 'Function', options.SNICallback);
+    }
+    if (options.ALPNCallback !== undefined && options.ALPNCallback !== null) {
+      validateFunction(options.ALPNCallback, 'options.ALPNCallback');
+      if (options.ALPNProtocols) throw new ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS();
+    }
+    const alpn = alpnList(options.ALPNProtocols);
+    super({
+      allowHalfOpen: socket ? socket.allowHalfOpen : options.allowHalfOpen,
+      highWaterMark: options.highWaterMark,
+    });
     this.encrypted = true;
     this.authorized = false;
     this.authorizationError = null;
     this.alpnProtocol = null;
     this.servername = null;
     this._tlsOptions = options;
+    this._alpn = alpn;
     this._secureEstablished = false;
     this._rejectUnauthorized = options.rejectUnauthorized !== false;
+    this._requestCert = !!options.requestCert;
     this[kInfo] = null;
     this[kEngine] = 0;
     this._parent = null;
     this.server = options.server || null;
     this._server = null;
+    this.ssl = null;
+    let sc = options.secureContext;
+    if (sc !== undefined && sc !== null) {
+      if (!(sc instanceof SecureContext)) throw new ERR_TLS_INVALID_CONTEXT('context');
+    } else {
+      sc = createSecureContext(options);
+    }
+    this._secureContext = sc;
     if (socket) this._wrap(socket);
   }
 
   _wrap(socket) {
     const options = this._tlsOptions;
     this._parent = socket;
-    this.connecting = socket.connecting;
-    const id = binding.create(!!options.isServer, engineOptions(options, !!options.isServer));
+    // The TLS socket decides when its side ends: the parent must not end
+    // itself on the peer's FIN while a reply is still to be sent.
+    if (socket instanceof net.Socket) socket.allowHalfOpen = true;
+    this.connecting = !!socket.connecting;
+    const isServer = !!options.isServer;
+    const id = binding.create(isServer, contextId(this._secureContext), {
+      servername: options.servername,
+      ALPNProtocols: this._alpn,
+      requestCert: this._requestCert,
+      useSystemCA: useSystemCA(),
+      hello: isServer,
+      session: !isServer && options.session ? toU8(options.session) : undefined,
+    });
     this[kEngine] = id;
+    this.ssl = { id };
     engines.set(id, this);
-    socket.on('data', (d) => binding.feed(id, d));
-    socket.on('end', () => binding.feedEnd(id));
+    socket.on('data', (d) => {
+      if (!this._sawData) {
+        this._sawData = true;
+        // A plain HTTP request sent to a TLS port, as OpenSSL names it.
+        this._httpRequest = /^(GET|POST|PUT|HEAD|DELETE|OPTIONS|PATCH|CONNECT) /.test(d.subarray(0, 8).toString('latin1'));
+      }
+      if (this[kEngine]) binding.feed(this[kEngine], d);
+    });
+    socket.on('end', () => {
+      if (this[kEngine]) binding.feedEnd(this[kEngine]);
+    });
     socket.on('error', (err) => {
       // A write of the closing alert can race the peer's close: once this
       // side has ended, EPIPE/ECONNRESET only mean the peer is gone first.
@@ -125,23 +274,122 @@ class TLSSocket extends net.Socket {
         this.destroy();
         return;
       }
+      if (!this._secureEstablished && this._fromServer && this.server) {
+        this.server.emit('tlsClientError', err, this);
+        this.destroy();
+        return;
+      }
       this.destroy(err);
     });
     socket.on('close', () => {
-      if (!this.destroyed) this.destroy();
+      if (this.destroyed) return;
+      // Let the engine finish: plaintext already read is still delivered,
+      // then the end of the stream (or a handshake failure).
+      this._parentClosed = true;
+      if (this._plainEnded) process.nextTick(() => this.destroy());
+      else if (this[kEngine] && this._engineStarted) binding.feedEnd(this[kEngine]);
+      else this.destroy(this._secureEstablished ? undefined : disconnectError(this));
     });
     const start = () => {
       this.connecting = false;
-      binding.start(id);
+      this._engineStarted = true;
+      if (this[kEngine]) binding.start(this[kEngine]);
     };
-    if (socket.connecting) socket.once('connect', start);
-    else start();
+    if (socket.connecting) {
+      socket.once('connect', () => {
+        start();
+        if (!this._tlsOptions.isServer) this.emit('connect');
+      });
+    } else {
+      start();
+    }
+  }
+
+  _onHello(servername, protocols) {
+    const id = this[kEngine];
+    const opts = this._tlsOptions;
+    let alpn;
+    const alpnCb = opts.ALPNCallback || (this.server && this.server._ALPNCallback);
+    if (alpnCb && protocols.length > 0) {
+      let r;
+      try {
+        r = alpnCb.call(this, { servername, protocols });
+      } catch (err) {
+        binding.helloDone(id, 0, undefined, 'callback error');
+        process.nextTick(() => this._helloFailed(err));
+        return;
+      }
+      if (r === undefined) {
+        alpn = false;
+      } else if (!protocols.includes(r)) {
+        const err = new ERR_TLS_ALPN_CALLBACK_INVALID_RESULT(r, protocols);
+        binding.helloDone(id, 0, undefined, 'callback error');
+        process.nextTick(() => this._helloFailed(err));
+        return;
+      } else {
+        alpn = r;
+      }
+    }
+    const sni = opts.SNICallback || (this.server && this.server._SNICallback);
+    const keyCert = this._keyCertContext ? contextId(this._keyCertContext) : 0;
+    if (!servername || typeof sni !== 'function') {
+      binding.helloDone(id, keyCert, alpn, undefined);
+      return;
+    }
+    let called = false;
+    sni.call(this.server || this, servername, (err, context) => {
+      if (called) {
+        this.destroy(new ERR_MULTIPLE_CALLBACK());
+        return;
+      }
+      called = true;
+      if (!this[kEngine]) return;
+      if (err) {
+        binding.helloDone(id, 0, undefined, 'SNI callback error');
+        this._helloFailed(err);
+        return;
+      }
+      let ctxId = keyCert;
+      if (context) {
+        if (!(context instanceof SecureContext)) {
+          if (context.context && context.context instanceof Object && context.context.constructor &&
+              context.context.constructor.name === 'NativeSecureContext') {
+            context = { context: context.context, __proto__: SecureContext.prototype };
+          } else {
+            try {
+              context = createSecureContext(context);
+            } catch (e) {
+              binding.helloDone(id, 0, undefined, 'SNI context error');
+              this._helloFailed(e);
+              return;
+            }
+          }
+        }
+        ctxId = contextId(context);
+        this._secureContext = context;
+      }
+      binding.helloDone(id, ctxId, alpn, undefined);
+    });
+  }
+
+  // _helloFailed ends a server socket whose SNI or ALPN callback failed:
+  // the server hears of it as 'tlsClientError'.
+  _helloFailed(err) {
+    this._helloError = true;
+    if (this._fromServer && this.server) {
+      this.server.emit('tlsClientError', err, this);
+      this.destroy();
+    } else {
+      this.destroy(err);
+    }
   }
 
   _onHandshake(err, info) {
     if (err !== null) {
-      const e = tlsError(err);
-      if (this._tlsOptions.isServer && this.server) {
+      let e;
+      if (/^(unexpected )?EOF$/.test(err)) e = disconnectError(this);
+      else e = tlsError(this._httpRequest && this._tlsOptions.isServer ? 'http request' : err);
+      if (this._fromServer && this.server) {
         this.server.emit('tlsClientError', e, this);
         this.destroy();
       } else {
@@ -154,12 +402,23 @@ class TLSSocket extends net.Socket {
     this.authorized = info.authorized;
     this.authorizationError = info.authorizationError || null;
     this.alpnProtocol = info.alpnProtocol;
+    if (this._handshakeTimer) {
+      clearTimeout(this._handshakeTimer);
+      this._handshakeTimer = null;
+    }
     if (this._tlsOptions.isServer) {
       this.servername = info.servername || false;
-      const opts = this._tlsOptions;
-      if (opts.requestCert && opts.rejectUnauthorized && !this.authorized) {
+      if (!info.peerChain) {
+        this.authorized = false;
+        if (this._requestCert) this.authorizationError = 'UNABLE_TO_GET_ISSUER_CERT';
+      }
+      if (this._requestCert && this._rejectUnauthorized && !this.authorized) {
         this.destroy();
         return;
+      }
+      if (!this._requestCert) {
+        this.authorized = false;
+        this.authorizationError = null;
       }
       this.emit('secure');
       if (this.server) this.server.emit('secureConnection', this);
@@ -169,16 +428,11 @@ class TLSSocket extends net.Socket {
     if (!this.authorized) {
       verifyError = new Error(authMessage(this.authorizationError));
       verifyError.code = this.authorizationError;
-    } else if (info.hostnameError) {
-      const check = this._tlsOptions.checkServerIdentity;
-      if (typeof check === 'function') {
-        verifyError = check(this._tlsOptions.servername || this._tlsOptions.host, this.getPeerCertificate()) || null;
-      } else {
-        verifyError = new ERR_TLS_CERT_ALTNAME_INVALID(info.hostnameError);
-        verifyError.reason = info.hostnameError;
-        verifyError.host = this._tlsOptions.servername;
-        verifyError.cert = this.getPeerCertificate();
-      }
+    } else {
+      const opts = this._tlsOptions;
+      const host = opts.servername || opts.host || (opts.socket && opts.socket._host) || 'localhost';
+      const check = opts.checkServerIdentity;
+      verifyError = check(host, this.getPeerCertificate(true)) || null;
       if (verifyError) {
         this.authorized = false;
         this.authorizationError = verifyError.code || verifyError.message;
@@ -189,12 +443,16 @@ class TLSSocket extends net.Socket {
       return;
     }
     this.emit('secureConnect');
-    this.emit('connect');
     this.emit('ready');
+    if (this._pendingSessions) {
+      const list = this._pendingSessions;
+      this._pendingSessions = null;
+      for (const buf of list) this.emit('session', buf);
+    }
   }
 
   _read(n) {
-    if (this._parent && this._parent.isPaused()) this._parent.resume();
+    if (this._parent && this._parent.isPaused && this._parent.isPaused()) this._parent.resume();
   }
 
   _writeGeneric(writev, data, encoding, cb) {
@@ -208,10 +466,23 @@ class TLSSocket extends net.Socket {
     } else {
       payload = typeof data === 'string' ? Buffer.from(data, encoding) : data;
     }
+    this._bytesDispatched = (this._bytesDispatched || 0) + payload.length;
     binding.write(this[kEngine], payload, (status) => {
       if (status < 0) cb(new ERR_SOCKET_CLOSED());
       else cb();
     });
+  }
+
+  get bytesRead() { return this._tlsBytesRead || 0; }
+
+  get bufferSize() {
+    if (this[kEngine]) return this.writableLength;
+    return undefined;
+  }
+
+  get bytesWritten() {
+    if (this._parent && typeof this._parent.bytesWritten === 'number') return this._parent.bytesWritten;
+    return this._bytesDispatched || 0;
   }
 
   _final(cb) {
@@ -229,63 +500,127 @@ class TLSSocket extends net.Socket {
       engines.delete(id);
       binding.close(id);
     }
+    if (this._handshakeTimer) {
+      clearTimeout(this._handshakeTimer);
+      this._handshakeTimer = null;
+    }
     if (this._parent && !this._parent.destroyed) this._parent.destroy();
     cb(err);
     process.nextTick(() => this.emit('close', !!err));
   }
 
-  _getpeername() { return this._parent ? this._parent._getpeername() : {}; }
-  _getsockname() { return this._parent ? this._parent._getsockname() : {}; }
+  // _destroySSL drops the TLS engine, leaving the stream to be destroyed.
+  _destroySSL() {
+    const id = this[kEngine];
+    if (!id) return;
+    this[kEngine] = 0;
+    engines.delete(id);
+    binding.close(id);
+  }
+
+  _getpeername() { return this._parent && this._parent._getpeername ? this._parent._getpeername() : {}; }
+  _getsockname() { return this._parent && this._parent._getsockname ? this._parent._getsockname() : {}; }
   get pending() { return !this._secureEstablished; }
   get readyState() { return this._parent ? this._parent.readyState : 'closed'; }
 
-  setNoDelay(enable) { if (this._parent) this._parent.setNoDelay(enable); return this; }
-  setKeepAlive(enable, delay) { if (this._parent) this._parent.setKeepAlive(enable, delay); return this; }
-  ref() { if (this._parent) this._parent.ref(); return this; }
-  unref() { if (this._parent) this._parent.unref(); return this; }
+  setNoDelay(enable) { if (this._parent && this._parent.setNoDelay) this._parent.setNoDelay(enable); return this; }
+  setKeepAlive(enable, delay) { if (this._parent && this._parent.setKeepAlive) this._parent.setKeepAlive(enable, delay); return this; }
+  ref() { if (this._parent && this._parent.ref) this._parent.ref(); return this; }
+  unref() { if (this._parent && this._parent.unref) this._parent.unref(); return this; }
 
   getPeerCertificate(detailed) {
-    const info = this[kInfo];
-    if (!info || !info.peerCertificate) return this._secureEstablished ? {} : null;
-    return info.peerCertificate;
+    if (!this._secureEstablished) return null;
+    return certObjects(this[kInfo], !!detailed) || {};
   }
 
-  getCertificate() { return this._secureEstablished ? {} : null; }
-  getProtocol() { return this[kInfo] ? this[kInfo].protocol : null; }
+  getCertificate() {
+    if (!this._secureEstablished) return null;
+    const der = this._secureContext.context.getCertificate();
+    if (!der) return {};
+    return require('tls')._certificateObject(der) || {};
+  }
+
+  getPeerX509Certificate() {
+    const c = this.getPeerCertificate();
+    if (!c || !c.raw) return undefined;
+    const { X509Certificate } = require('crypto');
+    if (typeof X509Certificate !== 'function') throw notImplemented('crypto.X509Certificate');
+    return new X509Certificate(c.raw);
+  }
+
+  getX509Certificate() {
+    if (!this._secureEstablished) return undefined;
+    const der = this._secureContext.context.getCertificate();
+    if (!der) return undefined;
+    const { X509Certificate } = require('crypto');
+    if (typeof X509Certificate !== 'function') throw notImplemented('crypto.X509Certificate');
+    return new X509Certificate(der);
+  }
+
+  getProtocol() {
+    if (this[kInfo]) return this[kInfo].protocol;
+    return this._secureEstablished ? 'unknown' : null;
+  }
+
   getCipher() {
     const info = this[kInfo];
-    if (!info) return null;
-    return { name: info.cipher, standardName: info.cipher, version: info.protocol };
+    if (!info) return undefined;
+    return { name: info.cipher, standardName: info.standardName, version: info.cipherVersion };
   }
-  getSession() { return undefined; }
-  isSessionReused() { return false; }
-  getEphemeralKeyInfo() { return this._tlsOptions.isServer ? null : {}; }
-  setServername(name) { this._tlsOptions.servername = name; }
-  setMaxSendFragment() { return true; }
+
+  getSharedSigalgs() { return []; }
+  getSession() { return this[kSession]; }
+  getTLSTicket() { return undefined; }
+  isSessionReused() { return !!(this[kInfo] && this[kInfo].resumed); }
+  getEphemeralKeyInfo() {
+    if (!this._secureEstablished) return null;
+    return this._tlsOptions.isServer ? null : {};
+  }
+
+  setServername(name) {
+    validateString(name, 'name');
+    if (this._tlsOptions.isServer) throw new ERR_TLS_SNI_FROM_SERVER();
+    this._tlsOptions.servername = name;
+  }
+
+  // setKeyCert replaces the certificate a server socket presents; called
+  // from ALPNCallback, it applies to the handshake in progress.
+  setKeyCert(context) {
+    if (!(context instanceof SecureContext)) context = createSecureContext(context);
+    this._keyCertContext = context;
+    this._secureContext = context;
+  }
+
+  setSession(session) {
+    if (typeof session === 'string') session = Buffer.from(session, 'latin1');
+    this._tlsOptions.session = session;
+  }
+  setMaxSendFragment(size) {
+    validateNumber(size, 'size');
+    return size >= 512 && size <= 16384;
+  }
   renegotiate() { throw notImplemented('tls.TLSSocket.renegotiate'); }
   exportKeyingMaterial() { throw notImplemented('tls.TLSSocket.exportKeyingMaterial'); }
   getFinished() { return undefined; }
   getPeerFinished() { return undefined; }
-  getX509Certificate() { return undefined; }
-  getPeerX509Certificate() { return undefined; }
   disableRenegotiation() {}
-  enableTrace() {}
+  enableTrace() { throw notImplemented('tls.TLSSocket.enableTrace'); }
 }
 
-// Node 24 adds a hint to the "unknown issuer" family of failures.
-const caHint = '; if the root CA is installed locally, try running Node.js with --use-system-ca';
+function onServerSocketSecure() {}
+void onServerSocketSecure;
 
-function authMessage(code) {
-  switch (code) {
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT': return 'self-signed certificate' + caHint;
-    case 'SELF_SIGNED_CERT_IN_CHAIN': return 'self-signed certificate in certificate chain' + caHint;
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE': return 'unable to verify the first certificate' + caHint;
-    case 'UNABLE_TO_GET_ISSUER_CERT': return 'unable to get issuer certificate' + caHint;
-    case 'CERT_HAS_EXPIRED': return 'certificate has expired';
-    case 'CERT_NOT_YET_VALID': return 'certificate is not yet valid';
-    default: return code || 'certificate verification failed';
+const kSNICallbackDefault = function defaultSNICallback(servername, cb) {
+  let ctx;
+  const list = this._contexts || [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (list[i][0].test(servername)) {
+      ctx = list[i][1];
+      break;
+    }
   }
-}
+  cb(null, ctx);
+};
 
 class Server extends net.Server {
   constructor(options, listener) {
@@ -294,32 +629,98 @@ class Server extends net.Server {
       options = {};
     } else if (options == null) {
       options = {};
+    } else {
+      validateObject(options, 'options');
     }
-    super({ allowHalfOpen: options.allowHalfOpen, pauseOnConnect: false, noDelay: options.noDelay });
-    this._tlsOptions = { rejectUnauthorized: true, ...options };
+    super({
+      allowHalfOpen: options.allowHalfOpen,
+      pauseOnConnect: options.pauseOnConnect,
+      noDelay: options.noDelay,
+      keepAlive: options.keepAlive,
+      keepAliveInitialDelay: options.keepAliveInitialDelay,
+      highWaterMark: options.highWaterMark,
+    });
+    this._contexts = [];
+    this.requestCert = options.requestCert === true;
+    this.rejectUnauthorized = options.rejectUnauthorized !== false;
+    const { handshakeTimeout = 120000, SNICallback, ALPNCallback, ALPNProtocols } = options;
+    validateNumber(handshakeTimeout, 'options.handshakeTimeout');
+    this._handshakeTimeout = handshakeTimeout;
+    if (SNICallback !== undefined && SNICallback !== null && typeof SNICallback !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('options.SNICallback', 'Function', SNICallback);
+    }
+    this._SNICallback = SNICallback || kSNICallbackDefault;
+    if (ALPNCallback !== undefined && ALPNCallback !== null) {
+      validateFunction(ALPNCallback, 'options.ALPNCallback');
+      if (ALPNProtocols) throw new ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS();
+    }
+    this._ALPNCallback = ALPNCallback || null;
+    this.ALPNCallback = ALPNCallback;
+    if (ALPNProtocols) convertALPNProtocols(ALPNProtocols, this);
+    this._tlsOptions = { ...options };
+    this.setSecureContext(options);
     if (listener) this.on('secureConnection', listener);
     this.on('connection', tlsConnectionListener);
   }
 
   setSecureContext(options) {
+    validateObject(options, 'options');
+    this._sharedCreds = createSecureContext({ ...this._tlsOptions, ...options });
     Object.assign(this._tlsOptions, options);
   }
 
-  addContext() { throw notImplemented('tls.Server.addContext'); }
-  getTicketKeys() { throw notImplemented('tls.Server.getTicketKeys'); }
-  setTicketKeys() { throw notImplemented('tls.Server.setTicketKeys'); }
+  addContext(servername, context) {
+    if (!servername) throw new ERR_TLS_REQUIRED_SERVER_NAME();
+    const re = new RegExp('^' + servername.replace(/([.^$+?\-\\[\]{}])/g, '\\$1').replace(/\*/g, '[^.]*') + '$');
+    const sc = context instanceof SecureContext ? context : createSecureContext(context);
+    this._contexts.push([re, sc]);
+  }
+
+  getTicketKeys() {
+    return this._sharedCreds.context.getTicketKeys();
+  }
+
+  setTicketKeys(keys) {
+    if (!ArrayBuffer.isView(keys)) {
+      throw new ERR_INVALID_ARG_TYPE('keys', ['Buffer', 'TypedArray', 'DataView'], keys);
+    }
+    if (keys.byteLength !== 48) {
+      const err = new Error('Session ticket keys must be a 48-byte buffer\n' +
+        'This is caused by either a bug in Node.js or incorrect usage of Node.js internals.\n' +
+        'Please open an issue with this stack trace at https://github.com/nodejs/node/issues\n');
+      err.code = 'ERR_INTERNAL_ASSERTION';
+      throw err;
+    }
+    this._sharedCreds.context.setTicketKeys(new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength));
+  }
 }
 
 function tlsConnectionListener(rawSocket) {
   const opts = this._tlsOptions;
   const socket = new TLSSocket(rawSocket, {
     ...opts,
+    secureContext: this._sharedCreds,
     isServer: true,
     server: this,
-    rejectUnauthorized: opts.rejectUnauthorized !== false,
+    requestCert: this.requestCert,
+    rejectUnauthorized: this.rejectUnauthorized,
+    SNICallback: undefined,
+    ALPNCallback: undefined,
+    ALPNProtocols: this.ALPNProtocols,
   });
   socket._server = null;
   socket.server = this;
+  socket._fromServer = true;
+  if (this._handshakeTimeout > 0) {
+    socket._handshakeTimer = setTimeout(() => {
+      socket._handshakeTimer = null;
+      if (socket._secureEstablished || socket.destroyed) return;
+      const err = new ERR_TLS_HANDSHAKE_TIMEOUT();
+      this.emit('tlsClientError', err, socket);
+      socket.destroy();
+    }, this._handshakeTimeout);
+    if (socket._handshakeTimer.unref) socket._handshakeTimer.unref();
+  }
 }
 
 function createServer(options, listener) {
@@ -327,29 +728,42 @@ function createServer(options, listener) {
 }
 
 function connect(...args) {
-  let options = {};
-  let cb;
-  if (typeof args[args.length - 1] === 'function') cb = args.pop();
-  if (args[0] !== null && typeof args[0] === 'object') {
-    options = { ...args[0] };
-  } else {
-    if (args[0] !== undefined) options.port = args[0];
-    if (typeof args[1] === 'string') options.host = args[1];
-    if (args[1] !== null && typeof args[1] === 'object') Object.assign(options, args[1]);
-    if (args[2] !== null && typeof args[2] === 'object') Object.assign(options, args[2]);
+  const [normalized, cb] = net._normalizeArgs(args);
+  let options = normalized;
+  if (args[1] !== null && typeof args[1] === 'object' && typeof args[0] !== 'object') {
+    options = { ...args[1], ...options };
   }
-  options = { rejectUnauthorized: true, ...options };
+  if (args[2] !== null && typeof args[2] === 'object') options = { ...args[2], ...options };
+  const tls = require('tls');
+  options = {
+    rejectUnauthorized: !/^(0|false)$/i.test(process.env.NODE_TLS_REJECT_UNAUTHORIZED || ''),
+    ciphers: tls.DEFAULT_CIPHERS,
+    checkServerIdentity: tls.checkServerIdentity,
+    minDHSize: 1024,
+    ...options,
+  };
+  if (options.rejectUnauthorized === undefined) options.rejectUnauthorized = true;
+  validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
+  validateNumber(options.minDHSize, 'options.minDHSize', 1);
   const host = options.host || 'localhost';
-  if (options.servername === undefined && !net.isIP(host)) options.servername = host;
+  if (options.servername === undefined && !net.isIP(host) && !options.path) options.servername = host;
+  if (options.servername !== undefined && options.servername !== null) {
+    validateString(options.servername, 'options.servername');
+    if (net.isIP(options.servername)) {
+      throw new ERR_INVALID_ARG_VALUE('options.servername', options.servername,
+                                      'must not be an IP address');
+    }
+  }
   let socket = options.socket;
+  const tlsSocket = new TLSSocket(null, { ...options, isServer: false });
   if (!socket) {
-    const connOpts = { port: options.port, host, localAddress: options.localAddress, family: options.family };
-    if (options.path) connOpts.path = options.path;
-    if (options.timeout) connOpts.timeout = options.timeout;
+    const connOpts = { ...options };
+    delete connOpts.socket;
+    delete connOpts.timeout;
     socket = net.connect(connOpts);
   }
-  const tlsSocket = new TLSSocket(socket, { ...options, isServer: false });
   tlsSocket._host = host;
+  tlsSocket._wrap(socket);
   if (cb) tlsSocket.once('secureConnect', cb);
   if (options.timeout) tlsSocket.setTimeout(options.timeout);
   return tlsSocket;

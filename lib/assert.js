@@ -1,138 +1,272 @@
 'use strict';
 // node:assert. Deep equality comes from internal/util/comparisons, the
 // failure messages from internal/assert/assertion_error.
+//
+// The assertion functions are the methods of Assert.prototype: called on
+// an Assert instance they follow its options (diff, skipPrototype), called
+// on the module or on nothing (destructured) they use the defaults.
 
 const {
   codes: {
     ERR_AMBIGUOUS_ARGUMENT,
+    ERR_CONSTRUCT_CALL_REQUIRED,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_RETURN_VALUE,
     ERR_MISSING_ARGS,
   },
-  notImplemented,
 } = require('internal/errors');
+const { deprecate } = require('internal/util');
 const { AssertionError } = require('internal/assert/assertion_error');
 const { innerOk } = require('internal/assert/utils');
 const { inspect } = require('internal/util/inspect');
-const { isDeepEqual, isDeepStrictEqual } = require('internal/util/comparisons');
+const { isDeepEqual, isDeepStrictEqual, isPartialStrictEqual } = require('internal/util/comparisons');
+const { validateOneOf } = require('internal/validators');
 
 const isRegExp = (v) => Object.prototype.toString.call(v) === '[object RegExp]' && v instanceof RegExp;
 const isError = (v) => v instanceof Error || Object.prototype.toString.call(v) === '[object Error]';
 
+const kOptions = Symbol('options');
+
 let warnedFail = false;
 
+// The options of the Assert instance a method was called on, if any.
+function optionsOf(self) {
+  if ((typeof self !== 'object' && typeof self !== 'function') || self === null) return undefined;
+  return self[kOptions];
+}
+
+function diffOf(self) {
+  return optionsOf(self)?.diff;
+}
+
+function skipPrototypeOf(self) {
+  return optionsOf(self)?.skipPrototype === true;
+}
+
 function innerFail(obj) {
-  if (obj.message instanceof Error) throw obj.message;
+  if (isError(obj.message)) throw obj.message;
   throw new AssertionError(obj);
-}
-
-function ok(...args) {
-  innerOk(ok, args.length, ...args);
-}
-
-function assert(...args) {
-  innerOk(assert, args.length, ...args);
-}
-
-function fail(actual, expected, message, operator, stackStartFn) {
-  const argsLen = arguments.length;
-  let internalMessage = false;
-  if (argsLen === 0) {
-    internalMessage = 'Failed';
-  } else if (argsLen === 1) {
-    message = actual;
-    actual = undefined;
-  } else {
-    if (!warnedFail) {
-      warnedFail = true;
-      process.emitWarning(
-        'assert.fail() with more than one argument is deprecated. ' +
-          'Please use assert.strictEqual() instead or only pass a message.',
-        'DeprecationWarning', 'DEP0094');
-    }
-    if (argsLen === 2) operator = '!=';
-  }
-  if (message instanceof Error) throw message;
-  const errArgs = {
-    actual,
-    expected,
-    operator: operator === undefined ? 'fail' : operator,
-    stackStartFn: stackStartFn || fail,
-    message: internalMessage || message,
-  };
-  if (argsLen >= 2 && message === undefined) {
-    errArgs.message = `${inspect(actual)} ${errArgs.operator} ${inspect(expected)}`;
-  }
-  const err = new AssertionError(errArgs);
-  if (internalMessage) err.generatedMessage = true;
-  throw err;
 }
 
 function checkArgs(args) {
   if (args < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
 }
 
-function equal(actual, expected, message) {
-  checkArgs(arguments.length);
-  // eslint-disable-next-line eqeqeq
-  if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
-    innerFail({ actual, expected, message, operator: '==', stackStartFn: equal });
+// Assert(options) makes an assert whose methods use options: diff
+// ('simple' or 'full'), strict (default true: equal/deepEqual and their
+// negations are the strict ones) and skipPrototype (deep equality does not
+// compare prototypes).
+function Assert(options) {
+  if (new.target === undefined) throw new ERR_CONSTRUCT_CALL_REQUIRED('Assert');
+  const opts = { __proto__: null, strict: true, skipPrototype: false, ...options };
+  if (opts.diff !== undefined) validateOneOf(opts.diff, 'options.diff', ['simple', 'full']);
+  Object.defineProperty(this, kOptions, {
+    __proto__: null, value: opts, writable: false, enumerable: false, configurable: false,
+  });
+  this.AssertionError = AssertionError;
+  if (opts.strict) {
+    this.equal = this.strictEqual;
+    this.deepEqual = this.deepStrictEqual;
+    this.notEqual = this.notStrictEqual;
+    this.notDeepEqual = this.notDeepStrictEqual;
   }
 }
 
-function notEqual(actual, expected, message) {
-  checkArgs(arguments.length);
-  // eslint-disable-next-line eqeqeq
-  if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
-    innerFail({ actual, expected, message, operator: '!=', stackStartFn: notEqual });
-  }
+const methods = {
+  fail(actual, expected, message, operator, stackStartFn) {
+    const argsLen = arguments.length;
+    let internalMessage = false;
+    if (argsLen === 0) {
+      internalMessage = 'Failed';
+    } else if (argsLen === 1) {
+      message = actual;
+      actual = undefined;
+    } else {
+      if (!warnedFail) {
+        warnedFail = true;
+        process.emitWarning(
+          'assert.fail() with more than one argument is deprecated. ' +
+            'Please use assert.strictEqual() instead or only pass a message.',
+          'DeprecationWarning', 'DEP0094');
+      }
+      if (argsLen === 2) operator = '!=';
+    }
+    if (isError(message)) throw message;
+    const errArgs = {
+      actual,
+      expected,
+      operator: operator === undefined ? 'fail' : operator,
+      stackStartFn: stackStartFn || fail,
+      message: internalMessage || message,
+      diff: diffOf(this),
+    };
+    if (argsLen >= 2 && message === undefined) {
+      errArgs.message = `${inspect(actual)} ${errArgs.operator} ${inspect(expected)}`;
+    }
+    const err = new AssertionError(errArgs);
+    if (internalMessage) err.generatedMessage = true;
+    throw err;
+  },
+
+  ok(...args) {
+    innerOk(protoOk, args.length, ...args);
+  },
+
+  equal(actual, expected, message) {
+    checkArgs(arguments.length);
+    // eslint-disable-next-line eqeqeq
+    if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
+      innerFail({ actual, expected, message, operator: '==', stackStartFn: equal, diff: diffOf(this) });
+    }
+  },
+
+  notEqual(actual, expected, message) {
+    checkArgs(arguments.length);
+    // eslint-disable-next-line eqeqeq
+    if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
+      innerFail({ actual, expected, message, operator: '!=', stackStartFn: notEqual, diff: diffOf(this) });
+    }
+  },
+
+  deepEqual(actual, expected, message) {
+    checkArgs(arguments.length);
+    if (!isDeepEqual(actual, expected)) {
+      innerFail({ actual, expected, message, operator: 'deepEqual', stackStartFn: deepEqual, diff: diffOf(this) });
+    }
+  },
+
+  notDeepEqual(actual, expected, message) {
+    checkArgs(arguments.length);
+    if (isDeepEqual(actual, expected)) {
+      innerFail({ actual, expected, message, operator: 'notDeepEqual', stackStartFn: notDeepEqual, diff: diffOf(this) });
+    }
+  },
+
+  deepStrictEqual(actual, expected, message) {
+    checkArgs(arguments.length);
+    if (!isDeepStrictEqual(actual, expected, skipPrototypeOf(this))) {
+      innerFail({
+        actual, expected, message, operator: 'deepStrictEqual', stackStartFn: deepStrictEqual, diff: diffOf(this),
+      });
+    }
+  },
+
+  notDeepStrictEqual(actual, expected, message) {
+    checkArgs(arguments.length);
+    if (isDeepStrictEqual(actual, expected, skipPrototypeOf(this))) {
+      innerFail({
+        actual, expected, message, operator: 'notDeepStrictEqual', stackStartFn: notDeepStrictEqual, diff: diffOf(this),
+      });
+    }
+  },
+
+  strictEqual(actual, expected, message) {
+    checkArgs(arguments.length);
+    if (!Object.is(actual, expected)) {
+      innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual, diff: diffOf(this) });
+    }
+  },
+
+  notStrictEqual(actual, expected, message) {
+    checkArgs(arguments.length);
+    if (Object.is(actual, expected)) {
+      innerFail({
+        actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual, diff: diffOf(this),
+      });
+    }
+  },
+
+  partialDeepStrictEqual(actual, expected, message) {
+    checkArgs(arguments.length);
+    if (!isPartialStrictEqual(actual, expected)) {
+      innerFail({
+        actual,
+        expected,
+        message,
+        operator: 'partialDeepStrictEqual',
+        stackStartFn: partialDeepStrictEqual,
+        diff: diffOf(this),
+      });
+    }
+  },
+
+  throws(promiseFn, ...args) {
+    expectsError(throws, diffOf(this), getActual(promiseFn), ...args);
+  },
+
+  async rejects(promiseFn, ...args) {
+    expectsError(rejects, diffOf(this), await waitForActual(promiseFn), ...args);
+  },
+
+  doesNotThrow(fn, ...args) {
+    expectsNoError(doesNotThrow, diffOf(this), getActual(fn), ...args);
+  },
+
+  async doesNotReject(fn, ...args) {
+    expectsNoError(doesNotReject, diffOf(this), await waitForActual(fn), ...args);
+  },
+
+  ifError(err) {
+    if (err === null || err === undefined) return;
+    let message = 'ifError got unwanted exception: ';
+    if (typeof err === 'object' && typeof err.message === 'string') {
+      if (err.message.length === 0 && err.constructor) {
+        message += err.constructor.name;
+      } else {
+        message += err.message;
+      }
+    } else {
+      message += inspect(err);
+    }
+    const newErr = new AssertionError({
+      actual: err,
+      expected: null,
+      operator: 'ifError',
+      message,
+      stackStartFn: ifError,
+      diff: diffOf(this),
+    });
+    // Keep the frames of the original error below the assertion's own.
+    const origStack = err && err.stack;
+    if (typeof origStack === 'string') {
+      const origFrames = origStack.split('\n').filter((l) => /^\s+at /.test(l));
+      const ownLines = String(newErr.stack).split('\n');
+      const firstFrame = ownLines.findIndex((l) => /^\s+at /.test(l));
+      if (origFrames.length && firstFrame > 0) {
+        newErr.stack = [...ownLines.slice(0, firstFrame), ...origFrames, ...ownLines.slice(firstFrame)].join('\n');
+      }
+    }
+    throw newErr;
+  },
+
+  match(string, regexp, message) {
+    internalMatch(string, regexp, message, match, diffOf(this));
+  },
+
+  doesNotMatch(string, regexp, message) {
+    internalMatch(string, regexp, message, doesNotMatch, diffOf(this));
+  },
+};
+
+for (const name of Object.keys(methods)) {
+  Object.defineProperty(Assert.prototype, name, {
+    __proto__: null, value: methods[name], writable: true, enumerable: false, configurable: true,
+  });
 }
 
-function deepEqual(actual, expected, message) {
-  checkArgs(arguments.length);
-  if (!isDeepEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'deepEqual', stackStartFn: deepEqual });
-  }
-}
+const {
+  fail, ok: protoOk, equal, notEqual, deepEqual, notDeepEqual, deepStrictEqual, notDeepStrictEqual,
+  strictEqual, notStrictEqual, partialDeepStrictEqual, throws, rejects, doesNotThrow, doesNotReject,
+  ifError, match, doesNotMatch,
+} = methods;
 
-function notDeepEqual(actual, expected, message) {
-  checkArgs(arguments.length);
-  if (isDeepEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'notDeepEqual', stackStartFn: notDeepEqual });
-  }
-}
-
-function deepStrictEqual(actual, expected, message) {
-  checkArgs(arguments.length);
-  if (!isDeepStrictEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: deepStrictEqual });
-  }
-}
-
-function notDeepStrictEqual(actual, expected, message) {
-  checkArgs(arguments.length);
-  if (isDeepStrictEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'notDeepStrictEqual', stackStartFn: notDeepStrictEqual });
-  }
-}
-
-function strictEqual(actual, expected, message) {
-  checkArgs(arguments.length);
-  if (!Object.is(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
-  }
-}
-
-function notStrictEqual(actual, expected, message) {
-  checkArgs(arguments.length);
-  if (Object.is(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual });
-  }
-}
-
-function partialDeepStrictEqual() {
-  throw notImplemented('assert.partialDeepStrictEqual');
+// The function below an async assertion's frame: the stack of its error
+// starts at the assertion (the engine has no async frames to show it).
+function stackStartOf(fn) {
+  if (fn === rejects) return expectsError;
+  if (fn === doesNotReject) return expectsNoError;
+  return fn;
 }
 
 // Comparison holds the keys of a validation object that a thrown error
@@ -152,22 +286,24 @@ class Comparison {
   }
 }
 
-function compareExceptionKey(actual, expected, key, message, keys, fn) {
+function compareExceptionKey(actual, expected, key, message, keys, fn, diff) {
   if (!(key in actual) || !isDeepStrictEqual(actual[key], expected[key])) {
     if (!message) {
       const a = new Comparison(actual, keys);
       const b = new Comparison(expected, keys, actual);
-      const err = new AssertionError({ actual: a, expected: b, operator: 'deepStrictEqual', stackStartFn: fn });
+      const err = new AssertionError({
+        actual: a, expected: b, operator: 'deepStrictEqual', stackStartFn: stackStartOf(fn), diff,
+      });
       err.actual = actual;
       err.expected = expected;
       err.operator = fn.name;
       throw err;
     }
-    innerFail({ actual, expected, message, operator: fn.name, stackStartFn: fn });
+    innerFail({ actual, expected, message, operator: fn.name, stackStartFn: stackStartOf(fn), diff });
   }
 }
 
-function expectedException(actual, expected, message, fn) {
+function expectedException(actual, expected, message, fn, diff) {
   let generatedMessage = false;
   let throwError = false;
   if (typeof expected !== 'function') {
@@ -181,12 +317,14 @@ function expectedException(actual, expected, message, fn) {
       }
       throwError = true;
     } else if (typeof actual !== 'object' || actual === null) {
-      const err = new AssertionError({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: fn });
+      const err = new AssertionError({
+        actual, expected, message, operator: 'deepStrictEqual', stackStartFn: stackStartOf(fn), diff,
+      });
       err.operator = fn.name;
       throw err;
     } else {
       const keys = Object.keys(expected);
-      if (expected instanceof Error) {
+      if (isError(expected)) {
         keys.push('name', 'message');
       } else if (keys.length === 0) {
         throw new ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
@@ -196,7 +334,7 @@ function expectedException(actual, expected, message, fn) {
             expected[key].exec(actual[key]) !== null) {
           continue;
         }
-        compareExceptionKey(actual, expected, key, message, keys, fn);
+        compareExceptionKey(actual, expected, key, message, keys, fn, diff);
       }
       return;
     }
@@ -234,7 +372,9 @@ function expectedException(actual, expected, message, fn) {
     }
   }
   if (throwError) {
-    const err = new AssertionError({ actual, expected, message, operator: fn.name, stackStartFn: fn });
+    const err = new AssertionError({
+      actual, expected, message, operator: fn.name, stackStartFn: stackStartOf(fn), diff,
+    });
     err.generatedMessage = generatedMessage;
     throw err;
   }
@@ -278,9 +418,9 @@ async function waitForActual(promiseFn) {
   return NO_EXCEPTION;
 }
 
-function expectsError(stackStartFn, actual, error, message) {
+function expectsError(stackStartFn, diff, actual, error, message) {
   if (typeof error === 'string') {
-    if (arguments.length === 4) {
+    if (arguments.length === 5) {
       throw new ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
     }
     if (typeof actual === 'object' && actual !== null) {
@@ -299,17 +439,18 @@ function expectsError(stackStartFn, actual, error, message) {
     let details = '';
     if (error && error.name) details += ` (${error.name})`;
     details += message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.rejects ? 'rejection' : 'exception';
+    const fnType = stackStartFn === rejects ? 'rejection' : 'exception';
     innerFail({
       actual: undefined,
       expected: error,
       operator: stackStartFn.name,
       message: `Missing expected ${fnType}${details}`,
-      stackStartFn,
+      stackStartFn: stackStartOf(stackStartFn),
+      diff,
     });
   }
   if (!error) return;
-  expectedException(actual, error, message, stackStartFn);
+  expectedException(actual, error, message, stackStartFn, diff);
 }
 
 function hasMatchingError(actual, expected) {
@@ -322,7 +463,7 @@ function hasMatchingError(actual, expected) {
   return Reflect.apply(expected, {}, [actual]) === true;
 }
 
-function expectsNoError(stackStartFn, actual, error, message) {
+function expectsNoError(stackStartFn, diff, actual, error, message) {
   if (actual === NO_EXCEPTION) return;
   if (typeof error === 'string') {
     message = error;
@@ -330,101 +471,52 @@ function expectsNoError(stackStartFn, actual, error, message) {
   }
   if (!error || hasMatchingError(actual, error)) {
     const details = message ? `: ${message}` : '.';
-    const fnType = stackStartFn === assert.doesNotReject ? 'rejection' : 'exception';
+    const fnType = stackStartFn === doesNotReject ? 'rejection' : 'exception';
     innerFail({
       actual,
       expected: error,
       operator: stackStartFn.name,
       message: `Got unwanted ${fnType}${details}\n` +
         `Actual message: "${actual && actual.message}"`,
-      stackStartFn,
+      stackStartFn: stackStartOf(stackStartFn),
+      diff,
     });
   }
   throw actual;
 }
 
-function throws(promiseFn, ...args) {
-  expectsError(throws, getActual(promiseFn), ...args);
-}
-
-async function rejects(promiseFn, ...args) {
-  expectsError(rejects, await waitForActual(promiseFn), ...args);
-}
-
-function doesNotThrow(fn, ...args) {
-  expectsNoError(doesNotThrow, getActual(fn), ...args);
-}
-
-async function doesNotReject(fn, ...args) {
-  expectsNoError(doesNotReject, await waitForActual(fn), ...args);
-}
-
-function ifError(err) {
-  if (err === null || err === undefined) return;
-  let message = 'ifError got unwanted exception: ';
-  if (typeof err === 'object' && typeof err.message === 'string') {
-    if (err.message.length === 0 && err.constructor) {
-      message += err.constructor.name;
-    } else {
-      message += err.message;
-    }
-  } else {
-    message += inspect(err);
-  }
-  const newErr = new AssertionError({
-    actual: err,
-    expected: null,
-    operator: 'ifError',
-    message,
-    stackStartFn: ifError,
-  });
-  // Keep the frames of the original error below the assertion's own.
-  const origStack = err && err.stack;
-  if (typeof origStack === 'string') {
-    const origFrames = origStack.split('\n').filter((l) => /^\s+at /.test(l));
-    const ownLines = String(newErr.stack).split('\n');
-    const firstFrame = ownLines.findIndex((l) => /^\s+at /.test(l));
-    if (origFrames.length && firstFrame > 0) {
-      newErr.stack = [...ownLines.slice(0, firstFrame), ...origFrames, ...ownLines.slice(firstFrame)].join('\n');
-    }
-  }
-  throw newErr;
-}
-
-function internalMatch(string, regexp, message, fn) {
+function internalMatch(string, regexp, message, fn, diff) {
   if (!isRegExp(regexp)) throw new ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
-  const match = fn === assert.match;
-  if (typeof string !== 'string' || (regexp.exec(string) !== null) !== match) {
-    if (message instanceof Error) throw message;
+  const isMatch = fn === match;
+  if (typeof string !== 'string' || (regexp.exec(string) !== null) !== isMatch) {
+    if (isError(message)) throw message;
     const generatedMessage = !message;
     message = message || (typeof string !== 'string' ?
       'The "string" argument must be of type string. Received type ' +
         `${typeof string} (${inspect(string)})` :
-      (match ?
+      (isMatch ?
         'The input did not match the regular expression ' :
         'The input was expected to not match the regular expression ') +
           `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
-    const err = new AssertionError({ actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn });
+    const err = new AssertionError({ actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn, diff });
     err.generatedMessage = generatedMessage;
     throw err;
   }
 }
 
-function match(string, regexp, message) {
-  internalMatch(string, regexp, message, match);
-}
+// assert.CallTracker: deprecated (DEP0173).
+const CallTracker = deprecate(require('internal/assert/calltracker'),
+                              'assert.CallTracker is deprecated.', 'DEP0173');
 
-function doesNotMatch(string, regexp, message) {
-  internalMatch(string, regexp, message, doesNotMatch);
+// The module is assert.ok itself.
+function ok(...args) {
+  innerOk(ok, args.length, ...args);
 }
-
-class CallTracker {
-  constructor() {
-    throw notImplemented('assert.CallTracker');
-  }
-}
+const assert = ok;
 
 Object.assign(assert, {
+  AssertionError,
+  CallTracker,
   ok,
   fail,
   equal,
@@ -436,15 +528,13 @@ Object.assign(assert, {
   strictEqual,
   notStrictEqual,
   partialDeepStrictEqual,
+  match,
+  doesNotMatch,
   throws,
   rejects,
   doesNotThrow,
   doesNotReject,
   ifError,
-  match,
-  doesNotMatch,
-  AssertionError,
-  CallTracker,
 });
 
 function strict(...args) {
@@ -452,11 +542,13 @@ function strict(...args) {
 }
 
 assert.strict = Object.assign(strict, assert, {
-  equal: assert.strictEqual,
-  deepEqual: assert.deepStrictEqual,
-  notEqual: assert.notStrictEqual,
-  notDeepEqual: assert.notDeepStrictEqual,
+  equal: strictEqual,
+  deepEqual: deepStrictEqual,
+  notEqual: notStrictEqual,
+  notDeepEqual: notDeepStrictEqual,
 });
 assert.strict.strict = assert.strict;
+assert.Assert = Assert;
+assert.strict.Assert = Assert;
 
 module.exports = assert;

@@ -8,7 +8,6 @@ const {
   codes: {
     ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE,
     ERR_INVALID_BUFFER_SIZE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE, ERR_UNKNOWN_ENCODING,
-    ERR_INVALID_STATE,
   },
   fixStack,
 } = require('internal/errors');
@@ -16,7 +15,7 @@ const { validateNumber, validateInteger, validateString } = require('internal/va
 const {
   ENC_UTF8, ENC_UCS2, ENC_LATIN1, ENC_ASCII, ENC_BASE64, ENC_BASE64URL, ENC_HEX,
   encodingId, encodingIdStrict, normalizeEncoding, isUint8Array, isTypedArray, isAnyArrayBuffer,
-  isArrayBufferView, FastBuffer,
+  isArrayBufferView, FastBuffer, typedArrayByteLength, viewByteLength,
 } = require('internal/buffer');
 
 // The engine's limits: QuickJS array buffers hold up to 2^31-1 bytes and
@@ -38,9 +37,41 @@ function nativeError(Base, code, message) {
   return err;
 }
 
+// isInsideNodeModules reports whether the nearest caller outside node's own
+// library (frames named node:...) lives under a node_modules directory. With
+// no such caller among the first 100 frames it answers true, as node does.
+function isInsideNodeModules() {
+  // Read the plain frames: a user Error.prepareStackTrace must not run here.
+  const { stackTraceLimit, prepareStackTrace } = Error;
+  const hasPrepare = prepareStackTrace !== undefined;
+  Error.stackTraceLimit = 100;
+  if (hasPrepare) Error.prepareStackTrace = undefined;
+  let stack;
+  try {
+    stack = `${new Error().stack}`;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+    if (hasPrepare) Error.prepareStackTrace = prepareStackTrace;
+  }
+  const lines = stack.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const m = /^\s*at (?:.*? \()?(.*?):\d+:\d+\)?$/.exec(lines[i]);
+    if (m === null) continue;
+    const file = m[1];
+    if (file === '' || file.startsWith('node:')) continue;
+    return /[\\/]node_modules[\\/]/.test(file);
+  }
+  return true;
+}
+
 let deprecationWarned = false;
+let nodeModulesChecks = 0;
+// showDeprecation emits DEP0005 once, unless the caller is a package under
+// node_modules (then only with --pending-deprecation). After 10000 checks
+// it stops looking, to keep hot callers fast.
 function showDeprecation() {
-  if (deprecationWarned) return;
+  if (deprecationWarned || ++nodeModulesChecks > 10000) return;
+  if (!require('internal/options').getOptionValue('--pending-deprecation') && isInsideNodeModules()) return;
   deprecationWarned = true;
   if (typeof process.emitWarning === 'function') {
     process.emitWarning('Buffer() is deprecated due to security and usability issues. Please use the ' +
@@ -179,7 +210,8 @@ function fromArrayBuffer(obj, byteOffset, length) {
   const maxLength = obj.byteLength - byteOffset;
   if (maxLength < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
   if (length === undefined) {
-    length = maxLength;
+    // No length: the view tracks a resizable buffer's length.
+    return new FastBuffer(obj, byteOffset);
   } else {
     length = +length;
     if (length > 0) {
@@ -277,7 +309,11 @@ Buffer.concat = function concat(list, length) {
   if (length === undefined) {
     length = 0;
     for (let i = 0; i < list.length; i++) {
-      if (list[i].length) length += list[i].length;
+      const buf = list[i];
+      if (!isUint8Array(buf)) {
+        throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], buf);
+      }
+      length += typedArrayByteLength(buf);
     }
   } else {
     validateOffset(length, 'length');
@@ -289,7 +325,7 @@ Buffer.concat = function concat(list, length) {
     if (!isUint8Array(buf)) {
       throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
     }
-    pos += copyActual(buf, buffer, pos, 0, buf.length);
+    pos += copyActual(buf, buffer, pos, 0, typedArrayByteLength(buf));
   }
   if (pos < length) buffer.fill(0, pos, length);
   return buffer;
@@ -322,11 +358,12 @@ function byteLength(string, encoding) {
 Buffer.byteLength = byteLength;
 
 function copyActual(source, target, targetStart, sourceStart, sourceEnd) {
-  if (sourceEnd - sourceStart > target.byteLength - targetStart) {
-    sourceEnd = sourceStart + target.byteLength - targetStart;
+  const targetLength = viewByteLength(target);
+  if (sourceEnd - sourceStart > targetLength - targetStart) {
+    sourceEnd = sourceStart + targetLength - targetStart;
   }
   let nb = sourceEnd - sourceStart;
-  const sourceLen = source.byteLength - sourceStart;
+  const sourceLen = viewByteLength(source) - sourceStart;
   if (nb > sourceLen) nb = sourceLen;
   if (nb <= 0) return 0;
   return binding.copy(source, target, targetStart, sourceStart, sourceStart + nb);
@@ -341,8 +378,10 @@ function toInteger(n, defaultVal) {
 }
 
 function copyImpl(source, target, targetStart, sourceStart, sourceEnd) {
-  if (!isUint8Array(source)) throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
-  if (!isUint8Array(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  // Any ArrayBuffer view works on either side; offsets count bytes.
+  if (!isArrayBufferView(source)) throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
+  if (!isArrayBufferView(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  const sourceLength = viewByteLength(source);
   if (targetStart === undefined) {
     targetStart = 0;
   } else {
@@ -353,17 +392,17 @@ function copyImpl(source, target, targetStart, sourceStart, sourceEnd) {
     sourceStart = 0;
   } else {
     sourceStart = Number.isInteger(sourceStart) ? sourceStart : toInteger(sourceStart, 0);
-    if (sourceStart < 0 || sourceStart > source.byteLength) {
-      throw new ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${source.byteLength}`, sourceStart);
+    if (sourceStart < 0 || sourceStart > sourceLength) {
+      throw new ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${sourceLength}`, sourceStart);
     }
   }
   if (sourceEnd === undefined) {
-    sourceEnd = source.byteLength;
+    sourceEnd = sourceLength;
   } else {
     sourceEnd = Number.isInteger(sourceEnd) ? sourceEnd : toInteger(sourceEnd, 0);
     if (sourceEnd < 0) throw new ERR_OUT_OF_RANGE('sourceEnd', '>= 0', sourceEnd);
   }
-  if (targetStart >= target.byteLength || sourceStart >= sourceEnd) return 0;
+  if (targetStart >= viewByteLength(target) || sourceStart >= sourceEnd) return 0;
   return copyActual(source, target, targetStart, sourceStart, sourceEnd);
 }
 
@@ -404,11 +443,12 @@ function fillImpl(buf, value, offset, end, encoding) {
     if (offset >= end) return buf;
   }
   if (typeof value === 'number') {
-    if (offset > end || end > buf.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS();
+    if (offset > end || end > typedArrayByteLength(buf)) throw new ERR_BUFFER_OUT_OF_BOUNDS();
     Uint8Array.prototype.fill.call(buf, value & 255, offset, end);
   } else {
     const res = binding.fill(buf, value, offset, end, enc ?? ENC_UTF8);
-    if (res < 0) throw new ERR_INVALID_ARG_VALUE('value', value);
+    if (res === -1) throw new ERR_INVALID_ARG_VALUE('value', value);
+    if (res < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS();
   }
   return buf;
 }
@@ -512,7 +552,7 @@ proto.lastIndexOf = function lastIndexOf(val, byteOffset, encoding) {
   return bidirectionalIndexOf(this, val, byteOffset, encoding, false);
 };
 proto.includes = function includes(val, byteOffset, encoding) {
-  return this.indexOf(val, byteOffset, encoding) !== -1;
+  return bidirectionalIndexOf(this, val, byteOffset, encoding, true) !== -1;
 };
 
 proto.fill = function fill(value, offset, end, encoding) {
@@ -597,24 +637,58 @@ proto.swap64 = function swap64() {
   return this;
 };
 
-// Encoding-specific slice/write methods, as Node exposes them.
-for (const [name, enc] of [['utf8', ENC_UTF8], ['ucs2', ENC_UCS2], ['utf16le', ENC_UCS2],
-  ['latin1', ENC_LATIN1], ['ascii', ENC_ASCII], ['base64', ENC_BASE64],
-  ['base64url', ENC_BASE64URL], ['hex', ENC_HEX]]) {
-  proto[`${name}Slice`] = function(start = 0, end = this.length) {
-    if (start < 0 || end > this.length || start > end) throw new ERR_BUFFER_OUT_OF_BOUNDS();
+// Encoding-specific slice/write methods, as Node exposes them. Indices are
+// integers (NaN is 0); a negative one is a RangeError.
+function indexArg(value, defaultValue) {
+  if (value === undefined) return defaultValue;
+  const n = Math.trunc(+value) || 0;
+  if (n < 0) throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
+  return n;
+}
+
+function checkWriteString(string) {
+  if (typeof string !== 'string') {
+    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
+  }
+}
+
+for (const [name, enc] of [['utf8', ENC_UTF8], ['ucs2', ENC_UCS2], ['latin1', ENC_LATIN1],
+  ['ascii', ENC_ASCII], ['base64', ENC_BASE64], ['base64url', ENC_BASE64URL], ['hex', ENC_HEX]]) {
+  proto[`${name}Slice`] = function(start, end) {
+    const len = typedArrayByteLength(this);
+    start = indexArg(start, 0);
+    end = indexArg(end, len);
+    if (end <= start) return '';
+    if (end > len) throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
     return slice(this, start, end, enc);
   };
-  proto[`${name}Write`] = function(string, offset = 0, length = this.length - offset) {
-    if (typeof string !== 'string') {
-      throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
-    }
-    if (offset > this.length) throw new ERR_BUFFER_OUT_OF_BOUNDS();
+}
+
+// utf8, latin1 and ascii check their range up front; the others check the
+// offset and clamp the length.
+for (const [name, enc] of [['utf8', ENC_UTF8], ['latin1', ENC_LATIN1], ['ascii', ENC_ASCII]]) {
+  proto[`${name}Write`] = function(string, offset = 0, length = typedArrayByteLength(this) - offset) {
+    checkWriteString(string);
+    const len = typedArrayByteLength(this);
+    if (offset < 0 || offset > len) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+    if (length < 0 || length > len - offset) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
+    return binding.write(this, string, Math.trunc(+offset) || 0, Math.trunc(+length) || 0, enc);
+  };
+}
+for (const [name, enc] of [['ucs2', ENC_UCS2], ['base64', ENC_BASE64],
+  ['base64url', ENC_BASE64URL], ['hex', ENC_HEX]]) {
+  proto[`${name}Write`] = function(string, offset, length) {
+    checkWriteString(string);
+    const len = typedArrayByteLength(this);
+    offset = indexArg(offset, 0);
+    if (offset > len) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+    length = Math.min(indexArg(length, len - offset), len - offset);
+    if (length === 0) return 0;
     return binding.write(this, string, offset, length, enc);
   };
 }
 
-proto[Symbol.for('nodejs.util.inspect.custom')] = function inspect(recurseTimes, ctx) {
+proto[Symbol.for('nodejs.util.inspect.custom')] = proto.inspect = function inspect(recurseTimes, ctx) {
   const max = INSPECT_MAX_BYTES;
   const actualMax = Math.min(max, this.length);
   const remaining = this.length - max;
@@ -790,21 +864,19 @@ proto.readIntBE = function readIntBE(offset, byteLength) {
   return toSigned(readUIntBEn(this, offset, byteLength), byteLength);
 };
 
-proto.writeUInt8 = function writeUInt8(value, offset = 0) {
+function writeU8(buf, value, offset, min, max) {
   value = +value;
   if (typeof offset !== 'number') validateNumber(offset, 'offset');
-  if (value > 0xff || value < 0) throw new ERR_OUT_OF_RANGE('value', '>= 0 and <= 255', value);
-  if (this[offset] === undefined) boundsError(offset, this.length - 1);
-  this[offset] = value;
+  if (value > max || value < min) throw new ERR_OUT_OF_RANGE('value', `>= ${min} and <= ${max}`, value);
+  if (buf[offset] === undefined) boundsError(offset, buf.length - 1);
+  buf[offset] = value;
   return offset + 1;
+}
+proto.writeUInt8 = function writeUInt8(value, offset = 0) {
+  return writeU8(this, value, offset, 0, 0xff);
 };
 proto.writeInt8 = function writeInt8(value, offset = 0) {
-  value = +value;
-  if (typeof offset !== 'number') validateNumber(offset, 'offset');
-  if (value > 0x7f || value < -0x80) throw new ERR_OUT_OF_RANGE('value', '>= -128 and <= 127', value);
-  if (this[offset] === undefined) boundsError(offset, this.length - 1);
-  this[offset] = value;
-  return offset + 1;
+  return writeU8(this, value, offset, -0x80, 0x7f);
 };
 function write16(buf, value, offset, min, max, le) {
   value = +value;
@@ -845,23 +917,23 @@ proto.writeInt32LE = function writeInt32LE(value, offset = 0) { return write32(t
 proto.writeInt32BE = function writeInt32BE(value, offset = 0) { return write32(this, value, offset, -0x80000000, 0x7fffffff, false); };
 proto.writeUIntLE = function writeUIntLE(value, offset, byteLength) {
   checkByteLength(byteLength);
-  if (byteLength === 1) return proto.writeUInt8.call(this, value, offset);
+  if (byteLength === 1) return writeU8(this, value, offset, 0, 0xff);
   return writeUIntLEn(this, value, offset, byteLength, 0, 2 ** (8 * byteLength) - 1);
 };
 proto.writeUIntBE = function writeUIntBE(value, offset, byteLength) {
   checkByteLength(byteLength);
-  if (byteLength === 1) return proto.writeUInt8.call(this, value, offset);
+  if (byteLength === 1) return writeU8(this, value, offset, 0, 0xff);
   return writeUIntBEn(this, value, offset, byteLength, 0, 2 ** (8 * byteLength) - 1);
 };
 proto.writeIntLE = function writeIntLE(value, offset, byteLength) {
   checkByteLength(byteLength);
-  if (byteLength === 1) return proto.writeInt8.call(this, value, offset);
+  if (byteLength === 1) return writeU8(this, value, offset, -0x80, 0x7f);
   const limit = 2 ** (8 * byteLength - 1);
   return writeUIntLEn(this, value, offset, byteLength, -limit, limit - 1);
 };
 proto.writeIntBE = function writeIntBE(value, offset, byteLength) {
   checkByteLength(byteLength);
-  if (byteLength === 1) return proto.writeInt8.call(this, value, offset);
+  if (byteLength === 1) return writeU8(this, value, offset, -0x80, 0x7f);
   const limit = 2 ** (8 * byteLength - 1);
   return writeUIntBEn(this, value, offset, byteLength, -limit, limit - 1);
 };
@@ -1025,10 +1097,19 @@ function atob(input) {
   return r;
 }
 
+// Node 20 (and its test suite) reject detached input with this native-style
+// error; node 24 answers as for an empty buffer.
+function detachedError() {
+  return nativeError(Error, 'ERR_INVALID_STATE', 'Cannot validate on a detached buffer');
+}
+
 function viewOf(input) {
-  if (isAnyArrayBuffer(input)) return new Uint8Array(input);
+  if (isAnyArrayBuffer(input)) {
+    if (input.detached) throw detachedError();
+    return new Uint8Array(input);
+  }
   if (isArrayBufferView(input)) {
-    if (input.buffer && input.buffer.detached) throw new ERR_INVALID_STATE('Cannot validate on a detached buffer');
+    if (input.buffer && input.buffer.detached) throw detachedError();
     return input;
   }
   throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);

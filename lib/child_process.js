@@ -310,7 +310,7 @@ function execFile(file, args, options, callback) {
 }
 
 function promisifiedExec(fn) {
-  return function(...args) {
+  const promisified = function(...args) {
     let resolve;
     let reject;
     const promise = new Promise((res, rej) => {
@@ -329,6 +329,9 @@ function promisifiedExec(fn) {
     });
     return promise;
   };
+  // Named as fn is: util.promisify(exec).name is 'exec'.
+  Object.defineProperty(promisified, 'name', { __proto__: null, value: fn.name });
+  return promisified;
 }
 Object.defineProperty(exec, kCustomPromisify, { enumerable: false, value: promisifiedExec(exec) });
 Object.defineProperty(execFile, kCustomPromisify, { enumerable: false, value: promisifiedExec(execFile) });
@@ -437,9 +440,6 @@ function fork(modulePath, args, options) {
     options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
   } else if (!options.stdio.includes('ipc')) {
     throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
-  }
-  if (options.serialization !== undefined && options.serialization !== 'json') {
-    throw require('internal/errors').notImplemented(`child_process.fork serialization '${options.serialization}'`);
   }
   return spawn(options.execPath, args, options);
 }

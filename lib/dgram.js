@@ -558,3 +558,24 @@ module.exports = { createSocket, Socket };
 Object.defineProperty(module.exports, Symbol.for('gonode.dgram.internals'), {
   value: { kStateSymbol: kState },
 });
+
+// The IPC side of child_process (internal/child_process/ipc) sends and
+// adopts bound sockets through these.
+Object.defineProperty(module.exports, Symbol.for('gonode.dgram.ipc'), {
+  value: {
+    fd(socket) {
+      const state = socket[kState];
+      return state.closed || state.bindState !== BIND_STATE_BOUND ? -1 : binding.fd(state.id);
+    },
+    // socketFromFd makes a socket of type ('udp4' or 'udp6') over a bound
+    // descriptor; it emits 'listening' on the next tick.
+    socketFromFd(fd, type) {
+      const socket = new Socket(type === 'udp6' ? 'udp6' : 'udp4');
+      const r = binding.bindFd(socket[kState].id, fd);
+      if (r < 0) throw errnoException(r, 'bind');
+      bound(socket);
+      process.nextTick(startListening, socket);
+      return socket;
+    },
+  },
+});

@@ -1,148 +1,202 @@
 'use strict';
-// node:dns: name lookups (getaddrinfo-style, through Go's resolver) and
-// DNS queries (through internalBinding('dns')), callback API.
+// node:dns, callback API: name lookups through the system's resolver
+// (internalBinding('cares_wrap').getaddrinfo/getnameinfo) and DNS queries
+// sent to a Resolver's servers.
 
-const {
-  codes: { ERR_INVALID_ARG_TYPE },
-} = require('internal/errors');
 const { isIP } = require('internal/net');
-const { validateFunction, validateString } = require('internal/validators');
 const {
-  setDefaultResultOrder,
+  cares,
+  DNSException,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
+  ERR_MISSING_ARGS,
+  GetAddrInfoReqWrap,
+  GetNameInfoReqWrap,
+  QueryReqWrap,
+  ResolverBase,
   getDefaultResultOrder,
+  setDefaultResultOrder,
+  orderCode,
+  validFamilies,
   parseLookupOptions,
-  lookupRaw,
-  lookupServiceRaw,
+  emitInvalidHostnameWarning,
   validateLookupServiceArgs,
   resolveMethods,
-  reverseName,
-  ResolverBase,
-  constants,
+  rrtypeMethods,
+  toASCII,
+  getDefaultResolver,
+  setDefaultResolver,
+  boundResolvers,
   errorCodes,
+  validateFunction,
+  validateOneOf,
+  validateString,
 } = require('internal/dns/utils');
+
+function onlookup(err, addresses) {
+  if (err) {
+    this.callback(new DNSException(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  this.callback(null, addresses[0], this.family || isIP(addresses[0]));
+}
+
+function onlookupall(err, addresses) {
+  if (err) {
+    this.callback(new DNSException(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  const family = this.family;
+  this.callback(null, addresses.map((address) => ({ address, family: family || isIP(address) })));
+}
 
 // lookup(hostname[, options], callback): callback(err, address, family),
 // or callback(err, [{ address, family }]) with options.all.
 function lookup(hostname, options, callback) {
+  let family = 0;
+  let hints = 0;
+  let all = false;
+  let order = getDefaultResultOrder();
+
   if (hostname) validateString(hostname, 'hostname');
   if (typeof options === 'function') {
     callback = options;
-    options = undefined;
+  } else if (typeof options === 'number') {
+    validateFunction(callback, 'callback');
+    validateOneOf(options, 'family', validFamilies);
+    family = options;
+  } else if (options !== undefined && typeof options !== 'object') {
+    validateFunction(arguments.length === 2 ? options : callback, 'callback');
+    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
+  } else {
+    validateFunction(callback, 'callback');
+    ({ family, hints, all, order } = parseLookupOptions(options, true));
   }
-  validateFunction(callback, 'callback');
-  const { family, all, order } = parseLookupOptions(options);
+
   if (!hostname) {
-    if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
-    }
     emitInvalidHostnameWarning(hostname);
     if (all) process.nextTick(callback, null, []);
     else process.nextTick(callback, null, null, family === 6 ? 6 : 4);
     return {};
   }
+
   const matched = isIP(hostname);
   if (matched) {
     if (all) process.nextTick(callback, null, [{ address: hostname, family: matched }]);
     else process.nextTick(callback, null, hostname, matched);
     return {};
   }
-  lookupRaw(hostname, family, order, (err, list) => {
-    if (err) {
-      callback(err);
-      return;
-    }
-    if (all) callback(null, list);
-    else callback(null, list[0].address, list[0].family);
-  });
-  return {};
+
+  const req = new GetAddrInfoReqWrap();
+  req.callback = callback;
+  req.family = family;
+  req.hostname = hostname;
+  req.oncomplete = all ? onlookupall : onlookup;
+  const err = cares.getaddrinfo(req, toASCII(hostname), family, hints, orderCode(order));
+  if (err) {
+    process.nextTick(callback, new DNSException(err, 'getaddrinfo', hostname));
+    return {};
+  }
+  return req;
 }
 
 Object.defineProperty(lookup, require('internal/util').customPromisifyArgs,
   { value: ['address', 'family'], enumerable: false });
 
-let invalidHostnameWarned = false;
-function emitInvalidHostnameWarning(hostname) {
-  if (invalidHostnameWarned) return;
-  invalidHostnameWarned = true;
-  process.emitWarning(`The provided hostname "${hostname}" is not a valid hostname, and is supported in the dns module solely for compatibility.`,
-    'DeprecationWarning', 'DEP0118');
+function onlookupservice(err, hostname, service) {
+  if (err) {
+    this.callback(new DNSException(err, 'getnameinfo', this.hostname));
+    return;
+  }
+  this.callback(null, hostname, service);
 }
 
 // lookupService(address, port, callback): callback(err, hostname, service).
 function lookupService(address, port, callback) {
-  if (arguments.length !== 3) {
-    const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
-    throw new ERR_MISSING_ARGS('address', 'port', 'callback');
-  }
+  if (arguments.length !== 3) throw new ERR_MISSING_ARGS('address', 'port', 'callback');
   port = validateLookupServiceArgs(address, port);
   validateFunction(callback, 'callback');
-  lookupServiceRaw(address, port, callback);
-  return {};
+  const req = new GetNameInfoReqWrap();
+  req.callback = callback;
+  req.hostname = address;
+  req.port = port;
+  req.oncomplete = onlookupservice;
+  const err = cares.getnameinfo(req, address, port);
+  if (err) throw new DNSException(err, 'getnameinfo', address);
+  return req;
 }
 
 Object.defineProperty(lookupService, require('internal/util').customPromisifyArgs,
   { value: ['hostname', 'service'], enumerable: false });
 
+function onresolve(err, result, ttls) {
+  if (ttls && this.ttl) result = result.map((address, i) => ({ address, ttl: ttls[i] }));
+  if (err) this.callback(new DNSException(err, this.bindingName, this.hostname));
+  else this.callback(null, result);
+}
+
 // Resolver sends queries to its own servers (the system's by default).
 class Resolver extends ResolverBase {}
 
-function defineResolve(name, rrtype) {
-  Resolver.prototype[name] = function(hostname, options, callback) {
-    validateString(hostname, 'name');
+function queryMethod(bindingName) {
+  return function query(name, options, callback) {
     if (typeof options === 'function') {
       callback = options;
-      options = undefined;
+      options = {};
     }
+    validateString(name, 'name');
     validateFunction(callback, 'callback');
-    const ttl = !!(options && options.ttl);
-    this._query(hostname, rrtype, ttl, callback);
-    return {};
+    const req = new QueryReqWrap();
+    req.bindingName = bindingName;
+    req.callback = callback;
+    req.hostname = name;
+    req.oncomplete = onresolve;
+    req.ttl = !!(options && options.ttl);
+    const err = this._handle[bindingName](req, toASCII(name));
+    if (err) throw new DNSException(err, bindingName, name);
+    return req;
   };
 }
 
-for (const name of Object.keys(resolveMethods)) defineResolve(name, resolveMethods[name]);
-
-Resolver.prototype.reverse = function reverse(ip, callback) {
-  validateString(ip, 'ip');
-  validateFunction(callback, 'callback');
-  const name = reverseName(ip);
-  if (name === null) {
-    const { dnsException } = require('internal/dns/utils');
-    process.nextTick(callback, dnsException('EINVAL', 'getHostByAddr', ip));
-    return {};
-  }
-  this._query(name, 'PTR', false, (err, names) => {
-    if (err) {
-      err.message = `getHostByAddr ${err.code} ${ip}`;
-      err.hostname = ip;
-      callback(err);
-      return;
-    }
-    callback(null, names);
-  }, 'getHostByAddr');
-  return {};
-};
+for (const name of Object.keys(resolveMethods)) {
+  const fn = queryMethod(resolveMethods[name][0]);
+  Object.defineProperty(fn, 'name', { value: name });
+  Resolver.prototype[name] = fn;
+}
+Resolver.prototype.reverse = queryMethod('getHostByAddr');
+Object.defineProperty(Resolver.prototype.reverse, 'name', { value: 'reverse' });
 
 Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
+  let method;
   if (typeof rrtype === 'string') {
-    const method = Object.keys(resolveMethods).find((m) => resolveMethods[m] === rrtype);
-    if (method === undefined) {
-      const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
-      throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
-    }
-    return this[method](hostname, callback);
+    method = rrtypeMethods[rrtype];
+    if (method === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+  } else if (typeof rrtype === 'function') {
+    method = 'resolve4';
+    callback = rrtype;
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
   }
-  if (typeof rrtype === 'function') return this.resolve4(hostname, rrtype);
-  throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
+  return this[method](hostname, callback);
 };
 
-// One default resolver, shared with node:dns/promises.
-const defaultResolver = new Resolver();
-
-function getServers() { return defaultResolver.getServers(); }
-function setServers(servers) { defaultResolver.setServers(servers); }
+// The default resolver (see boundResolvers).
+setDefaultResolver(new Resolver());
+boundResolvers.callback = getDefaultResolver();
 
 let promisesModule;
+
+function getServers() { return boundResolvers.callback.getServers(); }
+
+function setServers(servers) {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  setDefaultResolver(resolver);
+  boundResolvers.callback = resolver;
+  if (promisesModule !== undefined) boundResolvers.promises = resolver;
+}
+
+const resolverKeys = ['resolve', ...Object.keys(resolveMethods).sort(), 'reverse'];
 
 module.exports = {
   lookup,
@@ -151,33 +205,18 @@ module.exports = {
   getDefaultResultOrder,
   setDefaultResultOrder,
   setServers,
-  ...constants,
+  ADDRCONFIG: cares.AI_ADDRCONFIG,
+  ALL: cares.AI_ALL,
+  V4MAPPED: cares.AI_V4MAPPED,
   ...errorCodes,
   getServers,
 };
 
-for (const name of [...Object.keys(resolveMethods), 'resolve', 'reverse']) {
-  module.exports[name] = function(...args) { return defaultResolver[name](...args); };
-  Object.defineProperty(module.exports[name], 'name', { value: name });
+for (const name of resolverKeys) {
+  const fn = function(...args) { return Resolver.prototype[name].apply(boundResolvers.callback, args); };
+  Object.defineProperty(fn, 'name', { value: name });
+  module.exports[name] = fn;
 }
-// node's order puts resolve before the resolveX methods.
-{
-  const reordered = {};
-  for (const k of Object.keys(module.exports)) {
-    if (k === 'getServers') {
-      reordered.getServers = module.exports.getServers;
-      reordered.resolve = module.exports.resolve;
-      for (const m of Object.keys(resolveMethods).sort()) reordered[m] = module.exports[m];
-      reordered.reverse = module.exports.reverse;
-    } else if (!(k in resolveMethods) && k !== 'resolve' && k !== 'reverse') {
-      reordered[k] = module.exports[k];
-    }
-  }
-  for (const k of Object.keys(module.exports)) delete module.exports[k];
-  Object.assign(module.exports, reordered);
-}
-
-Object.defineProperty(module.exports, '_defaultResolver', { value: defaultResolver });
 
 Object.defineProperty(module.exports, 'promises', {
   configurable: true,

@@ -5,7 +5,9 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, ERR_OUT_OF_RANGE },
   AbortError,
 } = require('internal/errors');
-const { validateFunction, validateNumber, validateObject, validateAbortSignal } = require('internal/validators');
+const {
+  validateFunction, validateNumber, validateObject, validateAbortSignal, validateInteger,
+} = require('internal/validators');
 
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
@@ -285,8 +287,8 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
       this._events = { __proto__: null };
     } else {
       delete events[type];
-      if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
     }
+    if (events.removeListener !== undefined) this.emit('removeListener', type, list.listener || listener);
   } else if (typeof list !== 'function') {
     let position = -1;
     for (let i = list.length - 1; i >= 0; i--) {
@@ -450,7 +452,7 @@ async function once(emitter, name, options = {}) {
     if (typeof emitter.addEventListener === 'function' && typeof emitter.on !== 'function') {
       emitter.addEventListener(name, resolver, { once: true });
     } else if (typeof emitter?.once !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitter);
+      throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
     } else {
       emitter.once(name, resolver);
       if (name !== 'error') emitter.once('error', errorListener);
@@ -476,16 +478,34 @@ function on(emitter, event, options = {}) {
   const signal = options.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
+  // highWaterMark: pause the emitter (when it can pause) once this many
+  // events wait unconsumed; lowWaterMark: resume it when the queue shrinks
+  // to this many.
+  const highWaterMark = options.highWaterMark ?? Number.MAX_SAFE_INTEGER;
+  validateInteger(highWaterMark, 'options.highWaterMark', 1);
+  const lowWaterMark = options.lowWaterMark ?? 1;
+  validateInteger(lowWaterMark, 'options.lowWaterMark', 1);
+  const isEmitter = typeof emitter?.on === 'function';
+  if (!isEmitter && typeof emitter?.addEventListener !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+  }
   const closeEvents = options.close;
   const unconsumedEvents = [];
   const unconsumedPromises = [];
   let error = null;
   let finished = false;
+  let paused = false;
 
   const iterator = Object.setPrototypeOf({
     next() {
-      const value = unconsumedEvents.shift();
-      if (value) return Promise.resolve({ value, done: false });
+      if (unconsumedEvents.length > 0) {
+        const value = unconsumedEvents.shift();
+        if (paused && unconsumedEvents.length < lowWaterMark) {
+          emitter.resume();
+          paused = false;
+        }
+        return Promise.resolve({ value, done: false });
+      }
       if (error) {
         const p = Promise.reject(error);
         error = null;
@@ -505,7 +525,7 @@ function on(emitter, event, options = {}) {
   }, Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype));
 
   const add = (ev, fn) => {
-    if (typeof emitter.on === 'function') emitter.on(ev, fn);
+    if (isEmitter) emitter.on(ev, fn);
     else emitter.addEventListener(ev, fn);
   };
   const remove = (ev, fn) => {
@@ -513,20 +533,29 @@ function on(emitter, event, options = {}) {
     else emitter.removeEventListener(ev, fn);
   };
   add(event, eventHandler);
-  if (event !== 'error' && typeof emitter.on === 'function') add('error', errorHandler);
+  if (event !== 'error' && isEmitter) add('error', errorHandler);
   if (closeEvents?.length) for (const ev of closeEvents) add(ev, closeHandler);
-  if (signal) signal.addEventListener('abort', abortListener, { once: true });
+  if (signal) {
+    const { kResistStopPropagation } = require('internal/event_target');
+    signal.addEventListener('abort', abortListener, { once: true, [kResistStopPropagation]: true });
+  }
 
   return iterator;
 
   function abortListener() { errorHandler(new AbortError(undefined, { cause: signal?.reason })); }
   function eventHandler(...args) {
     const p = unconsumedPromises.shift();
-    if (p) p.resolve({ value: args, done: false });
-    else unconsumedEvents.push(args);
+    if (p) {
+      p.resolve({ value: args, done: false });
+      return;
+    }
+    unconsumedEvents.push(args);
+    if (!paused && unconsumedEvents.length > highWaterMark && typeof emitter.pause === 'function') {
+      emitter.pause();
+      paused = true;
+    }
   }
   function errorHandler(err) {
-    finished = true;
     const p = unconsumedPromises.shift();
     if (p) p.reject(err);
     else error = err;
@@ -534,7 +563,7 @@ function on(emitter, event, options = {}) {
   }
   function closeHandler() {
     remove(event, eventHandler);
-    remove('error', errorHandler);
+    if (isEmitter) remove('error', errorHandler);
     if (closeEvents?.length) for (const ev of closeEvents) remove(ev, closeHandler);
     if (signal) signal.removeEventListener('abort', abortListener);
     finished = true;

@@ -74,6 +74,13 @@ function closeSync(fd) {
 
 // --- read ---
 
+// isPosition: a file position that read's and write's argument checks
+// pass through unchanged (the fast paths test the other arguments inline:
+// (x | 0) === x holds only for int32 numbers).
+function isPosition(n) {
+  return typeof n === 'number' && n >= 0 && n % 1 === 0 && n <= Number.MAX_SAFE_INTEGER;
+}
+
 // readArgs normalizes read's overloads to [fd, buffer, offset, length, position].
 function readArgs(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
@@ -105,6 +112,16 @@ function readArgs(fd, buffer, offsetOrOptions, length, position) {
 // read(fd, buffer, offset, length, position, cb): the overload is chosen
 // by the argument count.
 function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  // The common full form with plainly valid arguments (every fs stream
+  // read): the checks below are what the general path would find.
+  if (arguments.length === 6 && typeof callback === 'function' && (fd | 0) === fd && fd >= 0 &&
+      isArrayBufferView(buffer) && (offsetOrOptions | 0) === offsetOrOptions && offsetOrOptions >= 0 &&
+      (length | 0) === length && length > 0 && offsetOrOptions + length <= buffer.byteLength &&
+      (position == null || isPosition(position))) {
+    binding.read(fd, buffer, offsetOrOptions, length, position ?? -1,
+      (err, n) => (err ? callback(err) : callback(null, n, buffer)));
+    return;
+  }
   fd = getValidatedFd(fd);
   let offset = offsetOrOptions;
   if (arguments.length <= 4) {
@@ -207,6 +224,16 @@ function writeArgs(fd, buffer, offsetOrOptions, length, position) {
 }
 
 function write(fd, buffer, offsetOrOptions, length, position, callback) {
+  // The common full form with plainly valid arguments (every fs stream
+  // write): the checks below are what the general path would find.
+  if (arguments.length === 6 && typeof callback === 'function' && (fd | 0) === fd && fd >= 0 &&
+      isArrayBufferView(buffer) && (offsetOrOptions | 0) === offsetOrOptions && offsetOrOptions >= 0 &&
+      (length | 0) === length && length >= 0 && offsetOrOptions + length <= buffer.byteLength &&
+      (position == null || isPosition(position))) {
+    binding.write(fd, buffer, offsetOrOptions, length, position ?? null,
+      (err, n) => (err ? callback(err) : callback(null, n, buffer)));
+    return;
+  }
   const args = [offsetOrOptions, length, position, callback];
   let i = args.findIndex((a) => typeof a === 'function');
   if (i === -1) i = args.length;
@@ -507,7 +534,8 @@ function exists(path, callback) {
   binding.access(path, F_OK, (err) => callback(!err));
 }
 Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
-  value: (path) => new Promise((resolve) => exists(path, resolve)),
+  // Named 'exists', as util.promisify(fs.exists).name is in node.
+  value: { exists: (path) => new Promise((resolve) => exists(path, resolve)) }.exists,
   configurable: true,
 });
 

@@ -9,6 +9,7 @@ const { ClientRequest } = require('_http_client');
 const { Server: HttpServer, storeHTTPOptions, initHTTPServer } = require('_http_server');
 const { URL, urlToHttpOptions } = require('internal/url');
 const { callable } = require('_http_common');
+const { validateObject } = require('internal/validators');
 
 class Server extends tls.Server {
   constructor(opts, requestListener) {
@@ -18,9 +19,10 @@ class Server extends tls.Server {
     } else if (opts == null) {
       opts = {};
     } else {
+      validateObject(opts, 'options');
       opts = { ...opts };
     }
-    if (!opts.ALPNProtocols) opts.ALPNProtocols = ['http/1.1'];
+    if (!opts.ALPNProtocols && !opts.ALPNCallback) opts.ALPNProtocols = ['http/1.1'];
     super(opts);
     storeHTTPOptions.call(this, opts);
     initHTTPServer(this, requestListener, 'secureConnection');
@@ -46,8 +48,17 @@ class Agent extends HttpAgent {
     if (this.maxCachedSessions === undefined) this.maxCachedSessions = 100;
   }
 
-  createConnection(options, cb) {
-    const opts = { ...options };
+  // createConnection(options[, cb]) or (port[, host][, options][, cb]).
+  createConnection(...args) {
+    const cb = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
+    const [port, host, options] = args;
+    let opts;
+    if (port !== null && typeof port === 'object') opts = { ...port };
+    else if (host !== null && typeof host === 'object') opts = { ...host };
+    else if (options !== null && typeof options === 'object') opts = { ...options };
+    else opts = {};
+    if (typeof port === 'number') opts.port = port;
+    if (typeof host === 'string') opts.host = host;
     if (opts.servername === undefined || opts.servername === '') {
       if (opts.host && !require('net').isIP(opts.host)) opts.servername = opts.host;
     }
@@ -63,16 +74,30 @@ class Agent extends HttpAgent {
 
   getName(options = {}) {
     let name = super.getName(options);
-    name += ':';
-    if (options.ca) name += options.ca;
-    name += ':';
-    if (options.cert) name += options.cert;
-    name += ':';
-    if (options.key) name += options.key;
-    name += ':';
-    if (options.servername && options.servername !== options.host) name += options.servername;
-    name += ':';
-    if (options.rejectUnauthorized !== undefined) name += options.rejectUnauthorized;
+    const add = (v) => {
+      name += ':';
+      if (v !== undefined) name += v;
+    };
+    add(options.ca);
+    add(options.cert);
+    add(options.clientCertEngine);
+    add(options.ciphers);
+    add(options.key);
+    add(options.pfx);
+    add(options.rejectUnauthorized);
+    add(options.servername && options.servername !== options.host ? options.servername : undefined);
+    add(options.minVersion);
+    add(options.maxVersion);
+    add(options.secureProtocol);
+    add(options.crl);
+    add(options.honorCipherOrder);
+    add(options.ecdhCurve);
+    add(options.dhparam);
+    add(options.secureOptions);
+    add(options.sessionIdContext);
+    add(options.sigalgs !== undefined ? JSON.stringify(options.sigalgs) : undefined);
+    add(options.privateKeyIdentifier);
+    add(options.privateKeyEngine);
     return name;
   }
 }

@@ -67,6 +67,17 @@ function lazyDns() {
 
 // Every open handle id -> its Socket or Server.
 const owners = new Map();
+require('internal/process/active').register(() => {
+  const out = [];
+  for (const owner of owners.values()) {
+    const h = owner._handle;
+    if (!h || !h.refed) continue;
+    const type = owner instanceof Server ? (h.pipe ? 'PipeServerWrap' : 'TCPServerWrap') :
+      (h.pipe ? 'PipeWrap' : 'TCPSocketWrap');
+    out.push({ type, owner, handle: true });
+  }
+  return out;
+});
 
 function onread(id, nread, ab) {
   const socket = owners.get(id);
@@ -118,11 +129,14 @@ class Handle {
     if (this.id) owners.delete(this.id);
     binding.close(this.id, cb);
   }
-  getsockname(out) { return fillAddress(binding.address(this.id), out); }
-  getpeername(out) { return fillAddress(binding.remoteAddress(this.id), out); }
+  // A pipe connection has no addresses in node (its handle cannot ask):
+  // address() is {} and remoteAddress undefined on both ends.
+  getsockname(out) { return this.pipe ? -22 : fillAddress(binding.address(this.id), out); }
+  getpeername(out) { return this.pipe ? -22 : fillAddress(binding.remoteAddress(this.id), out); }
   setNoDelay(on) { return binding.setNoDelay(this.id, on); }
   setKeepAlive(on, delaySecs) { return binding.setKeepAlive(this.id, on, delaySecs); }
   get writeQueueSize() { return binding.writeQueueSize(this.id); }
+  get fd() { return this.id ? binding.fd(this.id) : -1; }
 }
 
 function fillAddress(a, out) {
@@ -172,7 +186,7 @@ function normalizeArgs(args) {
 
 // ---- Socket -------------------------------------------------------------------
 
-const kTimeout = Symbol('timeout');
+const { kTimeout } = require('internal/timers');
 const kPendingWrite = Symbol('pendingWrite');
 const kSetNoDelay = Symbol('setNoDelay');
 const kSetKeepAlive = Symbol('setKeepAlive');
@@ -197,7 +211,17 @@ class Socket extends stream.Duplex {
   constructor(options) {
     if (typeof options === 'number') options = { fd: options };
     else options = { ...options };
-    if (options.fd !== undefined) throw notImplemented('net.Socket fd option');
+    if (options.fd !== undefined) {
+      // A descriptor the process holds (inherited, or passed over IPC):
+      // adopted as a connected socket.
+      const { validateInt32 } = require('internal/validators');
+      validateInt32(options.fd, 'fd', 0);
+      const id = binding.openFd(options.fd, false);
+      if (id < 0) throw errnoException(id, 'open');
+      options.handle = new Handle(id, typeof binding.address(id) === 'string');
+      if (options.readable === undefined) options.readable = true;
+      if (options.writable === undefined) options.writable = true;
+    }
     if (options.onread !== undefined && options.onread !== null) throw notImplemented('net.Socket onread option');
     for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
       if (options[key]) {
@@ -404,6 +428,7 @@ class Socket extends stream.Duplex {
   }
 
   connect(...args) {
+    if (dc().clientSocket.hasSubscribers) dc().clientSocket.publish({ socket: this });
     let normalized;
     if (Array.isArray(args[0]) && args[0].length === 2 && typeof args[0][0] === 'object') {
       normalized = args[0];
@@ -836,6 +861,12 @@ class Server extends EventEmitter {
     const [options, cb] = normalizeArgs(args);
     if (typeof cb === 'function') this.once('listening', cb);
     if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
+    if (dc().listen.hasSubscribers) {
+      // diagnostics_channel tracing:net.server.listen: asyncStart now,
+      // asyncEnd on 'listening' or error if listening fails.
+      this[kListenTrace] = { server: this, options };
+      dc().listen.asyncStart.publish(this[kListenTrace]);
+    }
     let backlog = options.backlog;
     // listen(port, host, backlog, cb) / listen(port, backlog, cb)
     if (typeof args[0] !== 'object' || args[0] === null) {
@@ -853,9 +884,26 @@ class Server extends EventEmitter {
         this.once('close', () => signal.removeEventListener('abort', onAborted));
       }
     }
-    if (options.handle || options._handle || (typeof options.fd === 'number' && options.fd >= 0) ||
-        (typeof args[0] === 'object' && args[0] !== null && typeof args[0].fd === 'number' && args[0].fd >= 0)) {
-      throw notImplemented('server.listen(handle)');
+    // listen(handle) / listen({ handle }) / listen({ fd }): a listening
+    // socket this process already has (a server's handle, one received
+    // over IPC, or an inherited descriptor).
+    let h = options instanceof Handle ? options : (options._handle || options.handle);
+    if (h && !(h instanceof Handle) && h._handle instanceof Handle) h = h._handle;
+    if (h instanceof Handle) {
+      if (!h.id || owners.get(h.id) instanceof Socket) throw new ERR_INVALID_ARG_VALUE('options', options);
+      this._adoptListener(h.id);
+      return this;
+    }
+    const fd = h && typeof h.fd === 'number' ? h.fd : options.fd;
+    if (typeof fd === 'number' && fd >= 0) {
+      const id = binding.openFd(fd, true);
+      if (id < 0) {
+        // As node: a descriptor that is not a listening-capable socket.
+        process.nextTick(emitErrorNT, this, uvExceptionWithHostPort(-22, 'listen', null, undefined));
+        return this;
+      }
+      this._adoptListener(id);
+      return this;
     }
     if (args.length === 0 || typeof args[0] === 'function') {
       // No port: listen on a random port on every address.
@@ -890,7 +938,7 @@ class Server extends EventEmitter {
       Boolean(options && options.ipv6Only), isPipe ? address : undefined, Boolean(options && options.reusePort));
     if (r < 0) {
       const ex = uvExceptionWithHostPort(r, 'listen', isPipe ? address : (address === null ? '::' : address), isPipe ? undefined : port);
-      process.nextTick(emitErrorNT, this, ex);
+      listenFailed(this, ex);
       return;
     }
     this._handle = new Handle(r, isPipe);
@@ -911,6 +959,22 @@ class Server extends EventEmitter {
         process.nextTick(emitErrorNT, this, err);
         return;
       }
+    }
+    if (this[kUnrefServer]) this._handle.unref();
+    process.nextTick(emitListeningNT, this);
+  }
+
+  // _adoptListener makes this server own the listening native handle id.
+  _adoptListener(id) {
+    const addr = binding.address(id);
+    const isPipe = typeof addr === 'string';
+    this._handle = new Handle(id, isPipe);
+    owners.set(id, this);
+    if (isPipe) {
+      this._pipeName = addr;
+      this._connectionKey = `-1:${addr}:-1`;
+    } else if (addr) {
+      this._connectionKey = `${addr[1] === 'IPv6' ? 6 : 4}:${addr[0]}:${addr[2]}`;
     }
     if (this[kUnrefServer]) this._handle.unref();
     process.nextTick(emitListeningNT, this);
@@ -947,7 +1011,7 @@ class Server extends EventEmitter {
       return;
     }
     const socket = new Socket({
-      handle: connId,
+      handle: new Handle(connId, Boolean(this._handle && this._handle.pipe)),
       allowHalfOpen: this.allowHalfOpen,
       pauseOnCreate: this.pauseOnConnect,
       readable: true,
@@ -960,10 +1024,19 @@ class Server extends EventEmitter {
     this._connections++;
     socket.server = this;
     socket._server = this;
+    if (dc().serverSocket.hasSubscribers) dc().serverSocket.publish({ socket });
     this.emit('connection', socket);
   }
 
   address() {
+    if (this._handle && !this._handle.pipe) {
+      // Through the handle's getsockname, as node does (programs and
+      // tests may replace it).
+      const out = {};
+      const err = this._handle.getsockname(out);
+      if (err) throw errnoException(err, 'address');
+      return out;
+    }
     if (this._handle) return addressOf(binding.address(this._handle.id));
     if (this._pipeName) return this._pipeName;
     return null;
@@ -982,6 +1055,19 @@ class Server extends EventEmitter {
       this._handle.close();
       this._handle = null;
     }
+    if (this._usingWorkers && this._workers.length > 0) {
+      // 'close' waits for the sockets other processes hold.
+      let left = this._workers.length;
+      this._connections++;
+      const onWorkerClose = () => {
+        if (--left === 0) {
+          this._connections--;
+          this._emitCloseIfDrained();
+        }
+      };
+      for (const w of this._workers) w.close(onWorkerClose);
+      return this;
+    }
     this._emitCloseIfDrained();
     return this;
   }
@@ -993,8 +1079,38 @@ class Server extends EventEmitter {
 
   getConnections(cb) {
     validateFunction(cb, 'callback');
-    process.nextTick(cb, null, this._connections);
+    if (!this._usingWorkers) {
+      process.nextTick(cb, null, this._connections);
+      return this;
+    }
+    // Sockets sent to other processes (child_process send) count too.
+    let left = this._workers.length;
+    let total = this._connections;
+    let failed = false;
+    const onCount = (err, n) => {
+      if (failed) return;
+      if (err) {
+        failed = true;
+        cb(err);
+        return;
+      }
+      total += n;
+      if (--left === 0) cb(null, total);
+    };
+    for (const w of this._workers) w.getConnections(onCount);
     return this;
+  }
+
+  // _setupWorker adds a list of sockets sent to another process over IPC
+  // (internal/child_process/ipc), counted by getConnections and waited
+  // for by close.
+  _setupWorker(list) {
+    this._usingWorkers = true;
+    this._workers.push(list);
+    list.once('disconnect', () => {
+      const i = this._workers.indexOf(list);
+      if (i !== -1) this._workers.splice(i, 1);
+    });
   }
 
   ref() {
@@ -1021,8 +1137,40 @@ class Server extends EventEmitter {
 }
 
 function emitErrorNT(self, err) { self.emit('error', err); }
+
+// listenFailed reports a failed listen: to a net.server.listen trace at
+// once (as node does), to 'error' listeners on the next tick.
+function listenFailed(server, err) {
+  const trace = server[kListenTrace];
+  if (trace !== undefined) {
+    server[kListenTrace] = undefined;
+    dc().listen.error.publish({ ...trace, error: err });
+  }
+  process.nextTick(emitErrorNT, server, err);
+}
 function emitListeningNT(self) {
-  if (self._handle) self.emit('listening');
+  if (!self._handle) return;
+  const trace = self[kListenTrace];
+  if (trace !== undefined) {
+    self[kListenTrace] = undefined;
+    dc().listen.asyncEnd.publish(trace);
+  }
+  self.emit('listening');
+}
+
+// The diagnostics channels net publishes on, made on first use.
+const kListenTrace = Symbol('kListenTrace');
+let channels;
+function dc() {
+  if (channels === undefined) {
+    const diagnostics = require('diagnostics_channel');
+    channels = {
+      clientSocket: diagnostics.channel('net.client.socket'),
+      serverSocket: diagnostics.channel('net.server.socket'),
+      listen: diagnostics.tracingChannel('net.server.listen'),
+    };
+  }
+  return channels;
 }
 
 function listenInCluster(server, address, port, addressType, backlog, options) {
@@ -1073,6 +1221,44 @@ function callable(cls) {
   cls.prototype.constructor = p;
   return p;
 }
+// The IPC side of child_process (internal/child_process/ipc) sends and
+// adopts handles through these.
+const ipcHooks = {
+  isHandle(h) { return h instanceof Handle; },
+  isServerHandle(h) { return h instanceof Handle && h.id !== 0 && owners.get(h.id) instanceof Server; },
+  handleFd(h) { return h instanceof Handle ? h.fd : -1; },
+  // detachSocket takes the handle from a socket whose descriptor was
+  // sent: the socket acts closed here; the returned object closes the
+  // native handle once the receiver has it.
+  detachSocket(socket) {
+    const h = socket._handle;
+    if (!h) return null;
+    if (h.reading) h.readStop();
+    if (h.id) owners.delete(h.id);
+    socket._handle = null;
+    socket._server = null;
+    socket.setTimeout(0);
+    return { close() { binding.close(h.id); } };
+  },
+  socketFromFd(fd) {
+    const id = binding.openFd(fd, false);
+    if (id < 0) throw errnoException(id, 'open');
+    return new Socket({ handle: new Handle(id, typeof binding.address(id) === 'string'), readable: true, writable: true });
+  },
+  serverFromFd(fd) {
+    const id = binding.openFd(fd, true);
+    if (id < 0) throw errnoException(id, 'listen');
+    const server = new Server();
+    server._adoptListener(id);
+    return server;
+  },
+  handleFromFd(fd, server) {
+    const id = binding.openFd(fd, server);
+    if (id < 0) throw errnoException(id, 'open');
+    return new Handle(id, typeof binding.address(id) === 'string');
+  },
+};
+
 const SocketCtor = callable(Socket);
 const ServerCtor = callable(Server);
 
@@ -1094,6 +1280,8 @@ module.exports = {
   connect,
   createConnection: connect,
 };
+
+Object.defineProperty(module.exports, Symbol.for('gonode.net.ipc'), { value: ipcHooks });
 
 Object.defineProperties(module.exports, {
   BlockList: {

@@ -319,7 +319,10 @@ const posix = {
   },
 
   matchesGlob(path, pattern) {
-    return require('internal/fs/glob').matchGlobPattern(path, pattern, false);
+    validateString(path, 'path');
+    validateString(pattern, 'pattern');
+    // As in Node, a backslash in the pattern is a separator, never an escape.
+    return require('internal/fs/glob').matchGlobPattern(path, pattern.replaceAll('\\', '/'));
   },
 
   sep: '/',

@@ -16,20 +16,11 @@ const {
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-const binding = internalBinding('process_methods');
+const binding = internalBinding('performance');
 
-function hrMillis() {
-  const [sec, nsec] = binding.hrtime();
-  return sec * 1e3 + nsec / 1e6;
-}
-
-// performance.now() counts from the process start, like Node's.
-const startOffset = binding.uptime() * 1e3 - hrMillis();
-const timeOrigin = Date.now() - binding.uptime() * 1e3;
-
-function now() {
-  return hrMillis() + startOffset;
-}
+// performance.now(): milliseconds since the process started.
+const now = binding.now;
+const timeOrigin = binding.timeOrigin;
 
 const kInternal = Symbol('kInternal');
 
@@ -147,7 +138,8 @@ class Performance extends EventTarget {
 
   mark(name, options) {
     // Fast path for the common mark(name): no constructor call.
-    const m = options === undefined && arguments.length > 0 ?
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    const m = options === undefined ?
       makeEntry(PerformanceMark, `${name}`, 'mark', now(), 0, null) :
       new PerformanceMark(name, options);
     marks.push(m);
@@ -225,6 +217,25 @@ const performance = new Performance(kInternal);
 // Entry types an observer may ask for. Only mark, measure and function
 // entries are ever produced here; the others are accepted and stay silent.
 const supportedEntryTypes = ['dns', 'function', 'gc', 'http', 'http2', 'mark', 'measure', 'net', 'resource'];
+
+// Native entry types: how many observers watch each is counted in the
+// binding's observerCounts (what would-be producers check).
+const { observerCounts } = binding;
+const nativeEntryTypes = {
+  __proto__: null,
+  gc: binding.constants.NODE_PERFORMANCE_ENTRY_TYPE_GC,
+  http: binding.constants.NODE_PERFORMANCE_ENTRY_TYPE_HTTP,
+  http2: binding.constants.NODE_PERFORMANCE_ENTRY_TYPE_HTTP2,
+  net: binding.constants.NODE_PERFORMANCE_ENTRY_TYPE_NET,
+  dns: binding.constants.NODE_PERFORMANCE_ENTRY_TYPE_DNS,
+};
+
+function countObserver(types, delta) {
+  for (const t of types) {
+    const i = nativeEntryTypes[t];
+    if (i !== undefined) observerCounts[i] += delta;
+  }
+}
 
 // Connected observers, and those with entries waiting for delivery.
 const observers = new Set();
@@ -306,6 +317,7 @@ class PerformanceObserver {
       }
       validateArray(entryTypes, 'options.entryTypes');
       this.#type = 'multiple';
+      if (observers.delete(this)) countObserver(this.#entryTypes, -1);
       this.#entryTypes.clear();
       for (const t of entryTypes) {
         if (supportedEntryTypes.includes(t)) this.#entryTypes.add(t);
@@ -317,6 +329,7 @@ class PerformanceObserver {
       validateString(type, 'options.type');
       if (!supportedEntryTypes.includes(type)) return;
       this.#type = 'single';
+      if (observers.delete(this)) countObserver(this.#entryTypes, -1);
       this.#entryTypes.add(type);
       if (buffered) {
         const existing = filterEntries([...marks, ...measures], undefined, type);
@@ -327,12 +340,16 @@ class PerformanceObserver {
         }
       }
     }
-    if (this.#entryTypes.size > 0) observers.add(this);
-    else this.disconnect();
+    if (this.#entryTypes.size > 0) {
+      observers.add(this);
+      countObserver(this.#entryTypes, 1);
+    } else {
+      this.disconnect();
+    }
   }
 
   disconnect() {
-    observers.delete(this);
+    if (observers.delete(this)) countObserver(this.#entryTypes, -1);
     pendingObservers.delete(this);
     this.#buffer = [];
     this.#entryTypes.clear();
@@ -408,19 +425,7 @@ function timerify(fn, options = {}) {
 function monitorEventLoopDelay() { throw notImplemented('perf_hooks.monitorEventLoopDelay'); }
 function createHistogram() { throw notImplemented('perf_hooks.createHistogram'); }
 
-const constants = {
-  NODE_PERFORMANCE_GC_MAJOR: 4,
-  NODE_PERFORMANCE_GC_MINOR: 1,
-  NODE_PERFORMANCE_GC_INCREMENTAL: 8,
-  NODE_PERFORMANCE_GC_WEAKCB: 16,
-  NODE_PERFORMANCE_GC_FLAGS_NO: 0,
-  NODE_PERFORMANCE_GC_FLAGS_CONSTRUCT_RETAINED: 2,
-  NODE_PERFORMANCE_GC_FLAGS_FORCED: 4,
-  NODE_PERFORMANCE_GC_FLAGS_SYNCHRONOUS_PHANTOM_PROCESSING: 8,
-  NODE_PERFORMANCE_GC_FLAGS_ALL_AVAILABLE_GARBAGE: 16,
-  NODE_PERFORMANCE_GC_FLAGS_ALL_EXTERNAL_MEMORY: 32,
-  NODE_PERFORMANCE_GC_FLAGS_SCHEDULE_IDLE: 64,
-};
+const constants = binding.constants;
 
 module.exports = {
   Performance,

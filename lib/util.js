@@ -238,10 +238,30 @@ function getCallSites(frameCount = 10, options) {
   const { validateNumber, validateObject } = require('internal/validators');
   validateNumber(frameCount, 'frameCount', 1, 200);
   if (options !== undefined) validateObject(options, 'options');
+  // Read the frames as the engine has them: neither a user's
+  // Error.prepareStackTrace nor Error.stackTraceLimit applies.
   const raw = {};
-  Error.captureStackTrace(raw, getCallSites);
+  const hasPrepare = Object.prototype.hasOwnProperty.call(Error, 'prepareStackTrace');
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  let stack;
+  const setLimit = (value) => {
+    try {
+      Error.stackTraceLimit = value;
+    } catch {
+      // A read-only limit (frozen, a getter) stays as the program set it.
+    }
+  };
+  try {
+    if (hasPrepare) Error.prepareStackTrace = undefined;
+    setLimit(Infinity);
+    Error.captureStackTrace(raw, getCallSites);
+    stack = String(raw.stack);
+  } finally {
+    if (hasPrepare) Error.prepareStackTrace = prepareStackTrace;
+    setLimit(stackTraceLimit);
+  }
   const out = [];
-  for (const line of String(raw.stack).split('\n')) {
+  for (const line of stack.split('\n')) {
     const m = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/.exec(line);
     if (!m) continue;
     const functionName = m[1] === undefined || m[1] === '<anonymous>' || m[1] === '<eval>' ? '' : m[1];
@@ -258,6 +278,37 @@ function getCallSites(frameCount = 10, options) {
   return out;
 }
 
+// diff(actual, expected): the edit script between two strings (as
+// characters) or arrays of strings, as [op, value] entries: 0 common,
+// 1 only in actual, -1 only in expected (actual's first in each change).
+function diff(actual, expected) {
+  const { validateString } = require('internal/validators');
+  const check = (value, name) => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) validateString(value[i], `${name}[${i}]`);
+    } else {
+      validateString(value, name);
+    }
+  };
+  check(actual, 'actual');
+  check(expected, 'expected');
+  if (actual === expected) return [];
+  const { myersDiff } = require('internal/assert/myers_diff');
+  const ops = { ' ': 0, '+': 1, '-': -1 };
+  // Strings split into UTF-16 code units, as node does.
+  const units = (v) => (typeof v === 'string' ? v.split('') : v);
+  return myersDiff(units(actual), units(expected)).map((e) => [ops[e.op], e.line]);
+}
+
+// convertProcessSignalToExitCode(signalCode): the exit code a shell
+// reports for a process killed by that signal, 128 + its number.
+function convertProcessSignalToExitCode(signalCode) {
+  const { signals } = require('os').constants;
+  const { validateOneOf } = require('internal/validators');
+  validateOneOf(signalCode, 'signalCode', Object.keys(signals));
+  return 128 + signals[signalCode];
+}
+
 const isPrimitive = (arg) => arg === null || (typeof arg !== 'object' && typeof arg !== 'function');
 
 module.exports = {
@@ -265,7 +316,9 @@ module.exports = {
   _exceptionWithHostPort,
   _extend,
   callbackify,
+  convertProcessSignalToExitCode,
   debug: debuglog,
+  diff,
   debuglog,
   deprecate,
   format,

@@ -1,13 +1,25 @@
 'use strict';
 // node:v8, over QuickJS: what can be answered honestly (heap numbers from
 // the engine's memory use, the flags setter accepting and ignoring V8
-// flags); serialization and snapshots are not implemented yet.
+// flags) and the value serializer (internal/v8/serdes); heap snapshots
+// and coverage are not implemented.
 
 const { notImplemented } = require('internal/errors');
 const { validateString } = require('internal/validators');
+const serdes = require('internal/v8/serdes');
 
+// The tag identifies the engine and the flags code caches depend on: a
+// hash of the engine name and the flags set so far.
+const engineTag = 'quickjs';
+const flagsSet = new Set();
 function cachedDataVersionTag() {
-  return 0;
+  let h = 0x811c9dc5;
+  const text = [engineTag, ...flagsSet].join(' ');
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }
 
 function getHeapStatistics() {
@@ -27,11 +39,31 @@ function getHeapStatistics() {
     total_global_handles_size: 0,
     used_global_handles_size: 0,
     external_memory: external || 0,
+    total_allocated_bytes: heapUsed,
   };
 }
 
+// V8's heap spaces. QuickJS has one malloc heap: old_space stands for all
+// of it, the other spaces are reported empty.
+const heapSpaces = [
+  'read_only_space', 'new_space', 'old_space', 'code_space', 'shared_space',
+  'trusted_space', 'shared_trusted_space', 'new_large_object_space',
+  'large_object_space', 'code_large_object_space', 'shared_large_object_space',
+  'shared_trusted_large_object_space', 'trusted_large_object_space',
+];
+
 function getHeapSpaceStatistics() {
-  return [];
+  const { heapTotal, heapUsed } = process.memoryUsage();
+  return heapSpaces.map((name) => {
+    const all = name === 'old_space';
+    return {
+      space_name: name,
+      space_size: all ? heapTotal : 0,
+      space_used_size: all ? heapUsed : 0,
+      space_available_size: all ? Math.max(0, heapTotal - heapUsed) : 0,
+      physical_space_size: all ? heapTotal : 0,
+    };
+  });
 }
 
 function getHeapCodeStatistics() {
@@ -43,28 +75,45 @@ function getHeapCodeStatistics() {
   };
 }
 
-// V8 flags have no meaning for QuickJS: accepted and ignored.
+// V8 flags have no meaning for QuickJS: accepted and ignored, except that
+// they change cachedDataVersionTag() as they do in V8.
 function setFlagsFromString(flags) {
   validateString(flags, 'flags');
+  for (const f of flags.split(/\s+/)) {
+    if (f !== '') flagsSet.add(f.replace(/_/g, '-'));
+  }
 }
 
+const twoByte = /[^\x00-\xff]/;
 function isStringOneByteRepresentation(content) {
   validateString(content, 'content');
-  for (let i = 0; i < content.length; i++) {
-    if (content.charCodeAt(i) > 0xff) return false;
+  return !twoByte.test(content);
+}
+
+// GCProfiler collects the garbage collections between start() and stop().
+// The engine (QuickJS: reference counting plus a cycle collector) reports
+// no collection events, so statistics is always empty.
+class GCProfiler {
+  #startTime = -1;
+
+  start() {
+    if (this.#startTime < 0) this.#startTime = Date.now();
   }
-  return true;
+
+  stop() {
+    if (this.#startTime < 0) return undefined;
+    const data = { version: 1, startTime: this.#startTime, endTime: Date.now(), statistics: [] };
+    this.#startTime = -1;
+    return data;
+  }
+
+  [Symbol.dispose]() {
+    this.#startTime = -1;
+  }
 }
 
 function stub(name) {
   return function() { throw notImplemented(`v8.${name}`); };
-}
-
-class Serializer {
-  constructor() { throw notImplemented('v8.Serializer'); }
-}
-class Deserializer {
-  constructor() { throw notImplemented('v8.Deserializer'); }
 }
 
 module.exports = {
@@ -76,16 +125,17 @@ module.exports = {
   isStringOneByteRepresentation,
   getHeapSnapshot: stub('getHeapSnapshot'),
   writeHeapSnapshot: stub('writeHeapSnapshot'),
-  serialize: stub('serialize'),
-  deserialize: stub('deserialize'),
+  serialize: serdes.serialize,
+  deserialize: serdes.deserialize,
   takeCoverage: stub('takeCoverage'),
   stopCoverage: stub('stopCoverage'),
   setHeapSnapshotNearHeapLimit: stub('setHeapSnapshotNearHeapLimit'),
   queryObjects: stub('queryObjects'),
-  Serializer,
-  Deserializer,
-  DefaultSerializer: Serializer,
-  DefaultDeserializer: Deserializer,
+  GCProfiler,
+  Serializer: serdes.Serializer,
+  Deserializer: serdes.Deserializer,
+  DefaultSerializer: serdes.DefaultSerializer,
+  DefaultDeserializer: serdes.DefaultDeserializer,
   startupSnapshot: {
     isBuildingSnapshot() { return false; },
     addSerializeCallback: stub('startupSnapshot.addSerializeCallback'),

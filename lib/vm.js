@@ -1,7 +1,8 @@
 'use strict';
 // node:vm. Scripts and functions run in this context or in new contexts:
 // each vm context is a separate engine realm linked to a sandbox object
-// (see internal/vm/context). vm modules are not implemented.
+// (see internal/vm/context). vm modules (behind --experimental-vm-modules)
+// are in internal/vm/module.
 
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_SCRIPT_EXECUTION_TIMEOUT },
@@ -12,6 +13,7 @@ const {
   validateInt32, validateOneOf, validateFunction,
 } = require('internal/validators');
 const vmContext = require('internal/vm/context');
+const { registerImportHandler } = require('internal/vm/imports');
 const { headerOf, setFirstLineOffset } = require('internal/errors_v8');
 
 const contextify = internalBinding('contextify');
@@ -136,6 +138,8 @@ class Script {
     }
     this[kFilename] = filename;
     this[kCode] = code;
+    registerImportHandler(filename, importModuleDynamically, this, constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      options.filename === undefined);
     // The engine has no code cache: produced data is empty, and only
     // empty data (what createCachedData gives) is accepted.
     if (cachedData !== undefined) this.cachedDataRejected = cachedData.byteLength !== 0;
@@ -285,6 +289,8 @@ function compileFunction(code, params = [], options = {}) {
   }
   const fn = contextify.compileFunction(offsetCode(code, lineOffset, columnOffset), filename, params,
     rec === null ? 0 : rec.id, contextExtensions.length > 0 ? contextExtensions : undefined);
+  registerImportHandler(filename, importModuleDynamically, fn, constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    options.filename === undefined);
   if (produceCachedData) {
     const { Buffer } = require('buffer');
     fn.cachedDataProduced = false;
@@ -297,10 +303,6 @@ function compileFunction(code, params = [], options = {}) {
 function measureMemory(options = {}) {
   validateObject(options, 'options');
   return Promise.reject(notImplemented('vm.measureMemory'));
-}
-
-class Module {
-  constructor() { throw notImplemented('vm.Module'); }
 }
 
 module.exports = {
@@ -318,7 +320,8 @@ module.exports = {
 
 // vm.Module and friends exist only with --experimental-vm-modules in node.
 if (process.execArgv.includes('--experimental-vm-modules')) {
+  const { Module, SourceTextModule, SyntheticModule } = require('internal/vm/module');
   module.exports.Module = Module;
-  module.exports.SourceTextModule = Module;
-  module.exports.SyntheticModule = Module;
+  module.exports.SourceTextModule = SourceTextModule;
+  module.exports.SyntheticModule = SyntheticModule;
 }

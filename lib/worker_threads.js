@@ -2,11 +2,16 @@
 // node:worker_threads. Workers run on their own goroutine with their own
 // engine and event loop (lib/internal/worker.js, internal/node/worker.go).
 
-const { notImplemented } = require('internal/errors');
 const worker = require('internal/worker');
 const io = require('internal/worker/io');
 
-function markAsUncloneable() {}
+const { uncloneableObjects } = require('internal/structured_clone');
+
+// markAsUncloneable(obj): structuredClone and postMessage refuse obj
+// (DataCloneError) from now on.
+function markAsUncloneable(obj) {
+  if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') uncloneableObjects.add(obj);
+}
 
 module.exports = {
   isMainThread: worker.isMainThread,
@@ -28,5 +33,5 @@ module.exports = {
   markAsUncloneable,
   moveMessagePortToContext: io.moveMessagePortToContext,
   receiveMessageOnPort: io.receiveMessageOnPort,
-  postMessageToThread() { return Promise.reject(notImplemented('worker_threads.postMessageToThread')); },
+  postMessageToThread: require('internal/worker/messaging').postMessageToThread,
 };

@@ -47,7 +47,7 @@ var valued = map[string]bool{
 	"--snapshot-blob": true, "--build-snapshot-config": true, "--test-shard": true,
 	"--test-skip-pattern": true, "--test-isolation": true, "--watch-kill-signal": true,
 	"--network-family-autoselection-attempt-timeout": true, "--heap-prof-dir": true,
-	"--cpu-prof-dir": true, "--env-file-if-exist": true,
+	"--cpu-prof-dir": true, "--env-file-if-exist": true, "--v8-pool-size": true,
 }
 
 // flags are options without a value that gonode accepts (many only for
@@ -60,6 +60,7 @@ var flags = map[string]bool{
 	"--enable-source-maps": true, "--preserve-symlinks": true, "--preserve-symlinks-main": true,
 	"--abort-on-uncaught-exception": true, "--trace-uncaught": true, "--no-force-async-hooks-checks": true,
 	"--harmony": true, "--allow-natives-syntax": true, "--no-experimental-fetch": true,
+	"--js-source-phase-imports": true, "--harmony-import-attributes": true,
 	"--experimental-vm-modules": true, "--experimental-wasm-modules": true, "--experimental-import-meta-resolve": true,
 	"--experimental-require-module": true, "--no-experimental-require-module": true,
 	"--experimental-detect-module": true, "--no-experimental-detect-module": true,
@@ -170,7 +171,7 @@ func (o *Options) parse(args []string, fromEnv bool) ([]string, error) {
 		name = strings.ReplaceAll(name, "_", "-")
 		if strings.HasPrefix(name, "--no-") && flags["--"+name[5:]] {
 			// Negations of known flags are accepted.
-		} else if !flags[name] && !isValued(name) {
+		} else if !flags[name] && !isValued(name) && !isV8Flag(name) {
 			return nil, badOption(a, fromEnv)
 		}
 		if fromEnv && notInNodeOptions[name] {

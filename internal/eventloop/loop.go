@@ -108,12 +108,21 @@ func (h *timerHeap) Pop() any {
 // StartTimer schedules fire after d (loop goroutine). A timer id that is
 // already scheduled is rescheduled.
 func (l *Loop) StartTimer(id int64, d time.Duration, ref bool, fire func()) {
+	l.StartTimerFrom(id, time.Since(l.start), d, ref, fire)
+}
+
+// StartTimerFrom is StartTimer counting d from the loop time from (as
+// returned by Now, in the same units as time.Since the loop's start)
+// rather than from now: an interval re-armed after its callback counts
+// from when the callback began, so that the callback's own duration is
+// not added to the period.
+func (l *Loop) StartTimerFrom(id int64, from, d time.Duration, ref bool, fire func()) {
 	l.StopTimer(id)
 	if d < time.Millisecond {
 		d = time.Millisecond // Node clamps delays below 1ms to 1ms
 	}
 	l.seq++
-	when := time.Since(l.start) + d
+	when := from + d
 	t := &timer{id: id, when: when, due: when, seq: l.seq, ref: ref, fire: fire}
 	heap.Push(&l.timers, t)
 	l.byID[id] = t
@@ -306,8 +315,9 @@ func (l *Loop) runTimers() {
 		if t.when > now {
 			return
 		}
-		if t.due > now {
-			// Refreshed since it was queued: wait for the real deadline.
+		if t.due != t.when {
+			// Refreshed since it was queued: requeue it under its real
+			// deadline, behind timers that were due before it.
 			t.when = t.due
 			heap.Fix(&l.timers, 0)
 			continue

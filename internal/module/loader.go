@@ -98,6 +98,20 @@ func (l *Loader) Load(c *qjs.Context, name string, attrs qjs.Value) (qjs.Module,
 		src := c.GoString(sv)
 		c.Free(sv)
 		m, err := c.CompileModule(src, name)
+		if err != nil && MayUseUsing(src) {
+			// The engine has no `using` declarations: retry with them
+			// rewritten, keeping the first error if that fails too.
+			if lowered, lerr := LowerUsing(src, name); lerr == nil {
+				if m2, err2 := c.CompileModule(lowered, name); err2 == nil {
+					if e, ok := err.(*qjs.Error); ok {
+						e.Free()
+					}
+					m, err = m2, nil
+				} else if e, ok := err2.(*qjs.Error); ok {
+					e.Free()
+				}
+			}
+		}
 		if err != nil {
 			return qjs.Module{}, err
 		}
@@ -207,6 +221,12 @@ func (l *Loader) evalWrapper(c *qjs.Context, src string) (qjs.Value, error) {
 		c.FreeModule(m)
 		return qjs.Undefined, err
 	}
+	// A graph with top-level await cannot be required, even once import()
+	// has evaluated it.
+	if keep.GraphHasTLA() {
+		c.FreeModule(m)
+		return qjs.Undefined, errRequireAsync
+	}
 	p, err := c.EvalModule(m)
 	if err != nil {
 		return qjs.Undefined, l.linkError(c, err)
@@ -309,8 +329,9 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 	binding.Func(c, obj, "cjsLexer", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		exp, reexp := LexCJS(c.GoString(qjs.Arg(args, 0)))
 		o := c.Object()
-		c.Set(o, "exports", c.StringArray(exp))
-		c.Set(o, "reexports", c.StringArray(reexp))
+		// Defined, not set: Object.prototype may carry setters of these names.
+		c.Define(o, "exports", c.StringArray(exp), true, true, true)
+		c.Define(o, "reexports", c.StringArray(reexp), true, true, true)
 		return o
 	})
 	binding.Func(c, obj, "stripTypeScript", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
@@ -323,6 +344,27 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 			return c.Throw(e)
 		}
 		return c.String(out)
+	})
+	// lowerUsing(source, filename) -> source with using declarations
+	// rewritten, or null when there is nothing to rewrite.
+	binding.Func(c, obj, "lowerUsing", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		src := c.GoString(qjs.Arg(args, 0))
+		if !MayUseUsing(src) {
+			return qjs.Null
+		}
+		out, err := LowerUsing(src, c.GoString(qjs.Arg(args, 1)))
+		if err != nil {
+			return qjs.Null
+		}
+		return c.String(out)
+	})
+	// hasLineMaps() -> whether transformed code (TypeScript, or lowered
+	// `using` declarations) was loaded, so that stacks need mapping.
+	binding.Func(c, obj, "hasLineMaps", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		lineMapsMu.Lock()
+		n := len(lineMaps)
+		lineMapsMu.Unlock()
+		return qjs.Bool(n > 0)
 	})
 	binding.Func(c, obj, "mapStack", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return c.String(MapStack(c.GoString(qjs.Arg(args, 0))))

@@ -17,19 +17,27 @@ import (
 // statements stay on their original line; the remaining difference is
 // recorded for MapStack.
 func StripTypes(src, filename string) (string, error) {
-	res := api.Transform(src, api.TransformOptions{
-		Loader:     api.LoaderTS,
-		Sourcefile: filename,
-		Sourcemap:  api.SourceMapExternal,
-		Format:     api.FormatDefault,
-		Target:     api.ESNext,
+	return transformAligned(src, filename, api.TransformOptions{
+		Loader: api.LoaderTS,
 		// Keep `this` and other semantics; only strip and lower TS syntax.
 		TsconfigRaw: `{"compilerOptions":{"useDefineForClassFields":true}}`,
-	})
+	}, true)
+}
+
+// transformAligned runs esbuild over one file (ESNext output, import and
+// export kept as written), aligns the output's lines with the source as
+// far as it can and records the line map for MapStack. withLocation adds
+// the position to the error of a file that does not parse.
+func transformAligned(src, filename string, opts api.TransformOptions, withLocation bool) (string, error) {
+	opts.Sourcefile = filename
+	opts.Sourcemap = api.SourceMapExternal
+	opts.Format = api.FormatDefault
+	opts.Target = api.ESNext
+	res := api.Transform(src, opts)
 	if len(res.Errors) > 0 {
 		m := res.Errors[0]
 		loc := ""
-		if m.Location != nil {
+		if withLocation && m.Location != nil {
 			loc = fmt.Sprintf(" (%s:%d:%d)", filename, m.Location.Line, m.Location.Column+1)
 		}
 		return "", fmt.Errorf("%s%s", m.Text, loc)
@@ -156,7 +164,9 @@ func decodeVLQ(s string) []int {
 	return out
 }
 
-var stackLoc = regexp.MustCompile(`((?:file://)?/[^\s():]+\.[cm]?ts):(\d+)(?::(\d+))?`)
+// Any file may have a line map (TypeScript, or JavaScript whose using
+// declarations were lowered); files without one are left alone.
+var stackLoc = regexp.MustCompile(`((?:file://)?/[^\s():]+):(\d+)(?::(\d+))?`)
 
 // MapStack rewrites file:line locations of transformed TypeScript files
 // in a stack trace to their original lines.
@@ -187,3 +197,22 @@ func mapTS(stack string) string {
 		return out
 	})
 }
+
+// LowerUsing rewrites `using` and `await using` declarations (explicit
+// resource management, which the engine does not parse) into plain
+// try/finally code with esbuild, leaving the rest of the syntax as it is.
+// Lines are aligned as for TypeScript so that stacks stay close to the
+// source. It is only tried on source that failed to compile.
+func LowerUsing(src, filename string) (string, error) {
+	return transformAligned(src, filename, api.TransformOptions{
+		Loader:    api.LoaderJS,
+		Supported: map[string]bool{"using": false},
+	}, false)
+}
+
+// usingDecl finds what may be a using declaration, to decide whether a
+// syntax error is worth a LowerUsing retry.
+var usingDecl = regexp.MustCompile(`\busing\s+[\p{L}_$\[{]`)
+
+// MayUseUsing reports whether src may contain a using declaration.
+func MayUseUsing(src string) bool { return usingDecl.MatchString(src) }

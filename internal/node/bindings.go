@@ -103,9 +103,17 @@ func initTimers(env *binding.Env, obj qjs.Value) {
 			ms = 1
 		}
 		ref := c.ToBool(qjs.Arg(args, 2))
-		l.StartTimer(id, time.Duration(ms*float64(time.Millisecond)), ref, func() {
+		fire := func() {
 			in.ctx.Free(in.callHook("processTimer", qjs.Float64(float64(id))))
-		})
+		}
+		d := time.Duration(ms * float64(time.Millisecond))
+		// start(id, ms, ref, from): count ms from the loop time from (an
+		// interval re-armed from when its callback began).
+		if from := qjs.Arg(args, 3); from.IsNumber() {
+			l.StartTimerFrom(id, time.Duration(from.Float()*float64(time.Millisecond)), d, ref, fire)
+		} else {
+			l.StartTimer(id, d, ref, fire)
+		}
 		return qjs.Undefined
 	})
 	// refresh(id, ms) restarts a scheduled timer's countdown and returns
@@ -131,6 +139,10 @@ func initTimers(env *binding.Env, obj qjs.Value) {
 	})
 	binding.Func(c, obj, "now", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return qjs.Float64(l.Now())
+	})
+	// getLibuvNow: the loop time in whole milliseconds, as Node's binding.
+	binding.Func(c, obj, "getLibuvNow", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return qjs.Float64(float64(int64(l.Now())))
 	})
 }
 

@@ -34,6 +34,7 @@ func initContextify(env *binding.Env, obj qjs.Value) {
 	var timers []*vmTimer
 	kTimeout, _ := c.Eval("Symbol('vm timeout')", "contextify", qjs.EvalGlobal)
 	c.Set(obj, "kTimeout", kTimeout)
+	initVMModules(env, obj, realm, kTimeout)
 
 	// makeContext() creates a new realm and returns [id, its global object,
 	// anchor]: the realm lives while the anchor (or any of its objects) is

@@ -408,11 +408,20 @@ func (in *Instance) trackRejection(promise, reason qjs.Value, handled bool) {
 		return
 	}
 	c := in.ctx
+	// A module's own evaluation promise is the engine's business: an
+	// import() of a module that throws is rejected through another promise.
 	fn := c.Get(in.hooks, "promiseRejectHandler")
 	defer c.Free(fn)
 	typ := qjs.Int32(0)
 	if handled {
 		typ = qjs.Int32(1)
+	} else if c.IsModuleEvalPromise(promise) {
+		// A module threw while being evaluated. The engine rejects two
+		// promises of its own for it, the module body's and the module's
+		// evaluation promise (this one); an import() of it is rejected
+		// through yet another, which the program handles or not. Neither
+		// internal one is the program's: type 2 drops them both.
+		typ = qjs.Int32(2)
 	}
 	r, err := c.Call(fn, qjs.Undefined, typ, promise, reason)
 	if err != nil {

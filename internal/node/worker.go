@@ -2,6 +2,9 @@ package node
 
 import (
 	"fmt"
+	"os"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -43,12 +46,15 @@ type endpoint struct {
 	owner     *threadState // nil while in transit
 	notifying bool
 	broadcast string // BroadcastChannel name ("" for a port)
+	inbox     bool   // the postMessageToThread inbox of thread
+	thread    int64
 }
 
 var (
 	hubMu       sync.Mutex
 	endpoints   = map[int64]*endpoint{}
 	broadcasts  = map[string][]*endpoint{} // BroadcastChannels by name, in creation order
+	inboxes     = map[int64]*endpoint{}    // postMessageToThread inboxes by thread id
 	endpointSeq int64
 	threadSeq   atomic.Int64
 )
@@ -95,9 +101,31 @@ func closeEndpoint(ep *endpoint) {
 			broadcasts[ep.broadcast] = list
 		}
 	}
+	if ep.inbox && inboxes[ep.thread] == ep {
+		delete(inboxes, ep.thread)
+	}
 	if p := ep.peer; p != nil {
 		p.closed = true
 		p.notify()
+	}
+}
+
+// newInbox makes the postMessageToThread inbox of thread tid (hubMu held).
+func newInbox(tid int64) *endpoint {
+	endpointSeq++
+	ep := &endpoint{id: endpointSeq, inbox: true, thread: tid}
+	endpoints[ep.id] = ep
+	inboxes[tid] = ep
+	return ep
+}
+
+// closeInbox closes the postMessageToThread inbox of thread tid, if any.
+func closeInbox(tid int64) {
+	hubMu.Lock()
+	defer hubMu.Unlock()
+	if ep := inboxes[tid]; ep != nil {
+		closeEndpoint(ep)
+		delete(endpoints, ep.id)
 	}
 }
 
@@ -121,6 +149,39 @@ type worker struct {
 	child    *Instance
 	stopped  bool
 	stopCode int
+
+	// tid is the OS thread the worker runs on (0 before it starts and
+	// after it ends), for cpuUsage.
+	tid atomic.Int32
+}
+
+// threadCPU returns the user and system CPU time, in microseconds, that
+// OS thread tid of this process has used, from /proc (Linux; the counts
+// have the kernel's clock-tick resolution).
+func threadCPU(tid int32) (user, system int64, err error) {
+	b, err := os.ReadFile("/proc/self/task/" + strconv.Itoa(int(tid)) + "/stat")
+	if err != nil {
+		return 0, 0, err
+	}
+	// The command name (field 2) is in parentheses and may hold spaces:
+	// fields are counted after its closing parenthesis.
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0, 0, fmt.Errorf("malformed stat")
+	}
+	f := strings.Fields(s[i+1:])
+	// f[0] is field 3 (state); utime and stime are fields 14 and 15.
+	if len(f) < 13 {
+		return 0, 0, fmt.Errorf("malformed stat")
+	}
+	ut, err1 := strconv.ParseInt(f[11], 10, 64)
+	st, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, 0, fmt.Errorf("malformed stat")
+	}
+	const tick = 1e6 / 100 // USER_HZ is 100 on Linux
+	return ut * tick, st * tick, nil
 }
 
 func threadStateOf(in *Instance) *threadState {
@@ -470,6 +531,36 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 		}
 		return qjs.Undefined
 	})
+	// threadInbox(threadId) makes the endpoint on which this thread
+	// receives postMessageToThread messages (attach it to be told).
+	binding.Func(c, obj, "threadInbox", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		tid := qjs.Arg(args, 0).Int()
+		hubMu.Lock()
+		defer hubMu.Unlock()
+		if ep := inboxes[tid]; ep != nil && !ep.closed {
+			// Made when the worker was created: messages may wait in it.
+			return qjs.Int64(ep.id)
+		}
+		return qjs.Int64(newInbox(tid).id)
+	})
+	// threadPost(threadId, ab) queues a serialized message on a thread's
+	// inbox; false if there is no such (running) thread.
+	binding.Func(c, obj, "threadPost", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		tid := qjs.Arg(args, 0).Int()
+		b, ok := c.ArrayBufferBytes(qjs.Arg(args, 1))
+		if !ok {
+			return c.ThrowTypeError("threadPost: not an ArrayBuffer")
+		}
+		hubMu.Lock()
+		defer hubMu.Unlock()
+		ep := inboxes[tid]
+		if ep == nil || ep.closed {
+			return qjs.Bool(false)
+		}
+		ep.queue = append(ep.queue, append([]byte(nil), b...))
+		ep.notify()
+		return qjs.Bool(true)
+	})
 	// close(id) closes the channel: the peer sees it closed.
 	binding.Func(c, obj, "close", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		ep := lookup(c, qjs.Arg(args, 0))
@@ -569,6 +660,9 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 
 		hubMu.Lock()
 		parentEnd, childEnd := newChannel()
+		// The worker can be sent postMessageToThread messages from now:
+		// they wait until it attaches its inbox.
+		newInbox(wi.ThreadID)
 		hubMu.Unlock()
 		wi.Port = childEnd.id
 		w := &worker{id: wi.ThreadID, parent: ts, onEvent: c.Dup(qjs.Arg(args, 1)), ref: true}
@@ -628,6 +722,27 @@ func initWorker(env *binding.Env, obj qjs.Value) {
 		}
 		return qjs.Undefined
 	})
+	// cpuUsage(threadId): [user, system] microseconds of CPU used by the
+	// worker's thread, undefined if it is not running, or a string saying
+	// why it cannot be measured.
+	binding.Func(c, obj, "cpuUsage", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		w := ts.workers[qjs.Arg(args, 0).Int()]
+		if w == nil {
+			return qjs.Undefined
+		}
+		tid := w.tid.Load()
+		if tid == 0 {
+			return qjs.Undefined
+		}
+		user, system, err := threadCPU(tid)
+		if err != nil {
+			return c.String(err.Error())
+		}
+		arr := c.Array()
+		c.SetIndex(arr, 0, qjs.Int64(user))
+		c.SetIndex(arr, 1, qjs.Int64(system))
+		return arr
+	})
 	binding.Func(c, obj, "terminate", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if w := ts.workers[qjs.Arg(args, 0).Int()]; w != nil {
 			w.terminate(1)
@@ -678,6 +793,13 @@ var processOnlyOptions = map[string]bool{
 
 // runWorkerThread runs a worker instance on the current goroutine.
 func runWorkerThread(w *worker, cfg Config) {
+	// A worker owns an OS thread, as in node, so that its CPU use can be
+	// measured (worker.cpuUsage).
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	w.tid.Store(int32(gettid()))
+	defer w.tid.Store(0)
+	defer closeInbox(w.id)
 	child, err := New(cfg)
 	if err != nil {
 		w.event("failed", fmt.Sprint(err))
@@ -693,6 +815,7 @@ func runWorkerThread(w *worker, cfg Config) {
 	w.event("online", nil)
 	code := child.runWorker()
 	child.closeThreads()
+	closeInbox(w.id)
 	child.Close()
 	w.event("exit", code)
 }

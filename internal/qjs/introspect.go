@@ -40,6 +40,9 @@ const (
 	ClassAsyncGeneratorFunction = lib.EJS_CLASS_ASYNC_GENERATOR_FUNCTION
 	ClassAsyncGenerator         = lib.EJS_CLASS_ASYNC_GENERATOR
 	ClassWeakRef                = lib.EJS_CLASS_WEAK_REF
+	// ClassFirstNative is the lowest class id that NewClass can hand
+	// out: objects of classes at or above it carry Go state.
+	ClassFirstNative = lib.EJS_CLASS_INIT_COUNT
 )
 
 // ClassID returns the engine class id of an object (one of the Class*

@@ -62,22 +62,56 @@ func (r *Runtime) SetModuleLoader(l ModuleLoader) {
 // char *normalize(JSContext *ctx, const char *base, const char *name, void *opaque)
 func moduleNormalize(tls *libc.TLS, cx, base, name, opaque uintptr) uintptr {
 	c := lookupContext(cx)
+	if c.rt.deferImports {
+		return deferredNormalize(tls, cx)
+	}
+	if ic := c.rt.ImportInterceptor; ic != nil {
+		if res, ok := ic.Claim(c, libc.GoString(base), libc.GoString(name)); ok {
+			return c.engineString(cx, res)
+		}
+	}
 	l := c.rt.ModuleLoader
+	if l == nil {
+		c.throwNew("ReferenceError", "could not load module '"+libc.GoString(name)+"'")
+		return 0
+	}
 	// Attributes are not passed to the normalizer by the engine.
 	res, err := l.Resolve(c, libc.GoString(base), libc.GoString(name), Undefined)
 	if err != nil {
 		c.Throw(c.errorValue(err))
 		return 0
 	}
-	p := c.cbytes(res)
-	out := lib.Xjs_strndup(tls, cx, p, lib.Tsize_t(len(res)))
-	c.freeCBytes(p, len(res))
+	return c.engineString(cx, res)
+}
+
+// engineString returns s as a C string allocated by the engine of cx.
+func (c *Context) engineString(cx uintptr, s string) uintptr {
+	p := c.cbytes(s)
+	out := lib.Xjs_strndup(c.tls, cx, p, lib.Tsize_t(len(s)))
+	c.freeCBytes(p, len(s))
 	return out
 }
 
 // JSModuleDef *loader(JSContext *ctx, const char *name, void *opaque, JSValueConst attributes)
 func moduleLoad(tls *libc.TLS, cx, name, opaque uintptr, attrs lib.TJSValue) uintptr {
 	c := lookupContext(cx)
+	if c.rt.deferImports {
+		return deferredLoad(tls, cx)
+	}
+	if ic := c.rt.ImportInterceptor; ic != nil && ic.Claimed(libc.GoString(name)) {
+		m, err := ic.Load(c, libc.GoString(name), Value{attrs})
+		if err != nil {
+			c.Throw(c.errorValue(err))
+			return 0
+		}
+		p := m.Ptr()
+		c.Free(m.v)
+		return p
+	}
+	if c.rt.ModuleLoader == nil {
+		c.throwNew("ReferenceError", "could not load module '"+libc.GoString(name)+"'")
+		return 0
+	}
 	m, err := c.rt.ModuleLoader.Load(c, libc.GoString(name), Value{attrs})
 	if err != nil {
 		c.Throw(c.errorValue(err))

@@ -52,6 +52,12 @@ type Runtime struct {
 
 	// ModuleLoader resolves and loads ES modules; see module.go.
 	ModuleLoader ModuleLoader
+	// ImportInterceptor, when set, sees each import the engine resolves
+	// (outside CompileModuleUnlinked) before ModuleLoader; see vmmodule.go.
+	ImportInterceptor ImportInterceptor
+	// deferImports makes the loader hooks link every import to a
+	// placeholder (CompileModuleUnlinked; see vmmodule.go).
+	deferImports bool
 
 	closed bool
 

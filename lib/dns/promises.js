@@ -3,86 +3,185 @@
 // resolver (and so its servers).
 
 const { isIP } = require('internal/net');
-const { validateString } = require('internal/validators');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
-} = require('internal/errors');
-const {
-  setDefaultResultOrder,
+  cares,
+  DNSException,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
+  ERR_MISSING_ARGS,
+  GetAddrInfoReqWrap,
+  GetNameInfoReqWrap,
+  QueryReqWrap,
+  ResolverBase,
   getDefaultResultOrder,
+  setDefaultResultOrder,
+  orderCode,
+  validFamilies,
   parseLookupOptions,
-  lookupRaw,
-  lookupServiceRaw,
+  emitInvalidHostnameWarning,
   validateLookupServiceArgs,
   resolveMethods,
-  ResolverBase,
+  rrtypeMethods,
+  toASCII,
+  getDefaultResolver,
+  setDefaultResolver,
+  boundResolvers,
   errorCodes,
+  validateOneOf,
+  validateString,
 } = require('internal/dns/utils');
 
-const dns = require('dns');
+// node:dns sets up the default resolver.
+require('dns');
 
-function lookup(hostname, options) {
-  if (hostname) validateString(hostname, 'hostname');
-  const { family, all, order } = parseLookupOptions(options);
-  if (!hostname) {
-    if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
-    }
-    return Promise.resolve(all ? [] : { address: null, family: family === 6 ? 6 : 4 });
+function onlookup(err, addresses) {
+  if (err) {
+    this.reject(new DNSException(err, 'getaddrinfo', this.hostname));
+    return;
   }
-  const matched = isIP(hostname);
-  if (matched) {
-    const r = { address: hostname, family: matched };
-    return Promise.resolve(all ? [r] : r);
+  const address = addresses[0];
+  this.resolve({ address, family: this.family || isIP(address) });
+}
+
+function onlookupall(err, addresses) {
+  if (err) {
+    this.reject(new DNSException(err, 'getaddrinfo', this.hostname));
+    return;
   }
+  const family = this.family;
+  this.resolve(addresses.map((address) => ({ address, family: family || isIP(address) })));
+}
+
+function createLookupPromise(family, hostname, all, hints, order) {
   return new Promise((resolve, reject) => {
-    lookupRaw(hostname, family, order, (err, list) => {
-      if (err) reject(err);
-      else resolve(all ? list : list[0]);
-    });
+    if (!hostname) {
+      emitInvalidHostnameWarning(hostname);
+      resolve(all ? [] : { address: null, family: family === 6 ? 6 : 4 });
+      return;
+    }
+    const matched = isIP(hostname);
+    if (matched !== 0) {
+      const entry = { address: hostname, family: matched };
+      resolve(all ? [entry] : entry);
+      return;
+    }
+    const req = new GetAddrInfoReqWrap();
+    req.family = family;
+    req.hostname = hostname;
+    req.oncomplete = all ? onlookupall : onlookup;
+    req.resolve = resolve;
+    req.reject = reject;
+    const err = cares.getaddrinfo(req, toASCII(hostname), family, hints, orderCode(order));
+    if (err) reject(new DNSException(err, 'getaddrinfo', hostname));
   });
 }
 
+// lookup(hostname[, options]) -> { address, family }, or a list with all.
+function lookup(hostname, options) {
+  let family = 0;
+  let hints = 0;
+  let all = false;
+  let order = getDefaultResultOrder();
+
+  if (hostname) validateString(hostname, 'hostname');
+  if (typeof options === 'number') {
+    validateOneOf(options, 'family', validFamilies);
+    family = options;
+  } else if (options !== undefined && typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
+  } else {
+    ({ family, hints, all, order } = parseLookupOptions(options));
+  }
+  return createLookupPromise(family, hostname, all, hints, order);
+}
+
+function onlookupservice(err, hostname, service) {
+  if (err) {
+    // Node names no host here (it does when getnameinfo fails at once).
+    this.reject(new DNSException(err, 'getnameinfo'));
+    return;
+  }
+  this.resolve({ hostname, service });
+}
+
+// lookupService(address, port) -> { hostname, service }.
 function lookupService(address, port) {
-  port = validateLookupServiceArgs(...arguments);
+  if (arguments.length !== 2) throw new ERR_MISSING_ARGS('address', 'port');
+  port = validateLookupServiceArgs(address, port);
   return new Promise((resolve, reject) => {
-    lookupServiceRaw(address, port, (err, hostname, service) => {
-      if (err) reject(err);
-      else resolve({ hostname, service });
-    });
+    const req = new GetNameInfoReqWrap();
+    req.hostname = address;
+    req.port = port;
+    req.oncomplete = onlookupservice;
+    req.resolve = resolve;
+    req.reject = reject;
+    const err = cares.getnameinfo(req, address, port);
+    if (err) reject(new DNSException(err, 'getnameinfo', address));
   });
+}
+
+function onresolve(err, result, ttls) {
+  if (err) {
+    this.reject(new DNSException(err, this.bindingName, this.hostname));
+    return;
+  }
+  if (ttls && this.ttl) result = result.map((address, i) => ({ address, ttl: ttls[i] }));
+  this.resolve(result);
+}
+
+function createResolverPromise(resolver, bindingName, hostname, ttl) {
+  return new Promise((resolve, reject) => {
+    const req = new QueryReqWrap();
+    req.bindingName = bindingName;
+    req.hostname = hostname;
+    req.oncomplete = onresolve;
+    req.resolve = resolve;
+    req.reject = reject;
+    req.ttl = ttl;
+    const err = resolver._handle[bindingName](req, toASCII(hostname));
+    if (err) reject(new DNSException(err, bindingName, hostname));
+  });
+}
+
+function queryMethod(bindingName) {
+  return function query(name, options) {
+    validateString(name, 'name');
+    return createResolverPromise(this, bindingName, name, !!(options && options.ttl));
+  };
 }
 
 // Resolver: like dns.Resolver, with methods that return promises.
 class Resolver extends ResolverBase {}
 
-// promisify runs method(callback) as a promise.
-function promisify(method) {
-  return new Promise((resolve, reject) => {
-    method((err, result) => (err ? reject(err) : resolve(result)));
-  });
+for (const name of Object.keys(resolveMethods)) {
+  const fn = queryMethod(resolveMethods[name][0]);
+  Object.defineProperty(fn, 'name', { value: name });
+  Resolver.prototype[name] = fn;
 }
-
-const CallbackResolver = dns.Resolver;
-
-for (const name of [...Object.keys(resolveMethods), 'reverse']) {
-  Resolver.prototype[name] = function(hostname, options) {
-    validateString(hostname, name === 'reverse' ? 'ip' : 'name');
-    return promisify((cb) => (name === 'reverse' ?
-      CallbackResolver.prototype.reverse.call(this, hostname, cb) :
-      CallbackResolver.prototype[name].call(this, hostname, options, cb)));
-  };
-}
+Resolver.prototype.reverse = queryMethod('getHostByAddr');
+Object.defineProperty(Resolver.prototype.reverse, 'name', { value: 'reverse' });
 
 Resolver.prototype.resolve = function resolve(hostname, rrtype) {
-  if (rrtype === undefined) return this.resolve4(hostname);
-  if (typeof rrtype !== 'string') throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
-  const method = Object.keys(resolveMethods).find((m) => resolveMethods[m] === rrtype);
-  if (method === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+  let method;
+  if (rrtype === undefined) {
+    method = 'resolve4';
+  } else if (typeof rrtype === 'string') {
+    method = rrtypeMethods[rrtype];
+    if (method === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
+  }
   return this[method](hostname);
 };
 
-const def = dns._defaultResolver;
+boundResolvers.promises = getDefaultResolver();
+
+function setServers(servers) {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  setDefaultResolver(resolver);
+  boundResolvers.promises = resolver;
+}
 
 module.exports = {
   lookup,
@@ -90,15 +189,13 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers(servers) { def.setServers(servers); },
+  setServers,
   ...errorCodes,
-  getServers() { return def.getServers(); },
+  getServers() { return boundResolvers.promises.getServers(); },
 };
-module.exports.resolve = function resolve(hostname, rrtype) {
-  return Resolver.prototype.resolve.call(def, hostname, rrtype);
-};
-for (const m of Object.keys(resolveMethods).sort()) {
-  module.exports[m] = function(hostname, options) { return Resolver.prototype[m].call(def, hostname, options); };
-  Object.defineProperty(module.exports[m], 'name', { value: m });
+
+for (const name of ['resolve', ...Object.keys(resolveMethods).sort(), 'reverse']) {
+  const fn = function(...args) { return Resolver.prototype[name].apply(boundResolvers.promises, args); };
+  Object.defineProperty(fn, 'name', { value: name });
+  module.exports[name] = fn;
 }
-module.exports.reverse = function reverse(ip) { return Resolver.prototype.reverse.call(def, ip); };

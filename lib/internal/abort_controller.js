@@ -7,14 +7,15 @@ const {
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS, ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
-const { validateUint32, validateAbortSignal } = require('internal/validators');
+const { validateUint32 } = require('internal/validators');
 const { DOMException } = require('internal/per_context/domexception');
 
 const kAborted = Symbol('kAborted');
 const kReason = Symbol('kReason');
 const kDontThrowKey = Symbol('kDontThrowKey');
 const kDependants = Symbol('kDependants');
-const kComposite = Symbol('kComposite');
+// kSources: on a signal made by AbortSignal.any, the signals it follows.
+const kSources = Symbol('kSources');
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 function validateThisAbortSignal(obj) {
@@ -64,18 +65,34 @@ class AbortSignal extends EventTarget {
   }
 
   static any(signals) {
-    if (!Array.isArray(signals)) throw new ERR_INVALID_ARG_TYPE('signals', 'AbortSignal[]', signals);
-    signals.forEach((s, i) => validateAbortSignal(s, `signals[${i}]`));
+    // signals is a WebIDL sequence: any iterable object.
+    if (signals === null || typeof signals !== 'object' || typeof signals[Symbol.iterator] !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('signals', 'AbortSignal[]', signals);
+    }
+    const list = [...signals];
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]?.[kAborted] === undefined) throw new ERR_INVALID_ARG_TYPE(`signals[${i}]`, 'AbortSignal', list[i]);
+    }
     const result = new AbortSignal(kDontThrowKey);
-    result[kComposite] = true;
-    for (const s of signals) {
-      if (s.aborted) {
+    for (const s of list) {
+      if (s[kAborted]) {
         result[kAborted] = true;
-        result[kReason] = s.reason;
+        result[kReason] = s[kReason];
         return result;
       }
     }
-    for (const s of signals) {
+    // A composite signal depends directly on the sources of the signals it
+    // is made from, never on another composite signal.
+    const sources = new Set();
+    for (const s of list) {
+      if (s[kSources] !== undefined) {
+        for (const src of s[kSources]) sources.add(src);
+      } else {
+        sources.add(s);
+      }
+    }
+    result[kSources] = sources;
+    for (const s of sources) {
       s[kDependants] ??= new Set();
       s[kDependants].add(result);
     }
@@ -101,16 +118,29 @@ for (const name of ['abort', 'timeout', 'any']) {
 Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { value: 'AbortSignal', configurable: true });
 defineEventHandler(AbortSignal.prototype, 'abort');
 
+// abortSignal aborts signal with reason: every signal that depends on it
+// (made by AbortSignal.any) takes the reason first, then the abort events
+// fire, the signal's own first, the dependants' in the order they were made.
 function abortSignal(signal, reason) {
   if (signal[kAborted]) return;
   signal[kAborted] = true;
   signal[kReason] = reason;
-  const event = new Event('abort', { [kTrustEvent]: true });
-  signal.dispatchEvent(event);
+  const toAbort = [];
   const deps = signal[kDependants];
-  if (deps) {
+  if (deps !== undefined) {
     signal[kDependants] = undefined;
-    for (const d of deps) abortSignal(d, reason);
+    for (const d of deps) {
+      if (d[kAborted]) continue;
+      d[kAborted] = true;
+      d[kReason] = reason;
+      toAbort.push(d);
+    }
+  }
+  signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
+  for (const d of toAbort) {
+    for (const src of d[kSources]) src[kDependants]?.delete(d);
+    d[kSources] = undefined;
+    d.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
   }
 }
 

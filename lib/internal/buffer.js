@@ -56,6 +56,22 @@ class FastBuffer extends Uint8Array {
 const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const getTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
 
+const getByteLength = Object.getOwnPropertyDescriptor(TypedArrayProto, 'byteLength').get;
+
+// typedArrayByteLength is the real byte length of a typed array, whatever
+// own 'length' or 'byteLength' property user code put on it.
+function typedArrayByteLength(v) {
+  return getByteLength.call(v);
+}
+
+const getDataViewByteLength = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteLength').get;
+
+// viewByteLength is the real byte length of any ArrayBuffer view (typed
+// array or DataView).
+function viewByteLength(v) {
+  return getTag.call(v) !== undefined ? getByteLength.call(v) : getDataViewByteLength.call(v);
+}
+
 function isUint8Array(v) {
   return getTag.call(v) === 'Uint8Array';
 }
@@ -68,40 +84,25 @@ function isArrayBufferView(v) {
   return ArrayBuffer.isView(v);
 }
 
-const objToString = Object.prototype.toString;
-const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
-const sabByteLength = typeof SharedArrayBuffer === 'function' ?
-  Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : undefined;
+// Brand checks by the engine's class id, never the prototype chain, so an
+// object that merely inherits from ArrayBuffer.prototype is not taken for one.
+const { getClassId, classIds } = internalBinding('util');
 
 function isArrayBuffer(v) {
-  if (v instanceof ArrayBuffer) return true;
-  if (v === null || typeof v !== 'object' || objToString.call(v) !== '[object ArrayBuffer]') return false;
-  try {
-    abByteLength.call(v);
-    return true;
-  } catch {
-    return false;
-  }
+  return getClassId(v) === classIds.arrayBuffer;
 }
 
 function isSharedArrayBuffer(v) {
-  if (sabByteLength === undefined || v === null || typeof v !== 'object') return false;
-  if (v instanceof SharedArrayBuffer) return true;
-  if (objToString.call(v) !== '[object SharedArrayBuffer]') return false;
-  try {
-    sabByteLength.call(v);
-    return true;
-  } catch {
-    return false;
-  }
+  return getClassId(v) === classIds.sharedArrayBuffer;
 }
 
 function isAnyArrayBuffer(v) {
-  return isArrayBuffer(v) || isSharedArrayBuffer(v);
+  const id = getClassId(v);
+  return id === classIds.arrayBuffer || id === classIds.sharedArrayBuffer;
 }
 
 module.exports = {
   ENC_UTF8, ENC_UCS2, ENC_LATIN1, ENC_ASCII, ENC_BASE64, ENC_BASE64URL, ENC_HEX,
-  normalizeEncoding, encodingId, encodingIdStrict, FastBuffer,
+  normalizeEncoding, encodingId, encodingIdStrict, FastBuffer, typedArrayByteLength, viewByteLength,
   isUint8Array, isTypedArray, isArrayBufferView, isArrayBuffer, isSharedArrayBuffer, isAnyArrayBuffer,
 };

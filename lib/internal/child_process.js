@@ -50,9 +50,11 @@ function onexit(id, code, signal) {
   child._onexit(code, signal);
 }
 
-function onread(id, chunk, status) {
+// fds: descriptors passed along with the chunk on an IPC channel.
+function onread(id, chunk, status, fds) {
   const p = pipes.get(id);
-  if (p) p.onread(chunk, status);
+  if (p) p.onread(chunk, status, fds);
+  else if (fds !== undefined) for (const fd of fds) binding.closeFd(fd);
 }
 
 function toBuffer(u8) {
@@ -197,18 +199,25 @@ class ChildProcess extends EventEmitter {
     if (options.args !== undefined && !Array.isArray(options.args)) {
       throw new ERR_INVALID_ARG_TYPE('options.args', 'Array', options.args);
     }
+    const { validateOneOf } = require('internal/validators');
+    validateOneOf(options.serialization, 'options.serialization', [undefined, 'json', 'advanced']);
+    const serialization = options.serialization || 'json';
     if (options.envPairs === undefined) options.envPairs = [];
     if (ipc !== -1) {
       options.envPairs = options.envPairs.filter((kv) => !kv.startsWith('NODE_CHANNEL_FD=') &&
         !kv.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
-      options.envPairs.push(`NODE_CHANNEL_FD=${ipc}`, 'NODE_CHANNEL_SERIALIZATION_MODE=json');
+      options.envPairs.push(`NODE_CHANNEL_FD=${ipc}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
     }
     this.spawnfile = options.file;
     this.spawnargs = Array.isArray(options.args) ? options.args : [];
     // diagnostics_channel: tracing:child_process.spawn:start/end/error.
-    const trace = require('diagnostics_channel').tracingChannel('child_process.spawn');
+    const diagnostics = require('diagnostics_channel');
+    const trace = diagnostics.tracingChannel('child_process.spawn');
     const traced = trace.hasSubscribers;
     if (traced) trace.start.publish({ process: this, options });
+    // diagnostics_channel 'child_process': every child started.
+    const created = diagnostics.channel('child_process');
+    if (created.hasSubscribers) created.publish({ process: this });
     ensureCallbacks();
     const r = binding.spawn({
       file: options.file,
@@ -267,7 +276,7 @@ class ChildProcess extends EventEmitter {
       }
       if (i === ipc) {
         this.stdio[i] = null;
-        require('internal/child_process/ipc').setupChannel(this, pid, true);
+        require('internal/child_process/ipc').setupChannel(this, pid, true, serialization);
         this._closesNeeded++;
         this.once('disconnect', () => this._maybeClose());
         continue;

@@ -1,6 +1,7 @@
 'use strict';
 // TextEncoder and TextDecoder (WHATWG Encoding): utf-8, utf-16le,
-// utf-16be and windows-1252 (with its latin1/ascii labels).
+// utf-16be and the legacy single-byte encodings (windows-1252, which the
+// latin1/ascii labels name, the ISO-8859 family, KOI8, ...).
 
 const binding = internalBinding('buffer');
 const {
@@ -8,9 +9,9 @@ const {
   fixStack,
 } = require('internal/errors');
 const { validateObject, validateString } = require('internal/validators');
-const { ENC_UTF8, ENC_UCS2, ENC_LATIN1, isUint8Array, isAnyArrayBuffer } = require('internal/buffer');
+const { ENC_UTF8, ENC_UCS2, isUint8Array, isAnyArrayBuffer } = require('internal/buffer');
 
-const labels = {};
+const labels = { __proto__: null };
 function addLabels(name, list) {
   for (const l of list) labels[l] = name;
 }
@@ -20,16 +21,60 @@ addLabels('utf-16be', ['unicodefffe', 'utf-16be']);
 addLabels('windows-1252', ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819',
   'iso-8859-1', 'iso-ir-100', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1',
   'latin1', 'us-ascii', 'windows-1252', 'x-cp1252']);
+// The other legacy single-byte encodings, decoded in Go (encoding_binding).
+addLabels('ibm866', ['866', 'cp866', 'csibm866', 'ibm866']);
+addLabels('iso-8859-2', ['csisolatin2', 'iso-8859-2', 'iso-ir-101', 'iso8859-2', 'iso88592', 'iso_8859-2',
+  'iso_8859-2:1987', 'l2', 'latin2']);
+addLabels('iso-8859-3', ['csisolatin3', 'iso-8859-3', 'iso-ir-109', 'iso8859-3', 'iso88593', 'iso_8859-3',
+  'iso_8859-3:1988', 'l3', 'latin3']);
+addLabels('iso-8859-4', ['csisolatin4', 'iso-8859-4', 'iso-ir-110', 'iso8859-4', 'iso88594', 'iso_8859-4',
+  'iso_8859-4:1988', 'l4', 'latin4']);
+addLabels('iso-8859-5', ['csisolatincyrillic', 'cyrillic', 'iso-8859-5', 'iso-ir-144', 'iso8859-5', 'iso88595',
+  'iso_8859-5', 'iso_8859-5:1988']);
+addLabels('iso-8859-6', ['arabic', 'asmo-708', 'csiso88596e', 'csiso88596i', 'csisolatinarabic', 'ecma-114',
+  'iso-8859-6', 'iso-8859-6-e', 'iso-8859-6-i', 'iso-ir-127', 'iso8859-6', 'iso88596', 'iso_8859-6',
+  'iso_8859-6:1987']);
+addLabels('iso-8859-7', ['csisolatingreek', 'ecma-118', 'elot_928', 'greek', 'greek8', 'iso-8859-7', 'iso-ir-126',
+  'iso8859-7', 'iso88597', 'iso_8859-7', 'iso_8859-7:1987', 'sun_eu_greek']);
+addLabels('iso-8859-8', ['csiso88598e', 'csisolatinhebrew', 'hebrew', 'iso-8859-8', 'iso-8859-8-e', 'iso-ir-138',
+  'iso8859-8', 'iso88598', 'iso_8859-8', 'iso_8859-8:1988', 'visual']);
+addLabels('iso-8859-8-i', ['csiso88598i', 'iso-8859-8-i', 'logical']);
+addLabels('iso-8859-10', ['csisolatin6', 'iso-8859-10', 'iso-ir-157', 'iso8859-10', 'iso885910', 'l6', 'latin6']);
+addLabels('iso-8859-13', ['iso-8859-13', 'iso8859-13', 'iso885913']);
+addLabels('iso-8859-14', ['iso-8859-14', 'iso8859-14', 'iso885914']);
+addLabels('iso-8859-15', ['csisolatin9', 'iso-8859-15', 'iso8859-15', 'iso885915', 'iso_8859-15', 'l9']);
+addLabels('iso-8859-16', ['iso-8859-16']);
+addLabels('koi8-r', ['cskoi8r', 'koi', 'koi8', 'koi8-r', 'koi8_r']);
+addLabels('koi8-u', ['koi8-ru', 'koi8-u']);
+addLabels('macintosh', ['csmacintosh', 'mac', 'macintosh', 'x-mac-roman']);
+addLabels('windows-874', ['dos-874', 'iso-8859-11', 'iso8859-11', 'iso885911', 'tis-620', 'windows-874']);
+addLabels('windows-1250', ['cp1250', 'windows-1250', 'x-cp1250']);
+addLabels('windows-1251', ['cp1251', 'windows-1251', 'x-cp1251']);
+addLabels('windows-1253', ['cp1253', 'windows-1253', 'x-cp1253']);
+addLabels('windows-1254', ['cp1254', 'csisolatin5', 'iso-8859-9', 'iso-ir-148', 'iso8859-9', 'iso88599',
+  'iso_8859-9', 'iso_8859-9:1989', 'l5', 'latin5', 'windows-1254', 'x-cp1254']);
+addLabels('windows-1255', ['cp1255', 'windows-1255', 'x-cp1255']);
+addLabels('windows-1256', ['cp1256', 'windows-1256', 'x-cp1256']);
+addLabels('windows-1257', ['cp1257', 'windows-1257', 'x-cp1257']);
+addLabels('windows-1258', ['cp1258', 'windows-1258', 'x-cp1258']);
+addLabels('x-mac-cyrillic', ['x-mac-cyrillic', 'x-mac-ukrainian']);
+addLabels('x-user-defined', ['x-user-defined']);
 
 function getEncodingFromLabel(label) {
   return labels[`${label}`.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase()];
 }
 
-// windows-1252 bytes 0x80-0x9F that differ from latin1.
-const cp1252 = [
-  0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-  0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-].map((c) => String.fromCharCode(c));
+// Single-byte encodings decode in Go; the binding loads on first use.
+let encodingBinding;
+let singleByteIndex;
+function singleByteEncoding(name) {
+  if (singleByteIndex === undefined) {
+    encodingBinding = internalBinding('encoding_binding');
+    singleByteIndex = new Map(encodingBinding.singleByteEncodings.map((n, i) => [n, i]));
+    singleByteIndex.set('iso-8859-8-i', singleByteIndex.get('iso-8859-8'));
+  }
+  return singleByteIndex.get(name);
+}
 
 class TextEncoder {
   get encoding() { return 'utf-8'; }
@@ -76,6 +121,8 @@ class TextDecoder {
       pending: new Uint8Array(4),
       npending: 0,
       bomSeen: false,
+      // The encoding's table in encoding_binding, for single-byte ones.
+      singleByte: enc === 'utf-8' || enc === 'utf-16le' || enc === 'utf-16be' ? undefined : singleByteEncoding(enc),
     };
   }
 
@@ -104,8 +151,9 @@ class TextDecoder {
     try {
       switch (st.encoding) {
         case 'utf-8': out = decodeUtf8(st, bytes, stream); break;
-        case 'windows-1252': out = decode1252(bytes); break;
-        default: out = decodeUtf16(st, bytes, stream, st.encoding === 'utf-16be');
+        case 'utf-16le': out = decodeUtf16(st, bytes, stream, false); break;
+        case 'utf-16be': out = decodeUtf16(st, bytes, stream, true); break;
+        default: out = decodeSingleByte(st, bytes);
       }
     } catch (err) {
       st.npending = 0;
@@ -113,7 +161,7 @@ class TextDecoder {
       throw err;
     }
     if (!st.ignoreBOM && !st.bomSeen && out.length > 0) {
-      if (out.charCodeAt(0) === 0xFEFF && st.encoding !== 'windows-1252') out = out.slice(1);
+      if (out.charCodeAt(0) === 0xFEFF && st.singleByte === undefined) out = out.slice(1);
       st.bomSeen = true;
     }
     if (!stream) st.bomSeen = false;
@@ -148,18 +196,22 @@ function decodeUtf8(st, bytes, stream) {
   return binding.toString(bytes, ENC_UTF8, 0, end);
 }
 
-function decode1252(bytes) {
-  const s = binding.toString(bytes, ENC_LATIN1, 0, bytes.length);
-  return s.replace(/[\x80-\x9f]/g, (c) => cp1252[c.charCodeAt(0) - 0x80]);
+function decodeSingleByte(st, bytes) {
+  const s = encodingBinding.decodeSingleByte(st.singleByte, bytes, st.fatal);
+  if (s === null) throw new ERR_ENCODING_INVALID_ENCODED_DATA(st.encoding);
+  return s;
 }
 
 function decodeUtf16(st, bytes, stream, bigEndian) {
   let end = bytes.length;
   if (stream) {
+    // Hold back an odd trailing byte, and a high surrogate that ends the
+    // complete code units (its pair may come in the next chunk).
     let hold2 = end % 2;
-    if (hold2 === 0 && end >= 2) {
-      const last = bigEndian ? (bytes[end - 2] << 8) | bytes[end - 1] : bytes[end - 2] | (bytes[end - 1] << 8);
-      if (last >= 0xD800 && last <= 0xDBFF) hold2 = 2;
+    const unitEnd = end - hold2;
+    if (unitEnd >= 2) {
+      const last = bigEndian ? (bytes[unitEnd - 2] << 8) | bytes[unitEnd - 1] : bytes[unitEnd - 2] | (bytes[unitEnd - 1] << 8);
+      if (last >= 0xD800 && last <= 0xDBFF) hold2 += 2;
     }
     if (hold2 > 0) {
       hold(st, bytes, hold2);

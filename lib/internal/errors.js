@@ -32,6 +32,9 @@ function fixStack(err, header, message) {
   const head = message ? `${header}: ${message}` : header;
   // Drop the frames of the error constructors themselves.
   const lines = frames.split('\n').filter((l) => l && !/at (new )?NodeError|at makeNodeErrorWithCode/.test(l));
+  // As node's hideStackFrames does for its validators: the stack starts at
+  // the caller that passed the bad value, not inside the validator.
+  while (lines.length > 1 && /\(node:internal\/validators:/.test(lines[0])) lines.shift();
   Object.defineProperty(err, 'stack', {
     value: lines.length ? `${head}\n${lines.join('\n')}` : head,
     writable: true, configurable: true, enumerable: false,
@@ -47,6 +50,13 @@ function getMessage(key, args, self) {
     const a = args[i++];
     if (m === '%d' || m === '%i') return String(Number(a));
     if (m === '%s') return formatStringArg(a);
+    if (m === '%j') {
+      try {
+        return JSON.stringify(a);
+      } catch {
+        return '[Circular]';
+      }
+    }
     return String(a);
   });
 }
@@ -65,8 +75,81 @@ function formatStringArg(a) {
   return lazyInspect()(a, { depth: 0, colors: false, compact: 3 });
 }
 
+// SystemError: an error from a system call that is not an errno of its
+// own (e.g. ERR_TTY_INIT_FAILED); the context object carries code,
+// message, syscall and optional errno, path and dest.
+class SystemError extends Error {
+  constructor(key, context) {
+    super();
+    const prefix = getMessage(key, [], this);
+    let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
+    if (context.path !== undefined) message += ` ${context.path}`;
+    if (context.dest !== undefined) message += ` => ${context.dest}`;
+    this.code = key;
+    Object.defineProperties(this, {
+      [kIsNodeError]: { value: true, enumerable: false, writable: false, configurable: true },
+      name: { value: 'SystemError', enumerable: false, writable: true, configurable: true },
+      message: { value: message, enumerable: false, writable: true, configurable: true },
+      info: { value: context, enumerable: true, configurable: true, writable: false },
+      errno: {
+        get() { return context.errno; },
+        set(value) { context.errno = value; },
+        enumerable: true, configurable: true,
+      },
+      syscall: {
+        get() { return context.syscall; },
+        set(value) { context.syscall = value; },
+        enumerable: true, configurable: true,
+      },
+    });
+    for (const key of ['path', 'dest']) {
+      if (context[key] === undefined) continue;
+      Object.defineProperty(this, key, {
+        get() { return context[key] != null ? context[key].toString() : context[key]; },
+        set(value) { context[key] = value ? lazyBuffer().from(value.toString()) : undefined; },
+        enumerable: true, configurable: true,
+      });
+    }
+    fixStack(this, `SystemError [${key}]`, message);
+  }
+
+  toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+
+  [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
+    return lazyInspect()(this, { ...ctx, getters: true, customInspect: false });
+  }
+}
+
+function lazyBuffer() { return require('buffer').Buffer; }
+
+function makeSystemErrorWithCode(key) {
+  return class NodeError extends SystemError {
+    constructor(ctx) { super(key, ctx); }
+  };
+}
+
+// aggregateTwoErrors(inner, outer): outer with inner added, as an
+// AggregateError of both when both exist and differ.
+function aggregateTwoErrors(innerError, outerError) {
+  if (innerError && outerError && innerError !== outerError) {
+    if (Array.isArray(outerError.errors)) {
+      outerError.errors.push(innerError);
+      return outerError;
+    }
+    const err = new AggregateError([outerError, innerError], outerError.message);
+    Error.captureStackTrace(err, aggregateTwoErrors);
+    err.code = outerError.code;
+    return err;
+  }
+  return innerError || outerError;
+}
+
 function E(sym, val, def, ...otherClasses) {
   messages.set(sym, val);
+  if (def === SystemError) {
+    codes[sym] = makeSystemErrorWithCode(sym);
+    return;
+  }
   const cls = makeNodeErrorWithCode(def, sym);
   for (const other of otherClasses) {
     cls[other.name] = makeNodeErrorWithCode(other, sym);
@@ -164,6 +247,8 @@ E('ERR_INVALID_ARG_TYPE', (name, expected, actual) => {
   msg += `. Received ${determineSpecificType(actual)}`;
   return msg;
 }, TypeError);
+E('ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET', '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active', Error);
+E('ERR_INVALID_OBJECT_DEFINE_PROPERTY', (key, msg) => `'${key}' ${msg}`, TypeError);
 E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   let inspected = lazyInspect()(value);
   if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
@@ -221,7 +306,13 @@ E('ERR_INVALID_URL', function(input, base = null) {
   return 'Invalid URL';
 }, TypeError);
 E('ERR_REQUIRE_ESM', (filename) => `require() of ES Module ${filename} not supported.`, Error);
-E('ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.', Error);
+E('ERR_REQUIRE_ASYNC_MODULE', (filename, parentFilename) => {
+  let message = 'require() cannot be used on an ESM graph with top-level await. Use import() instead. ' +
+    'To see where the top-level await comes from, use --experimental-print-required-tla.';
+  if (parentFilename) message += `\n  From ${parentFilename} `;
+  if (filename) message += `\n  Requiring ${filename} `;
+  return message;
+}, Error);
 E('ERR_MODULE_NOT_FOUND', (path, base, exactUrl) => `Cannot find ${exactUrl ? 'module' : 'package'} '${path}' imported from ${base}`, Error);
 E('ERR_UNSUPPORTED_DIR_IMPORT', "Directory import '%s' is not supported resolving ES modules imported from %s", Error);
 E('ERR_PACKAGE_PATH_NOT_EXPORTED', (pkgPath, subpath, base = undefined) => {
@@ -341,6 +432,9 @@ E('ERR_IP_BLOCKED', (ip) => `IP(${ip}) is blocked by net.BlockList`, Error);
 // AbortError is what aborted operations reject with.
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
     super(message, options);
     this.code = 'ABORT_ERR';
     this.name = 'AbortError';
@@ -352,7 +446,22 @@ function notImplemented(name) {
   return new codes.ERR_NOT_IMPLEMENTED(name);
 }
 
-function hideStackFrames(fn) { return fn; }
+// hideStackFrames(fn): errors thrown from fn get a stack that starts at
+// its caller, as node's internal helpers do.
+function hideStackFrames(fn) {
+  function wrappedFn(...args) {
+    try {
+      return Reflect.apply(fn, this, args);
+    } catch (error) {
+      if (Error.stackTraceLimit && error !== null && typeof error === 'object') {
+        Error.captureStackTrace(error, wrappedFn);
+      }
+      throw error;
+    }
+  }
+  wrappedFn.withoutStackTrace = fn;
+  return wrappedFn;
+}
 
 // ErrnoException / UVException as Node builds them for system errors.
 function uvErrmapName(errno) { return uvNames[-errno] || 'UNKNOWN'; }
@@ -369,12 +478,39 @@ class ErrnoException extends Error {
   }
 }
 
+// DNSException: a failed name lookup or DNS query, "<syscall> <code>[ <hostname>]".
+// A numeric code is a libuv errno (getaddrinfo's "no such name" ones read
+// ENOTFOUND); a string code is c-ares' (errno is then undefined).
+class DNSException extends Error {
+  constructor(code, syscall, hostname) {
+    let errno;
+    if (typeof code === 'number') {
+      errno = code;
+      code = code === -3007 || code === -3008 ? 'ENOTFOUND' :
+        require('internal/util').getSystemErrorName(code);
+    }
+    super(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
+    this.errno = errno;
+    this.code = code;
+    this.syscall = syscall;
+    if (hostname) this.hostname = hostname;
+    Error.captureStackTrace(this, DNSException);
+  }
+
+  // Shown as a plain Error, as node shows it.
+  get ['constructor']() { return Error; }
+}
+
 function isErrorStackTraceLimitWritable() { return true; }
 
 module.exports = {
   codes,
+  E,
+  SystemError,
+  aggregateTwoErrors,
   AbortError,
   ErrnoException,
+  DNSException,
   hideStackFrames,
   notImplemented,
   determineSpecificType,
@@ -443,3 +579,110 @@ E('ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected', Error);
 E('ERR_SOCKET_DGRAM_NOT_RUNNING', 'Not running', Error);
 E('ERR_SOCKET_BUFFER_SIZE', 'Could not get or set buffer size: %s', Error);
 E('ERR_INVALID_REPL_EVAL_CONFIG', 'Cannot specify both "breakEvalOnSigint" and "eval" for REPL', TypeError);
+// tls
+E('ERR_TLS_PROTOCOL_VERSION_CONFLICT', 'TLS protocol version %j conflicts with secureProtocol %j', TypeError);
+E('ERR_TLS_INVALID_PROTOCOL_METHOD', '%s', TypeError);
+E('ERR_TLS_SNI_FROM_SERVER', 'Cannot issue SNI from a TLS server-side socket', Error);
+E('ERR_TLS_INVALID_CONTEXT', '%s must be a SecureContext', TypeError);
+E('ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS', 'The ALPNCallback and ALPNProtocols TLS options are mutually exclusive', TypeError);
+E('ERR_TLS_ALPN_CALLBACK_INVALID_RESULT', 'ALPN callback returned a value (%s) that did not match any of the client\'s offered protocols (%j)', TypeError);
+E('ERR_TLS_INVALID_STATE', 'TLS socket connection must be securely established', Error);
+E('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);
+E('ERR_TLS_REQUIRED_SERVER_NAME', '"servername" is required parameter for Server.addContext', Error);
+E('ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED', 'Custom engines not supported by this OpenSSL', Error);
+E('ERR_TLS_CERT_ALTNAME_FORMAT', 'Invalid subject alternative name string', SyntaxError);
+E('ERR_CONSTRUCT_CALL_REQUIRED', 'Class constructor %s cannot be invoked without `new`', TypeError);
+// node:crypto
+E('ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length', RangeError);
+E('ERR_CRYPTO_INVALID_SCRYPT_PARAMS', 'Invalid scrypt params: %s', RangeError);
+E('ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher', Error);
+E('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation %s', Error);
+E('ERR_CRYPTO_INVALID_IV', 'Invalid initialization vector', TypeError);
+E('ERR_CRYPTO_INVALID_AUTH_TAG', 'Invalid authentication tag length: %s', TypeError);
+E('ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name', TypeError);
+E('ERR_CRYPTO_ECDH_INVALID_FORMAT', 'Invalid ECDH format: %s', TypeError);
+E('ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY', 'Public key is not valid for specified curve', Error);
+E('ERR_CRYPTO_INCOMPATIBLE_KEY', 'Incompatible %s: %s', Error);
+E('ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding %s %s.', Error);
+E('ERR_CRYPTO_INVALID_JWK', 'Invalid JWK %s key', TypeError);
+E('ERR_CRYPTO_INVALID_KEYTYPE', 'Invalid key type', TypeError);
+E('ERR_CRYPTO_JWK_UNSUPPORTED_CURVE', 'Unsupported JWK EC curve: %s.', Error);
+E('ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.', Error);
+E('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign', Error);
+E('ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group', Error);
+E('ERR_CRYPTO_UNSUPPORTED_OPERATION', 'Unsupported crypto operation', Error);
+E('ERR_CRYPTO_ENGINE_UNKNOWN', 'Engine "%s" was not found', Error);
+E('ERR_MISSING_PASSPHRASE', 'Passphrase required for encrypted key', TypeError);
+E('ERR_CRYPTO_FIPS_FORCED', 'Cannot set FIPS mode, it was forced with --force-fips at startup.', Error);
+E('ERR_CRYPTO_INVALID_MESSAGELEN', 'Invalid message length', RangeError);
+E('ERR_CRYPTO_INVALID_X509', 'Invalid X509 certificate', TypeError);
+E('ERR_CRYPTO_INVALID_BIGINT', 'Invalid BigInt: %s', TypeError);
+// node:vm modules
+E('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', 'A dynamic import callback was not specified.', TypeError);
+E('ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked', Error);
+E('ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA', 'Cached data cannot be created for a module which has been evaluated', Error);
+E('ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected', Error);
+E('ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context', Error);
+E('ERR_VM_MODULE_LINK_FAILURE', function(message, cause) {
+  if (cause !== undefined) {
+    Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true, enumerable: false });
+  }
+  return message;
+}, Error);
+E('ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module', Error);
+E('ERR_VM_MODULE_STATUS', 'Module status %s', Error);
+E('ERR_MODULE_LINK_MISMATCH', '%s', TypeError);
+E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error);
+E('ERR_WORKER_MESSAGING_ERRORED', 'The destination thread threw an error while processing the message', Error);
+E('ERR_WORKER_MESSAGING_FAILED', 'Cannot find the destination thread or listener', Error);
+E('ERR_WORKER_MESSAGING_SAME_THREAD', 'Cannot sent a message to the same thread', Error);
+E('ERR_WORKER_MESSAGING_TIMEOUT', 'Sending a message to another thread timed out', Error);
+// http2
+E('ERR_HTTP2_ALTSVC_INVALID_ORIGIN', 'HTTP/2 ALTSVC frames require a valid origin', TypeError);
+E('ERR_HTTP2_ALTSVC_LENGTH', 'HTTP/2 ALTSVC frames are limited to 16382 bytes', TypeError);
+E('ERR_HTTP2_CONNECT_AUTHORITY', ':authority header is required for CONNECT requests', Error);
+E('ERR_HTTP2_CONNECT_PATH', 'The :path header is forbidden for CONNECT requests', Error);
+E('ERR_HTTP2_CONNECT_SCHEME', 'The :scheme header is forbidden for CONNECT requests', Error);
+E('ERR_HTTP2_GOAWAY_SESSION', 'New streams cannot be created after receiving a GOAWAY', Error);
+E('ERR_HTTP2_HEADERS_AFTER_RESPOND', 'Cannot specify additional headers after response initiated', Error);
+E('ERR_HTTP2_HEADERS_SENT', 'Response has already been initiated.', Error);
+E('ERR_HTTP2_HEADER_SINGLE_VALUE', 'Header field "%s" must only have a single value', TypeError);
+E('ERR_HTTP2_INFO_STATUS_NOT_ALLOWED', 'Informational status codes cannot be used', RangeError);
+E('ERR_HTTP2_INVALID_CONNECTION_HEADERS', 'HTTP/1 Connection specific headers are forbidden: "%s"', TypeError);
+E('ERR_HTTP2_INVALID_HEADER_VALUE', 'Invalid value "%s" for header "%s"', TypeError);
+E('ERR_HTTP2_INVALID_INFO_STATUS', 'Invalid informational status code: %s', RangeError);
+E('ERR_HTTP2_INVALID_ORIGIN', 'HTTP/2 ORIGIN frames require a valid origin', TypeError);
+E('ERR_HTTP2_INVALID_PACKED_SETTINGS_LENGTH', 'Packed settings length must be a multiple of six', RangeError);
+E('ERR_HTTP2_INVALID_PSEUDOHEADER', '"%s" is an invalid pseudoheader or is used incorrectly', TypeError);
+E('ERR_HTTP2_INVALID_SESSION', 'The session has been destroyed', Error);
+E('ERR_HTTP2_INVALID_SETTING_VALUE', 'Invalid value for setting "%s": %s', TypeError, RangeError);
+E('ERR_HTTP2_INVALID_STREAM', 'The stream has been destroyed', Error);
+E('ERR_HTTP2_MAX_PENDING_SETTINGS_ACK', 'Maximum number of pending settings acknowledgements', Error);
+E('ERR_HTTP2_NESTED_PUSH', 'A push stream cannot initiate another push stream.', Error);
+E('ERR_HTTP2_NO_MEM', 'Out of memory', Error);
+E('ERR_HTTP2_NO_SOCKET_MANIPULATION', 'HTTP/2 sockets should not be directly manipulated (e.g. read and written)', Error);
+E('ERR_HTTP2_ORIGIN_LENGTH', 'HTTP/2 ORIGIN frames are limited to 16382 bytes', TypeError);
+E('ERR_HTTP2_OUT_OF_STREAMS', 'No stream ID is available because maximum stream ID has been reached', Error);
+E('ERR_HTTP2_PAYLOAD_FORBIDDEN', 'Responses with %s status must not have a payload', Error);
+E('ERR_HTTP2_PING_CANCEL', 'HTTP2 ping cancelled', Error);
+E('ERR_HTTP2_PING_LENGTH', 'HTTP2 ping payload must be 8 bytes', RangeError);
+E('ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED', 'Cannot set HTTP/2 pseudo-headers', TypeError);
+E('ERR_HTTP2_PUSH_DISABLED', 'HTTP/2 client has disabled push streams', Error);
+E('ERR_HTTP2_SEND_FILE', 'Directories cannot be sent', Error);
+E('ERR_HTTP2_SEND_FILE_NOSEEK', 'Offset or length can only be specified for regular files', Error);
+E('ERR_HTTP2_SESSION_ERROR', 'Session closed with error code %s', Error);
+E('ERR_HTTP2_SETTINGS_CANCEL', 'HTTP2 session settings canceled', Error);
+E('ERR_HTTP2_SOCKET_BOUND', 'The socket is already bound to an Http2Session', Error);
+E('ERR_HTTP2_SOCKET_UNBOUND', 'The socket has been disconnected from the Http2Session', Error);
+E('ERR_HTTP2_STATUS_101', 'HTTP status code 101 (Switching Protocols) is forbidden in HTTP/2', Error);
+E('ERR_HTTP2_STATUS_INVALID', 'Invalid status code: %s', RangeError);
+E('ERR_HTTP2_STREAM_CANCEL', 'The pending stream has been canceled', Error);
+E('ERR_HTTP2_STREAM_ERROR', 'Stream closed with error code %s', Error);
+E('ERR_HTTP2_STREAM_SELF_DEPENDENCY', 'A stream cannot depend on itself', Error);
+E('ERR_HTTP2_TOO_MANY_CUSTOM_SETTINGS', 'Number of custom settings exceeds MAX_ADDITIONAL_SETTINGS', Error);
+E('ERR_HTTP2_TOO_MANY_INVALID_FRAMES', 'Too many invalid HTTP/2 frames', Error);
+E('ERR_HTTP2_TOO_MANY_ORIGINS', 'The server sent more ORIGIN frames than the allowed number of %s', Error);
+E('ERR_HTTP2_TRAILERS_ALREADY_SENT', 'Trailing headers have already been sent', Error);
+E('ERR_HTTP2_TRAILERS_NOT_READY', 'Trailing headers cannot be sent until after the wantTrailers event is emitted', Error);
+E('ERR_HTTP2_UNSUPPORTED_PROTOCOL', 'protocol "%s" is unsupported.', Error);
+E('ERR_CRYPTO_ARGON2_NOT_SUPPORTED', 'Argon2 is not supported by this OpenSSL version', Error);

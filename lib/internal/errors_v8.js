@@ -85,6 +85,12 @@ class CallSite {
       this._constructor = true;
       name = name.slice(4);
     }
+    this._type = null;
+    if (name === 'Object.<anonymous>') {
+      // A module's top level: V8 reports the receiver's type only.
+      name = null;
+      this._type = 'Object';
+    }
     if (name === '<anonymous>' || name === '<eval>' || name === '') name = null;
     this._name = name;
     this._native = loc === 'native';
@@ -104,7 +110,7 @@ class CallSite {
   }
 
   getThis() { return undefined; }
-  getTypeName() { return null; }
+  getTypeName() { return this._type; }
   getFunction() { return undefined; }
   getFunctionName() { return this._name; }
   getMethodName() { return null; }
@@ -118,7 +124,7 @@ class CallSite {
   getScriptHash() { return ''; }
   getPosition() { return 0; }
   getPromiseIndex() { return null; }
-  isToplevel() { return this._name === null; }
+  isToplevel() { return this._name === null && this._type === null; }
   isEval() { return false; }
   isNative() { return this._native; }
   isConstructor() { return this._constructor; }
@@ -148,6 +154,7 @@ function installStack(err, frames, g = globalThis) {
     get() {
       if (!computed) {
         computed = true;
+        if (!stackMapping && frames) stackMapping = internalBinding('module_wrap').hasLineMaps();
         if (stackMapping && frames) frames = internalBinding('module_wrap').mapStack(frames);
         const prepare = g.Error?.prepareStackTrace;
         if (typeof prepare === 'function') {

@@ -208,7 +208,7 @@ class EventTarget {
     const map = this[kEvents];
     let list = map.get(type);
     if (list === undefined) {
-      list = [];
+      list = newListenerList();
       map.set(type, list);
     }
     for (const l of list) {
@@ -320,6 +320,16 @@ for (const name of ['addEventListener', 'removeEventListener', 'dispatchEvent'])
 }
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
 
+// newListenerList makes the array holding one type's listeners in order;
+// its size is its length (the name Node's internal list uses, which some
+// callers read).
+const sizeDescriptor = { get() { return this.length; }, configurable: true };
+function newListenerList() {
+  const list = [];
+  Object.defineProperty(list, 'size', sizeDescriptor);
+  return list;
+}
+
 function isEventTarget(obj) {
   return obj?.[kEvents] instanceof Map;
 }
@@ -332,24 +342,64 @@ function getEventListenersForEventTarget(target, type) {
 
 // NodeEventTarget adds a subset of the EventEmitter API.
 class NodeEventTarget extends EventTarget {
+  #isNodeEventTarget = true;
+
+  static #check(self) {
+    if (self === null || (typeof self !== 'object' && typeof self !== 'function') || !(#isNodeEventTarget in self)) {
+      throw new ERR_INVALID_THIS('NodeEventTarget');
+    }
+  }
+
   setMaxListeners(n) {
+    NodeEventTarget.#check(this);
     lazyEvents().setMaxListeners(n, this);
   }
-  getMaxListeners() { return this[kMaxEventTargetListeners()]; }
-  eventNames() { return [...this[kEvents].keys()]; }
-  listenerCount(type) { return this[kEvents].get(`${type}`)?.length ?? 0; }
-  off(type, listener, options) { this.removeEventListener(type, listener, options); return this; }
-  removeListener(type, listener, options) { this.removeEventListener(type, listener, options); return this; }
-  on(type, listener) { this.addEventListener(type, listener, { [kIsNodeStyleListener]: true }); return this; }
-  addListener(type, listener) { this.addEventListener(type, listener, { [kIsNodeStyleListener]: true }); return this; }
+  getMaxListeners() {
+    NodeEventTarget.#check(this);
+    return this[kMaxEventTargetListeners()];
+  }
+  eventNames() {
+    NodeEventTarget.#check(this);
+    return [...this[kEvents].keys()];
+  }
+  listenerCount(type) {
+    NodeEventTarget.#check(this);
+    return this[kEvents].get(`${type}`)?.length ?? 0;
+  }
+  off(type, listener, options) {
+    NodeEventTarget.#check(this);
+    this.removeEventListener(type, listener, options);
+    return this;
+  }
+  removeListener(type, listener, options) {
+    NodeEventTarget.#check(this);
+    this.removeEventListener(type, listener, options);
+    return this;
+  }
+  on(type, listener) {
+    NodeEventTarget.#check(this);
+    this.addEventListener(type, listener, { [kIsNodeStyleListener]: true });
+    return this;
+  }
+  addListener(type, listener) {
+    NodeEventTarget.#check(this);
+    this.addEventListener(type, listener, { [kIsNodeStyleListener]: true });
+    return this;
+  }
   emit(type, arg) {
+    NodeEventTarget.#check(this);
     if (typeof type !== 'string') throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
     const had = this.listenerCount(type) > 0;
     this[kHybridDispatch](arg, type);
     return had;
   }
-  once(type, listener) { this.addEventListener(type, listener, { once: true, [kIsNodeStyleListener]: true }); return this; }
+  once(type, listener) {
+    NodeEventTarget.#check(this);
+    this.addEventListener(type, listener, { once: true, [kIsNodeStyleListener]: true });
+    return this;
+  }
   removeAllListeners(type = undefined) {
+    NodeEventTarget.#check(this);
     if (type !== undefined) this[kEvents].delete(`${type}`);
     else this[kEvents].clear();
     return this;

@@ -58,6 +58,9 @@ function clone(v, memory) {
     return out;
   }
   const tag = toStringTag(v);
+  if (uncloneableObjects.has(v) && !markIgnored.has(tag) && !isTypedArray(v)) {
+    throw new DOMException('Cannot clone object of unsupported type.', 'DataCloneError');
+  }
   let out;
   switch (tag) {
     case 'Boolean': out = Object(Boolean.prototype.valueOf.call(v)); break;
@@ -124,6 +127,15 @@ function clone(v, memory) {
     }
     default:
       if (!isTypedArray(v)) {
+        const { Blob, File } = require('buffer');
+        if (v instanceof Blob) {
+          // Blobs (and Files) clone with their bytes and type.
+          out = v instanceof File ?
+            new File([v], v.name, { type: v.type, lastModified: v.lastModified }) :
+            new Blob([v], { type: v.type });
+          memory.set(v, out);
+          return out;
+        }
         if (tag === 'Object' || isPlainObjectLike(v)) {
           out = {};
           memory.set(v, out);
@@ -184,7 +196,14 @@ function structuredClone(value, options = undefined) {
   return out;
 }
 
+// uncloneableObjects holds the objects given to
+// worker_threads.markAsUncloneable; markIgnored are the kinds the mark does
+// not affect (as in node, only plain and platform objects refuse cloning).
+const uncloneableObjects = new WeakSet();
+const markIgnored = new Set(['Array', 'ArrayBuffer', 'SharedArrayBuffer', 'Map', 'Set', 'Date', 'RegExp',
+  'Boolean', 'Number', 'String', 'BigInt', 'Error', 'DataView']);
+
 // kTransfer marks objects (MessagePort) that transfer themselves.
 const kTransfer = Symbol.for('nodejs.internal.kTransfer');
 
-module.exports = { structuredClone, kTransfer };
+module.exports = { structuredClone, kTransfer, uncloneableObjects };

@@ -13,6 +13,18 @@ const kHasPrimitive = Symbol('kHasPrimitive');
 // and what the Go timer heap knows it by. A symbol keeps it out of keys.
 const kId = Symbol('asyncId');
 const timerById = new Map();
+let runningTimer = null;
+require('internal/process/active').register(() => {
+  const out = [];
+  for (const t of timerById.values()) if (t[kRefed]) out.push({ type: 'Timeout', owner: t });
+  // A timeout is active until its callback returns (unless it clears itself).
+  if (runningTimer !== null && runningTimer[kRefed] && runningTimer._idleTimeout !== -1 &&
+      !timerById.has(runningTimer[kId])) {
+    out.push({ type: 'Timeout', owner: runningTimer });
+  }
+  for (let i = 0; i < immediateInfo[kRefCount]; i++) out.push({ type: 'Immediate' });
+  return out;
+});
 let nextId = 1;
 let warnedNegative = false;
 let warnedNaN = false;
@@ -112,11 +124,14 @@ function processTimer(id) {
     timerById.delete(id);
   }
   const start = binding.now();
+  const outer = runningTimer;
+  runningTimer = timer;
   try {
     const args = timer._timerArgs;
     if (args === undefined) timer._onTimeout();
     else Reflect.apply(timer._onTimeout, timer, args);
   } finally {
+    runningTimer = outer;
     if (!wasRepeat && timer._repeat !== null && timer._idleTimeout !== -1 && !timerById.has(id)) {
       // A timeout that set its own _repeat becomes an interval.
       timer._destroyed = false;
@@ -128,8 +143,9 @@ function processTimer(id) {
         timer._destroyed = true;
         timerById.delete(id);
       } else {
+        // The next period counts from when this callback began.
         timer._idleStart = start;
-        binding.start(id, Math.trunc(timer._repeat), timer[kRefed]);
+        binding.start(id, Math.trunc(timer._repeat), timer[kRefed], start);
       }
     }
   }
@@ -245,7 +261,11 @@ function setup(opts) {
   runNextTicks = opts.runNextTicks;
 }
 
+// kTimeout is the key under which a net.Socket keeps its idle timer.
+const kTimeout = Symbol('timeout');
+
 module.exports = {
+  kTimeout,
   TIMEOUT_MAX,
   Timeout,
   Immediate,

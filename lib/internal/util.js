@@ -51,8 +51,8 @@ function deprecate(fn, msg, code, useEmitSync) {
     Object.setPrototypeOf(deprecated, fn);
     if (fn.prototype) deprecated.prototype = fn.prototype;
   }
+  // As in node, the wrapper keeps fn's length but is named 'deprecated'.
   Object.defineProperty(deprecated, 'length', { value: fn.length, configurable: true });
-  Object.defineProperty(deprecated, 'name', { value: fn.name, configurable: true });
   return deprecated;
 }
 
@@ -243,8 +243,16 @@ function sleep(ms) {
   internalBinding('util').sleep(ms);
 }
 
+// normalizeEncoding(enc): Node's canonical name of a Buffer encoding
+// ('utf8', 'utf16le', 'latin1', ...), 'utf8' when enc is empty, or
+// undefined when it is unknown.
+function normalizeEncoding(enc) {
+  return require('internal/buffer').normalizeEncoding(enc);
+}
+
 module.exports = {
   sleep,
+  normalizeEncoding,
   kEmptyObject,
   customInspectSymbol,
   kCustomPromisifiedSymbol,

@@ -242,9 +242,24 @@ class Worker extends EventEmitter {
     };
   }
 
-  cpuUsage() {
-    const { notImplemented } = require('internal/errors');
-    return Promise.reject(notImplemented('worker.cpuUsage'));
+  // cpuUsage(prev): the CPU time of the worker's thread in microseconds,
+  // less prev if given.
+  cpuUsage(prev) {
+    if (prev) validateCpuUsage(prev);
+    const h = this[kHandle];
+    if (h.exited) return Promise.reject(new ERR_WORKER_NOT_RUNNING());
+    const r = binding.cpuUsage(h.threadId);
+    if (r === undefined) return Promise.reject(new ERR_WORKER_NOT_RUNNING());
+    if (typeof r === 'string') {
+      const { codes: { ERR_OPERATION_FAILED } } = require('internal/errors');
+      return Promise.reject(new ERR_OPERATION_FAILED(`worker.cpuUsage(): ${r}`));
+    }
+    const usage = { user: r[0], system: r[1] };
+    if (prev) {
+      usage.user -= prev.user;
+      usage.system -= prev.system;
+    }
+    return Promise.resolve(usage);
   }
 
   getHeapSnapshot() {
@@ -255,9 +270,23 @@ class Worker extends EventEmitter {
   [Symbol.asyncDispose]() { return this.terminate(); }
 }
 
-void ERR_WORKER_NOT_RUNNING;
+// validateCpuUsage checks a previous cpuUsage() result.
+function validateCpuUsage(prev) {
+  validateObject(prev, 'prevValue');
+  for (const key of ['user', 'system']) {
+    const v = prev[key];
+    if (typeof v !== 'number') throw new ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
+    if (!(v >= 0 && Number.isFinite(v))) {
+      const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+      throw new ERR_OUT_OF_RANGE(`prevValue.${key}`, '>= 0 && <= 2^53', v);
+    }
+  }
+}
 
 // --- the worker side ---
+
+// Every thread can be reached by postMessageToThread.
+require('internal/worker/messaging').setup(info?.threadId ?? 0);
 
 let parentPort = null;
 let workerData;

@@ -58,45 +58,85 @@ function setImmediate(value, options = {}) {
   return schedule((cb) => timers.setImmediate(cb), timers.clearImmediate, value, options);
 }
 
-async function* setInterval(after, value, options = {}) {
-  if (after !== undefined) validateNumber(after, 'delay');
-  const { signal, ref } = validateOptions(options);
-  if (signal?.aborted) throw abortError(signal);
-  let onAbort;
+// setInterval returns an async iterator that yields value every `after`
+// ms. It behaves as an async generator would (nothing is validated or
+// started before the first next()), but is written out by hand so that
+// return() (a `break` out of `for await`) detaches from the signal at
+// once: the engine does not wait for return() to settle on a break.
+const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+
+function setInterval(after, value, options = {}) {
+  let started = false;
+  let done = false;
+  let signal;
   let interval;
-  try {
-    let notYielded = 0;
-    let callback;
+  let notYielded = 0;
+  const waiting = [];
+
+  const doneResult = () => ({ value: undefined, done: true });
+  function onAbort() {
+    timers.clearInterval(interval);
+    const w = waiting.shift();
+    if (w !== undefined) {
+      finish();
+      w.reject(abortError(signal));
+    }
+  }
+  function finish() {
+    done = true;
+    timers.clearInterval(interval);
+    signal?.removeEventListener('abort', onAbort);
+    while (waiting.length > 0) waiting.shift().resolve(doneResult());
+  }
+  function start() {
+    started = true;
+    if (after !== undefined) validateNumber(after, 'delay');
+    let ref;
+    ({ signal, ref } = validateOptions(options));
+    if (signal?.aborted) throw abortError(signal);
     interval = timers.setInterval(() => {
       notYielded++;
-      if (callback) {
-        callback();
-        callback = undefined;
+      const w = waiting.shift();
+      if (w !== undefined) {
+        notYielded--;
+        w.resolve({ value, done: false });
       }
     }, after);
     if (!ref) interval.unref?.();
-    if (signal) {
-      onAbort = () => {
-        timers.clearInterval(interval);
-        if (callback) {
-          callback(abortError(signal));
-          callback = undefined;
-        }
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
-    while (!signal?.aborted) {
-      if (notYielded === 0) {
-        const err = await new Promise((resolve) => { callback = resolve; });
-        if (err) throw err;
-      }
-      for (; notYielded > 0; notYielded--) yield value;
-    }
-    throw abortError(signal);
-  } finally {
-    timers.clearInterval(interval);
-    signal?.removeEventListener('abort', onAbort);
+    signal?.addEventListener('abort', onAbort, { once: true });
   }
+
+  return Object.setPrototypeOf({
+    next() {
+      if (done) return Promise.resolve(doneResult());
+      if (!started) {
+        try {
+          start();
+        } catch (err) {
+          finish();
+          return Promise.reject(err);
+        }
+      }
+      if (notYielded > 0) {
+        notYielded--;
+        return Promise.resolve({ value, done: false });
+      }
+      if (signal?.aborted) {
+        finish();
+        return Promise.reject(abortError(signal));
+      }
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return(v) {
+      finish();
+      return Promise.resolve({ value: v, done: true });
+    },
+    throw(err) {
+      finish();
+      return Promise.reject(err);
+    },
+    [Symbol.asyncIterator]() { return this; },
+  }, AsyncIteratorPrototype);
 }
 
 const kScheduler = Symbol('kScheduler');

@@ -6,6 +6,7 @@ package buffer
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/gonode/gonode/internal/binding"
@@ -31,11 +32,32 @@ func argEnc(args []qjs.Value, i int) Encoding {
 	return e
 }
 
+// argIndex returns args[i] as an integral number (NaN and undefined as 0).
+func argIndex(args []qjs.Value, i int) float64 {
+	f := qjs.Arg(args, i).Float()
+	if f != f {
+		return 0
+	}
+	if f < 0 {
+		return -1
+	}
+	if f > 1<<53 {
+		return 1 << 53
+	}
+	return float64(int64(f))
+}
+
 // clampRange bounds [start, end) to [0, n].
 func clampRange(start, end, n int) (int, int) {
 	start = max(0, min(start, n))
 	end = max(start, min(end, n))
 	return start, end
+}
+
+// throwStringTooLong throws node's ERR_STRING_TOO_LONG.
+func throwStringTooLong(c *qjs.Context) qjs.Value {
+	return binding.ThrowCode(c, "Error", "ERR_STRING_TOO_LONG",
+		fmt.Sprintf("Cannot create a string longer than 0x%x characters", MaxStringLength))
 }
 
 func notTyped(c *qjs.Context) qjs.Value {
@@ -96,7 +118,11 @@ func initBuffer(env *binding.Env, obj qjs.Value) {
 			return notTyped(c)
 		}
 		start, end := clampRange(argInt(args, 2), argInt(args, 3), len(buf))
-		return c.String(Decode(buf[start:end], argEnc(args, 1)))
+		b, enc := buf[start:end], argEnc(args, 1)
+		if DecodedLength(b, enc) > MaxStringLength {
+			return throwStringTooLong(c)
+		}
+		return c.String(Decode(b, enc))
 	})
 
 	// compare(a, b, aStart, aEnd, bStart, bEnd) -> -1, 0 or 1.
@@ -128,13 +154,20 @@ func initBuffer(env *binding.Env, obj qjs.Value) {
 	})
 
 	// fill(buf, value, start, end, enc) fills with a string (encoded) or
-	// typed array value repeated; -1 if the encoded value is empty.
+	// typed array value repeated; -1 if the encoded value is empty, -2 if
+	// [start, end) is not inside buf. A negative index throws.
 	fn("fill", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		buf, ok := argBytes(c, args, 0)
 		if !ok {
 			return notTyped(c)
 		}
-		start, end := clampRange(argInt(args, 2), argInt(args, 3), len(buf))
+		start, end := argIndex(args, 2), argIndex(args, 3)
+		if start < 0 || end < 0 {
+			return binding.ThrowCode(c, "RangeError", "ERR_OUT_OF_RANGE", "Index out of range")
+		}
+		if start > end || end > float64(len(buf)) {
+			return qjs.Int32(-2)
+		}
 		var pat []byte
 		v := qjs.Arg(args, 1)
 		if v.IsString() {
@@ -149,7 +182,7 @@ func initBuffer(env *binding.Env, obj qjs.Value) {
 		if len(pat) == 0 {
 			return qjs.Int32(-1)
 		}
-		fillPattern(buf[start:end], pat)
+		fillPattern(buf[int(start):int(end)], pat)
 		return qjs.Int32(0)
 	})
 

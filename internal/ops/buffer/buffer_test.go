@@ -164,3 +164,38 @@ out.join('|');
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 }
+
+// utf16Units counts the UTF-16 code units of WTF-8 text.
+func utf16Units(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, k := decodeWTF8(s, i)
+		i += k
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+func TestDecodedLength(t *testing.T) {
+	inputs := [][]byte{
+		{}, []byte("abc"), []byte("héllo €😀"),
+		{0xff, 0xfe, 0x61}, {0xe2, 0x82}, {0xf0, 0x9f, 0x98}, {0xed, 0xa0, 0x80},
+		{0xc3}, {0xf4, 0x90, 0x80, 0x80}, []byte("a\xf0\x9f\x98\x80b\x80"),
+	}
+	for _, in := range inputs {
+		if got, want := UTF8DecodedLength(in), utf16Units(DecodeUTF8(in)); got != want {
+			t.Errorf("UTF8DecodedLength(%x) = %d, want %d", in, got, want)
+		}
+		for enc := UCS2; enc <= Hex; enc++ {
+			if got, want := DecodedLength(in, enc), utf16Units(Decode(in, enc)); got != want {
+				t.Errorf("DecodedLength(%x, %d) = %d, want %d", in, enc, got, want)
+			}
+		}
+		if got := DecodedLength(in, UTF8); got < utf16Units(DecodeUTF8(in)) {
+			t.Errorf("DecodedLength(%x, UTF8) = %d is below the real length", in, got)
+		}
+	}
+}

@@ -438,3 +438,56 @@ func IsASCII(b []byte) bool {
 	}
 	return true
 }
+
+// MaxStringLength is the longest string, in UTF-16 code units, that the
+// engine can hold (QuickJS's limit, 2^30-1); node:buffer exports it as
+// kStringMaxLength.
+const MaxStringLength = 1<<30 - 1
+
+// DecodedLength returns the length in UTF-16 code units of the string that
+// Decode(b, enc) makes, or for UTF-8 up to MaxStringLength bytes an upper
+// bound, without building the string.
+func DecodedLength(b []byte, enc Encoding) int {
+	switch enc {
+	case UCS2:
+		return len(b) / 2
+	case Latin1, ASCII:
+		return len(b)
+	case Base64:
+		return (len(b) + 2) / 3 * 4
+	case Base64URL:
+		return (len(b)*4 + 2) / 3
+	case Hex:
+		return len(b) * 2
+	}
+	// A UTF-8 sequence never decodes to more code units than it has bytes.
+	if len(b) <= MaxStringLength {
+		return len(b)
+	}
+	return UTF8DecodedLength(b)
+}
+
+// UTF8DecodedLength returns the length in UTF-16 code units of
+// DecodeUTF8(b), without building the string.
+func UTF8DecodedLength(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); {
+		if b[i] < 0x80 {
+			i++
+			n++
+			continue
+		}
+		k := validSeq(b[i:])
+		if k < 0 {
+			i -= k
+			n++
+			continue
+		}
+		i += k
+		n++
+		if k == 4 {
+			n++
+		}
+	}
+	return n
+}

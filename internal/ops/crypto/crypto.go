@@ -8,11 +8,16 @@ import (
 	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
+	"crypto/sha3"
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
 	"hash"
 	"strings"
+
+	"golang.org/x/crypto/blake2b"
+	"golang.org/x/crypto/blake2s"
+	"golang.org/x/crypto/ripemd160" //nolint:staticcheck // Node offers it
 
 	"github.com/gonode/gonode/internal/binding"
 	"github.com/gonode/gonode/internal/qjs"
@@ -39,20 +44,95 @@ var hashes = map[string]func() hash.Hash{
 	"sha-256":    sha256.New,
 	"sha-384":    sha512.New384,
 	"sha-512":    sha512.New,
+	"sha3-224":   func() hash.Hash { return sha3.New224() },
+	"sha3-256":   func() hash.Hash { return sha3.New256() },
+	"sha3-384":   func() hash.Hash { return sha3.New384() },
+	"sha3-512":   func() hash.Hash { return sha3.New512() },
+	"rsa-sha224": sha256.New224,
+	"sha-224":    sha256.New224,
+	"md5-sha1":   newMD5SHA1,
+	"ripemd160":  ripemd160.New,
+	"ripemd":     ripemd160.New,
+	"rmd160":     ripemd160.New,
+	"blake2b512": func() hash.Hash { h, _ := blake2b.New512(nil); return h },
+	"blake2s256": func() hash.Hash { h, _ := blake2s.New256(nil); return h },
+}
+
+// md5sha1 is the concatenation of MD5 and SHA-1 digests (TLS 1.0's).
+type md5sha1 struct{ a, b hash.Hash }
+
+func newMD5SHA1() hash.Hash { return &md5sha1{md5.New(), sha1.New()} }
+
+func (h *md5sha1) Write(p []byte) (int, error) { h.a.Write(p); return h.b.Write(p) }
+func (h *md5sha1) Sum(b []byte) []byte         { return h.b.Sum(h.a.Sum(b)) }
+func (h *md5sha1) Reset()                      { h.a.Reset(); h.b.Reset() }
+func (h *md5sha1) Size() int                   { return 36 }
+func (h *md5sha1) BlockSize() int              { return 64 }
+
+// xof is a SHAKE hash read to a fixed output length.
+type xof struct {
+	s *sha3.SHAKE
+	n int
+}
+
+func (h *xof) Write(p []byte) (int, error) { return h.s.Write(p) }
+func (h *xof) Sum(b []byte) []byte {
+	out := make([]byte, h.n)
+	h.s.Read(out)
+	return append(b, out...)
+}
+func (h *xof) Reset() { h.s.Reset() }
+
+// Clone copies the running state (hash.copy()).
+func (h *xof) Clone() (hash.Cloner, error) {
+	b, err := h.s.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	s := new(sha3.SHAKE)
+	if err := s.UnmarshalBinary(b); err != nil {
+		return nil, err
+	}
+	return &xof{s, h.n}, nil
+}
+func (h *xof) Size() int      { return h.n }
+func (h *xof) BlockSize() int { return h.s.BlockSize() }
+
+// newXOF returns SHAKE128/256 with an output length (-1: the default).
+func newXOF(name string, n int) hash.Hash {
+	switch strings.ToLower(name) {
+	case "shake128":
+		if n < 0 {
+			n = 16
+		}
+		return &xof{sha3.NewSHAKE128(), n}
+	case "shake256":
+		if n < 0 {
+			n = 32
+		}
+		return &xof{sha3.NewSHAKE256(), n}
+	}
+	return nil
 }
 
 // HashNames lists the supported digest names.
 func HashNames() []string {
-	return []string{"RSA-MD5", "RSA-SHA1", "RSA-SHA256", "RSA-SHA384", "RSA-SHA512", "md5", "sha1",
-		"sha224", "sha256", "sha384", "sha512", "sha512-224", "sha512-256"}
+	return []string{"RSA-MD5", "RSA-RIPEMD160", "RSA-SHA1", "RSA-SHA1-2", "RSA-SHA224", "RSA-SHA256",
+		"RSA-SHA3-224", "RSA-SHA3-256", "RSA-SHA3-384", "RSA-SHA3-512", "RSA-SHA384", "RSA-SHA512",
+		"RSA-SHA512/224", "RSA-SHA512/256", "blake2b512", "blake2s256", "md5", "md5-sha1",
+		"md5WithRSAEncryption", "ripemd", "ripemd160", "ripemd160WithRSA", "rmd160", "sha1",
+		"sha1WithRSAEncryption", "sha224", "sha224WithRSAEncryption", "sha256", "sha256WithRSAEncryption",
+		"sha3-224", "sha3-256", "sha3-384", "sha3-512", "sha384", "sha384WithRSAEncryption", "sha512",
+		"sha512-224", "sha512-224WithRSAEncryption", "sha512-256", "sha512-256WithRSAEncryption",
+		"sha512WithRSAEncryption", "shake128", "shake256"}
 }
 
 // NewHash returns the hash named alg (case-insensitive), or nil.
 func NewHash(alg string) hash.Hash {
-	if f, ok := hashes[strings.ToLower(alg)]; ok {
+	if f := hashFunc(alg); f != nil {
 		return f()
 	}
-	return nil
+	return newXOF(alg, -1)
 }
 
 type state struct {
@@ -120,9 +200,19 @@ func initCrypto(env *binding.Env, obj qjs.Value) {
 		rand.Read(b)
 		return qjs.Undefined
 	})
-	// hashNew(alg) returns a handle, or -1 for an unknown digest.
-	binding.Func(c, obj, "hashNew", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		h := NewHash(c.GoString(qjs.Arg(args, 0)))
+	// hashNew(alg, outputLength?) returns a handle, or -1 for an unknown
+	// digest, or -2 for an output length a fixed-length digest cannot give.
+	binding.Func(c, obj, "hashNew", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		name := c.GoString(qjs.Arg(args, 0))
+		h := NewHash(name)
+		if n := qjs.Arg(args, 1); n.IsNumber() && h != nil {
+			l := int(n.Int())
+			if x := newXOF(name, l); x != nil {
+				h = x
+			} else if l != h.Size() {
+				return qjs.Int32(-2)
+			}
+		}
 		if h == nil {
 			return qjs.Int32(-1)
 		}
@@ -130,8 +220,11 @@ func initCrypto(env *binding.Env, obj qjs.Value) {
 	})
 	// hmacNew(alg, key) returns a handle, or -1 for an unknown digest.
 	binding.Func(c, obj, "hmacNew", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		f, ok := hashes[strings.ToLower(c.GoString(qjs.Arg(args, 0)))]
-		if !ok {
+		f := hashFunc(normalizeDigest(c.GoString(qjs.Arg(args, 0))))
+		if f == nil {
+			f = hashFunc(c.GoString(qjs.Arg(args, 0)))
+		}
+		if f == nil {
 			return qjs.Int32(-1)
 		}
 		key, ok := bytesArg(c, qjs.Arg(args, 1))
@@ -183,6 +276,7 @@ func initCrypto(env *binding.Env, obj qjs.Value) {
 		delete(st.hashes, int32(id))
 		return qjs.Undefined
 	})
+	registerOps(env, obj)
 	binding.Func(c, obj, "getHashes", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return c.StringArray(HashNames())
 	})

@@ -1,11 +1,9 @@
-// Package dns implements the dns binding: getaddrinfo-style lookups
-// through Go's resolver, reverse lookups, and DNS queries for every record
-// type node:dns resolves, each run off the loop with its result posted
-// back.
-//
-// Errors reach JS as Node's codes (strings): lookups use getaddrinfo's
-// (ENOTFOUND, EAI_AGAIN, EAI_FAIL...), queries use c-ares' (ENOTFOUND,
-// ENODATA, ESERVFAIL, EREFUSED, ETIMEOUT, ECONNREFUSED...).
+// Package dns implements the cares_wrap binding, shaped like Node's:
+// getaddrinfo and getnameinfo take a request object and report to its
+// oncomplete method, with libuv's errno numbers; DNS queries for every
+// record type node:dns resolves (query, cancelQuery) run off the loop
+// and report c-ares' error codes as strings (ENOTFOUND, ENODATA,
+// ESERVFAIL, EREFUSED, ETIMEOUT, ECONNREFUSED, ECANCELLED...).
 package dns
 
 import (
@@ -25,7 +23,29 @@ import (
 	"github.com/gonode/gonode/internal/qjs"
 )
 
-func init() { binding.Register("dns", initDNS) }
+func init() { binding.Register("cares_wrap", initCares) }
+
+// getaddrinfo hint flags (Linux values) and result orders, as the binding
+// exports them.
+const (
+	AIV4Mapped   = 8
+	AIAll        = 16
+	AIAddrConfig = 32
+
+	OrderVerbatim  = 0
+	OrderIPv4First = 1
+	OrderIPv6First = 2
+)
+
+// libuv's numbers for getaddrinfo/getnameinfo failures.
+const (
+	uvEAIAgain   = -3001
+	uvEAIBadFlag = -3002
+	uvEAIFail    = -3004
+	uvEAIFamily  = -3005
+	uvEAINoData  = -3007
+	uvEAINoName  = -3008
+)
 
 // Address is one resolved address.
 type Address struct {
@@ -33,61 +53,120 @@ type Address struct {
 	Family int
 }
 
-// Lookup resolves host as getaddrinfo would: family 0, 4 or 6; order
-// "verbatim", "ipv4first" or "ipv6first". It returns Node's error code on
-// failure.
-func Lookup(ctx context.Context, host string, family int, order string) ([]Address, string) {
+// Lookup resolves host as getaddrinfo would: family 0, 4 or 6; hints a
+// mask of AIV4Mapped, AIAll and AIAddrConfig; order one of the Order
+// constants. It returns libuv's errno (negative) on failure.
+func Lookup(ctx context.Context, host string, family, hints, order int) ([]Address, int) {
+	if family != 0 && family != 4 && family != 6 {
+		return nil, uvEAIFamily
+	}
+	if hints&^(AIV4Mapped|AIAll|AIAddrConfig) != 0 {
+		return nil, uvEAIBadFlag
+	}
 	network := "ip"
-	switch family {
-	case 4:
+	switch {
+	case family == 4:
 		network = "ip4"
-	case 6:
+	case family == 6 && hints&AIV4Mapped == 0:
 		network = "ip6"
 	}
 	ips, err := net.DefaultResolver.LookupIP(ctx, network, host)
 	if err != nil {
-		return nil, lookupCode(err)
+		return nil, lookupErrno(err)
 	}
-	out := make([]Address, 0, len(ips))
+	var v4, v6 []Address
 	for _, ip := range ips {
 		if ip4 := ip.To4(); ip4 != nil {
-			out = append(out, Address{ip4.String(), 4})
+			v4 = append(v4, Address{ip4.String(), 4})
 		} else {
-			out = append(out, Address{ip.String(), 6})
+			v6 = append(v6, Address{ip.String(), 6})
+		}
+	}
+	if hints&AIAddrConfig != 0 {
+		has4, has6 := configuredFamilies()
+		if !has4 {
+			v4 = nil
+		}
+		if !has6 {
+			v6 = nil
+		}
+	}
+	var out []Address
+	switch family {
+	case 4:
+		out = v4
+	case 6:
+		out = v6
+		// V4MAPPED: IPv4 answers as ::ffff:a.b.c.d when there is no IPv6
+		// answer (or always, with ALL).
+		if hints&AIV4Mapped != 0 && (len(v6) == 0 || hints&AIAll != 0) {
+			for _, a := range v4 {
+				out = append(out, Address{"::ffff:" + a.IP, 6})
+			}
+		}
+	default:
+		// Keep the resolver's order (RFC 6724, as getaddrinfo sorts).
+		for _, ip := range ips {
+			if ip4 := ip.To4(); ip4 != nil {
+				if v4 != nil {
+					out = append(out, Address{ip4.String(), 4})
+				}
+			} else if v6 != nil {
+				out = append(out, Address{ip.String(), 6})
+			}
 		}
 	}
 	if len(out) == 0 {
-		return nil, "ENOTFOUND"
+		return nil, uvEAINoName
 	}
 	switch order {
-	case "ipv4first":
+	case OrderIPv4First:
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Family < out[j].Family })
-	case "ipv6first":
+	case OrderIPv6First:
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Family > out[j].Family })
 	}
-	return out, ""
+	return out, 0
 }
 
-// lookupCode maps a resolver error to getaddrinfo's code as Node names it.
-func lookupCode(err error) string {
+// configuredFamilies reports whether a non-loopback IPv4 and IPv6 address
+// is configured, as AI_ADDRCONFIG checks.
+func configuredFamilies() (has4, has6 bool) {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return true, true
+	}
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok || n.IP.IsLoopback() {
+			continue
+		}
+		if n.IP.To4() != nil {
+			has4 = true
+		} else {
+			has6 = true
+		}
+	}
+	return has4, has6
+}
+
+// lookupErrno maps a resolver error to getaddrinfo's errno as libuv
+// numbers it.
+func lookupErrno(err error) int {
 	var de *net.DNSError
 	if errors.As(err, &de) {
 		switch {
 		case de.IsNotFound:
-			return "ENOTFOUND"
+			return uvEAINoName
 		case de.IsTimeout, de.IsTemporary:
-			return "EAI_AGAIN"
+			return uvEAIAgain
 		}
-		return "EAI_FAIL"
-	}
-	if errors.Is(err, context.Canceled) {
-		return "ECANCELLED"
+		return uvEAIFail
 	}
 	var ae *net.AddrError
 	if errors.As(err, &ae) {
-		return "ENOTFOUND"
+		return uvEAINoName
 	}
-	return "EAI_FAIL"
+	return uvEAIFail
 }
 
 var (
@@ -127,101 +206,141 @@ func serviceName(port int) string {
 }
 
 // LookupService resolves addr and port to a host name and service name,
-// as getnameinfo does.
-func LookupService(ctx context.Context, addr string, port int) (host, service, code string) {
-	names, err := net.DefaultResolver.LookupAddr(ctx, addr)
-	if err != nil || len(names) == 0 {
-		var de *net.DNSError
-		if errors.As(err, &de) && (de.IsTimeout || de.IsTemporary) {
-			return "", "", "EAI_AGAIN"
-		}
-		if err != nil || len(names) == 0 {
-			// getnameinfo falls back to the numeric host.
-			host = addr
-		}
-	} else {
-		host = strings.TrimSuffix(names[0], ".")
+// as getnameinfo does with NI_NAMEREQD (as node asks): an address without
+// a name fails with EAI_NONAME. It returns libuv's errno on failure.
+func LookupService(ctx context.Context, addr string, port int) (host, service string, errno int) {
+	if net.ParseIP(addr) == nil {
+		return "", "", uvEAINoName
 	}
-	return host, serviceName(port), ""
+	names, err := net.DefaultResolver.LookupAddr(ctx, addr)
+	if err != nil {
+		return "", "", lookupErrno(err)
+	}
+	if len(names) == 0 {
+		return "", "", uvEAINoName
+	}
+	return strings.TrimSuffix(names[0], "."), serviceName(port), 0
 }
 
-type dnsBinding struct {
+// canonicalizeIP returns the canonical text of an IP address, or "".
+func canonicalizeIP(s string) string {
+	ip := net.ParseIP(s)
+	if ip == nil {
+		return ""
+	}
+	if strings.Contains(s, ":") {
+		// An IPv6 text stays IPv6, even for a mapped IPv4 address.
+		if ip4 := ip.To4(); ip4 != nil && ip.Equal(ip4) {
+			return "::ffff:" + ip4.String()
+		}
+		return ip.String()
+	}
+	return ip.To4().String()
+}
+
+type caresBinding struct {
 	env *binding.Env
 }
 
-// call runs cb(args...) on the loop, freeing cb and args.
-func (b *dnsBinding) call(cb qjs.Value, args ...qjs.Value) {
-	b.env.Call(cb, args...)
-	b.env.Ctx.Free(cb)
-}
-
-func errOrNull(c *qjs.Context, code string) qjs.Value {
-	if code == "" {
-		return qjs.Null
+// complete calls req.oncomplete(args...) with this = req, on the loop; it
+// frees req and args.
+func (b *caresBinding) complete(req qjs.Value, args ...qjs.Value) {
+	c := b.env.Ctx
+	fn := c.Get(req, "oncomplete")
+	r, err := c.Call(fn, req, args...)
+	c.FreeAll(args...)
+	c.Free(fn)
+	c.Free(req)
+	if err != nil {
+		b.env.Uncaught(err)
+		return
 	}
-	return c.String(code)
+	c.Free(r)
 }
 
-func initDNS(env *binding.Env, obj qjs.Value) {
+func initCares(env *binding.Env, obj qjs.Value) {
 	c := env.Ctx
-	b := &dnsBinding{env: env}
+	b := &caresBinding{env: env}
 	l := env.Loop
 
-	// lookup(hostname, family, order, cb): cb(code|null, [address, family, ...]).
-	binding.Func(c, obj, "lookup", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		host := c.GoString(qjs.Arg(args, 0))
-		family := int(qjs.Arg(args, 1).Int())
-		order := c.GoString(qjs.Arg(args, 2))
-		cb := c.Dup(qjs.Arg(args, 3))
+	for name, v := range map[string]int32{
+		"AF_UNSPEC": 0, "AF_INET": 2, "AF_INET6": 10,
+		"AI_ADDRCONFIG": AIAddrConfig, "AI_ALL": AIAll, "AI_V4MAPPED": AIV4Mapped,
+		"DNS_ORDER_VERBATIM": OrderVerbatim, "DNS_ORDER_IPV4_FIRST": OrderIPv4First,
+		"DNS_ORDER_IPV6_FIRST": OrderIPv6First,
+	} {
+		c.Set(obj, name, qjs.Int32(v))
+	}
+
+	// getaddrinfo(req, hostname, family, hints, order) -> 0; later
+	// req.oncomplete(errno, [address...]) (errno 0 on success).
+	binding.Func(c, obj, "getaddrinfo", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		req := c.Dup(qjs.Arg(args, 0))
+		host := c.GoString(qjs.Arg(args, 1))
+		family := int(qjs.Arg(args, 2).Int())
+		hints := int(qjs.Arg(args, 3).Int())
+		order := int(qjs.Arg(args, 4).Int())
 		type res struct {
 			addrs []Address
-			code  string
+			errno int
 		}
 		eventloop.Go(l, func() res {
-			a, code := Lookup(context.Background(), host, family, order)
-			return res{a, code}
+			a, errno := Lookup(context.Background(), host, family, hints, order)
+			return res{a, errno}
 		}, func(r res) {
-			if r.code != "" {
-				b.call(cb, c.String(r.code))
+			if r.errno != 0 {
+				b.complete(req, qjs.Int32(int32(r.errno)), qjs.Null)
 				return
 			}
-			arr := c.Array()
+			ips := make([]string, len(r.addrs))
 			for i, a := range r.addrs {
-				c.SetIndex(arr, uint32(2*i), c.String(a.IP))
-				c.SetIndex(arr, uint32(2*i+1), qjs.Int32(int32(a.Family)))
+				ips[i] = a.IP
 			}
-			b.call(cb, qjs.Null, arr)
+			b.complete(req, qjs.Int32(0), c.StringArray(ips))
 		})
-		return qjs.Undefined
+		return qjs.Int32(0)
 	})
 
-	// lookupService(address, port, cb): cb(code|null, hostname, service).
-	binding.Func(c, obj, "lookupService", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		addr := c.GoString(qjs.Arg(args, 0))
-		port := int(qjs.Arg(args, 1).Int())
-		cb := c.Dup(qjs.Arg(args, 2))
-		type res struct{ host, svc, code string }
+	// getnameinfo(req, address, port) -> 0; later
+	// req.oncomplete(errno, hostname, service).
+	binding.Func(c, obj, "getnameinfo", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		req := c.Dup(qjs.Arg(args, 0))
+		addr := c.GoString(qjs.Arg(args, 1))
+		port := int(qjs.Arg(args, 2).Int())
+		type res struct {
+			host, svc string
+			errno     int
+		}
 		eventloop.Go(l, func() res {
-			h, s, code := LookupService(context.Background(), addr, port)
-			return res{h, s, code}
+			h, s, errno := LookupService(context.Background(), addr, port)
+			return res{h, s, errno}
 		}, func(r res) {
-			if r.code != "" {
-				b.call(cb, c.String(r.code))
+			if r.errno != 0 {
+				b.complete(req, qjs.Int32(int32(r.errno)))
 				return
 			}
-			b.call(cb, qjs.Null, c.String(r.host), c.String(r.svc))
+			b.complete(req, qjs.Int32(0), c.String(r.host), c.String(r.svc))
 		})
+		return qjs.Int32(0)
+	})
+
+	// canonicalizeIP(ip) -> the canonical text, or undefined.
+	binding.Func(c, obj, "canonicalizeIP", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if s := canonicalizeIP(c.GoString(qjs.Arg(args, 0))); s != "" {
+			return c.String(s)
+		}
 		return qjs.Undefined
 	})
 
-	// Queries in flight, by id, so that Resolver.cancel can stop them
+	// Queries in flight, by id, so that a channel's cancel can stop them
 	// (loop goroutine only).
 	inflight := map[int64]context.CancelFunc{}
 	var nextQuery int64
 
-	// query(name, type, servers, timeoutMs, tries, cb) -> id:
-	// cb(code|null, records) where records is a JSON string (see Query).
-	binding.Func(c, obj, "query", 6, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// query(name, type, servers, timeoutMs, tries, maxTimeoutMs, local4,
+	// local6, cb) -> id: cb(code|null, records) where records is a JSON
+	// string (see Query).
+	binding.Func(c, obj, "query", 9, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		name := c.GoString(qjs.Arg(args, 0))
 		typ := c.GoString(qjs.Arg(args, 1))
 		var servers []string
@@ -232,9 +351,19 @@ func initDNS(env *binding.Env, obj qjs.Value) {
 				c.Free(v)
 			}
 		}
-		timeout := time.Duration(qjs.Arg(args, 3).Int()) * time.Millisecond
-		tries := int(qjs.Arg(args, 4).Int())
-		cb := c.Dup(qjs.Arg(args, 5))
+		q := &Querier{
+			Servers:    servers,
+			Timeout:    time.Duration(qjs.Arg(args, 3).Int()) * time.Millisecond,
+			Tries:      int(qjs.Arg(args, 4).Int()),
+			MaxTimeout: time.Duration(qjs.Arg(args, 5).Int()) * time.Millisecond,
+		}
+		if v := qjs.Arg(args, 6); v.IsString() {
+			q.Local4 = net.ParseIP(c.GoString(v))
+		}
+		if v := qjs.Arg(args, 7); v.IsString() {
+			q.Local6 = net.ParseIP(c.GoString(v))
+		}
+		cb := c.Dup(qjs.Arg(args, 8))
 		type res struct {
 			json string
 			code string
@@ -244,17 +373,17 @@ func initDNS(env *binding.Env, obj qjs.Value) {
 		ctx, cancel := context.WithCancel(context.Background())
 		inflight[id] = cancel
 		eventloop.Go(l, func() res {
-			q := &Querier{Servers: servers, Timeout: timeout, Tries: tries}
 			j, code := q.Query(ctx, name, typ)
 			return res{j, code}
 		}, func(r res) {
 			delete(inflight, id)
 			cancel()
 			if r.code != "" {
-				b.call(cb, c.String(r.code))
-				return
+				env.Call(cb, c.String(r.code))
+			} else {
+				env.Call(cb, qjs.Null, c.String(r.json))
 			}
-			b.call(cb, qjs.Null, c.String(r.json))
+			c.Free(cb)
 		})
 		return qjs.Int64(id)
 	})
@@ -267,7 +396,7 @@ func initDNS(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 
-	// defaultServers() lists the system's name servers ("ip" or "[ip]:port").
+	// defaultServers() lists the system's name servers ("ip").
 	binding.Func(c, obj, "defaultServers", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return c.StringArray(SystemServers())
 	})

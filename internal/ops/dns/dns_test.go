@@ -183,9 +183,9 @@ func TestQueryUnreachable(t *testing.T) {
 }
 
 func TestLookupLocalhost(t *testing.T) {
-	addrs, code := Lookup(context.Background(), "localhost", 4, "verbatim")
-	if code != "" {
-		t.Fatalf("lookup localhost: %s", code)
+	addrs, errno := Lookup(context.Background(), "localhost", 4, 0, OrderVerbatim)
+	if errno != 0 {
+		t.Fatalf("lookup localhost: %d", errno)
 	}
 	if len(addrs) == 0 || addrs[0].IP != "127.0.0.1" || addrs[0].Family != 4 {
 		t.Fatalf("lookup localhost = %v", addrs)
@@ -193,8 +193,8 @@ func TestLookupLocalhost(t *testing.T) {
 }
 
 func TestLookupOrder(t *testing.T) {
-	addrs, code := Lookup(context.Background(), "localhost", 0, "ipv4first")
-	if code != "" {
+	addrs, errno := Lookup(context.Background(), "localhost", 0, 0, OrderIPv4First)
+	if errno != 0 {
 		t.Skip("no localhost entry")
 	}
 	seen6 := false
@@ -225,5 +225,82 @@ func TestServerAddr(t *testing.T) {
 func TestServiceName(t *testing.T) {
 	if s := serviceName(65000); s != "65000" {
 		t.Errorf("serviceName(65000) = %q", s)
+	}
+}
+
+func TestLookupHints(t *testing.T) {
+	// V4MAPPED with family 6: IPv4 answers come back as ::ffff:a.b.c.d
+	// when there is no IPv6 answer.
+	addrs, errno := Lookup(context.Background(), "127.0.0.1", 6, AIV4Mapped, OrderVerbatim)
+	if errno != 0 || len(addrs) != 1 || addrs[0].IP != "::ffff:127.0.0.1" || addrs[0].Family != 6 {
+		t.Fatalf("V4MAPPED lookup = %v, %d", addrs, errno)
+	}
+	if _, errno := Lookup(context.Background(), "127.0.0.1", 6, 0, OrderVerbatim); errno != uvEAINoName {
+		t.Fatalf("family 6 lookup of an IPv4 address: errno %d, want %d", errno, uvEAINoName)
+	}
+	if _, errno := Lookup(context.Background(), "localhost", 0, 1<<20, OrderVerbatim); errno != uvEAIBadFlag {
+		t.Fatalf("bad hints: errno %d", errno)
+	}
+	if _, errno := Lookup(context.Background(), "nonexistent.invalid", 0, 0, OrderVerbatim); errno == 0 {
+		t.Fatal("lookup of a .invalid name succeeded")
+	}
+}
+
+func TestLookupServiceNameRequired(t *testing.T) {
+	if _, _, errno := LookupService(context.Background(), "not-an-ip", 80); errno != uvEAINoName {
+		t.Fatalf("errno %d, want %d", errno, uvEAINoName)
+	}
+	host, svc, errno := LookupService(context.Background(), "127.0.0.1", 65000)
+	if errno == 0 && (host == "" || svc != "65000") {
+		t.Fatalf("LookupService = %q %q", host, svc)
+	}
+}
+
+func TestCanonicalizeIP(t *testing.T) {
+	for in, want := range map[string]string{
+		"127.0.0.1":        "127.0.0.1",
+		"::0001":           "::1",
+		"::ffff:127.0.0.1": "::ffff:127.0.0.1",
+		"2001:DB8::0:1":    "2001:db8::1",
+		"nope":             "",
+		"1.2.3":            "",
+	} {
+		if got := canonicalizeIP(in); got != want {
+			t.Errorf("canonicalizeIP(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRoundTimeout(t *testing.T) {
+	q := &Querier{Timeout: 500 * time.Millisecond}
+	for r, want := range []time.Duration{500, 750, 1500, 3000} {
+		if got := q.roundTimeout(r); got != want*time.Millisecond {
+			t.Errorf("round %d: %v, want %vms", r, got, want)
+		}
+	}
+	q.MaxTimeout = 700 * time.Millisecond
+	for r, want := range []time.Duration{500, 700, 700} {
+		if got := q.roundTimeout(r); got != want*time.Millisecond {
+			t.Errorf("capped round %d: %v, want %vms", r, got, want)
+		}
+	}
+	// A cap below the timeout gives way to the timeout; short timeouts
+	// wait at least 250ms in the first round.
+	q = &Querier{Timeout: 10 * time.Millisecond, MaxTimeout: 5 * time.Millisecond}
+	for r, want := range []time.Duration{10, 10} {
+		if got := q.roundTimeout(r); got != want*time.Millisecond {
+			t.Errorf("capped round %d: %v, want %vms", r, got, want)
+		}
+	}
+	if got := (&Querier{}).roundTimeout(0); got != 2*time.Second {
+		t.Errorf("default timeout %v", got)
+	}
+}
+
+func TestQueryLocalAddress(t *testing.T) {
+	srv := FakeServer(t)
+	q := &Querier{Servers: []string{srv}, Timeout: 2 * time.Second, Tries: 1, Local4: net.ParseIP("127.0.0.1")}
+	if _, code := q.Query(context.Background(), "example.test", "A"); code != "" {
+		t.Fatalf("query from 127.0.0.1: %s", code)
 	}
 }

@@ -39,10 +39,39 @@ func SystemServers() []string {
 
 // Querier sends DNS queries to a list of servers, as a node:dns Resolver
 // does with c-ares.
+//
+// Each round asks every server once; the wait for an answer grows from
+// one round to the next (see roundTimeout).
 type Querier struct {
-	Servers []string      // "ip", "ip:port" or "[ipv6]:port"; empty: the system's
-	Timeout time.Duration // per attempt; <= 0 means c-ares' default
-	Tries   int           // attempts per server; <= 0 means 4
+	Servers    []string      // "ip", "ip:port" or "[ipv6]:port"; empty: the system's
+	Timeout    time.Duration // first round's wait per attempt; <= 0 means the default (2s)
+	Tries      int           // attempts per server; <= 0 means 4
+	MaxTimeout time.Duration // cap on the wait per attempt; <= 0 means none
+	Local4     net.IP        // local address for IPv4 servers, or nil
+	Local6     net.IP        // local address for IPv6 servers, or nil
+}
+
+// roundTimeout is the wait per attempt in round r (0-based), modelled on
+// c-ares: the first wait is the timeout (at least 250ms), each later round
+// doubles it, less c-ares' random jitter (taken at its midpoint, 3/4),
+// then MaxTimeout caps it, but never below the configured timeout.
+func (q *Querier) roundTimeout(r int) time.Duration {
+	const minWait = 250 * time.Millisecond
+	timeout := q.Timeout
+	if timeout <= 0 {
+		timeout = 2 * time.Second
+	}
+	t := max(timeout, minWait)
+	for i := 0; i < r && t < time.Hour; i++ {
+		t *= 2
+	}
+	if r > 0 {
+		t = t * 3 / 4
+	}
+	if q.MaxTimeout > 0 && t > q.MaxTimeout {
+		t = q.MaxTimeout
+	}
+	return max(t, timeout)
 }
 
 // serverAddr normalises a server entry to host:port.
@@ -84,21 +113,18 @@ func (q *Querier) Query(ctx context.Context, name, typ string) (string, string) 
 	if len(servers) == 0 {
 		servers = SystemServers()
 	}
-	timeout := q.Timeout
-	if timeout <= 0 {
-		timeout = 5 * time.Second
-	}
 	tries := q.Tries
 	if tries <= 0 {
 		tries = 4
 	}
 	code := "ECONNREFUSED"
 	for try := 0; try < tries; try++ {
+		timeout := q.roundTimeout(try)
 		for _, s := range servers {
 			if ctx.Err() != nil {
 				return "", "ECANCELLED"
 			}
-			msg, err := exchange(ctx, serverAddr(s), qn, t, timeout)
+			msg, err := q.exchange(ctx, serverAddr(s), qn, t, timeout)
 			if err != nil {
 				code = netCode(err)
 				if ctx.Err() != nil {
@@ -156,7 +182,7 @@ var errBadResp = errors.New("bad response")
 
 // exchange sends one query over UDP (then TCP if the answer was
 // truncated) and returns the parsed reply.
-func exchange(ctx context.Context, server string, name dnsmessage.Name, t dnsmessage.Type, timeout time.Duration) (*dnsmessage.Message, error) {
+func (q *Querier) exchange(ctx context.Context, server string, name dnsmessage.Name, t dnsmessage.Type, timeout time.Duration) (*dnsmessage.Message, error) {
 	id := uint16(rand.Uint32())
 	req := dnsmessage.Message{
 		Header:    dnsmessage.Header{ID: id, RecursionDesired: true},
@@ -169,6 +195,13 @@ func exchange(ctx context.Context, server string, name dnsmessage.Name, t dnsmes
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	var d net.Dialer
+	local := q.Local4
+	if host, _, err := net.SplitHostPort(server); err == nil && strings.Contains(host, ":") {
+		local = q.Local6
+	}
+	if local != nil {
+		d.LocalAddr = &net.UDPAddr{IP: local}
+	}
 	conn, err := d.DialContext(ctx, "udp", server)
 	if err != nil {
 		return nil, err
@@ -199,6 +232,9 @@ func exchange(ctx context.Context, server string, name dnsmessage.Name, t dnsmes
 		break
 	}
 	// Truncated: ask again over TCP.
+	if local != nil {
+		d.LocalAddr = &net.TCPAddr{IP: local}
+	}
 	tc, err := d.DialContext(ctx, "tcp", server)
 	if err != nil {
 		return nil, err

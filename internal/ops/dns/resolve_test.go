@@ -12,7 +12,8 @@ import (
 )
 
 // node:dns resolve* against a local fake server: the record shapes,
-// errors and the promises API as node gives them.
+// errors and the promises API as node 24 gives them (MX, SRV and CAA
+// records carry their type).
 func TestResolveShapes(t *testing.T) {
 	srv := dns.FakeServer(t)
 	var out bytes.Buffer
@@ -70,16 +71,16 @@ func TestResolveShapes(t *testing.T) {
 	want := `0 ["192.0.2.1","192.0.2.2"]
 1 [{"address":"192.0.2.1","ttl":300},{"address":"192.0.2.2","ttl":300}]
 2 ["2001:db8::1"]
-3 [{"exchange":"mx.example.test","priority":10}]
+3 [{"exchange":"mx.example.test","priority":10,"type":"MX"}]
 4 [["v=spf1"," -all"]]
 5 ["ns1.example.test"]
-6 [{"name":"sip.example.test","port":5060,"priority":1,"weight":2}]
+6 [{"name":"sip.example.test","port":5060,"priority":1,"weight":2,"type":"SRV"}]
 7 {"nsname":"ns.example.test","hostmaster":"admin.example.test","serial":7,"refresh":1,"retry":2,"expire":3,"minttl":4}
-8 [{"critical":0,"issue":"ca.test"}]
+8 [{"critical":0,"type":"CAA","issue":"ca.test"}]
 9 [{"address":"192.0.2.1","ttl":300,"type":"A"},{"exchange":"mx.example.test","priority":10,"type":"MX"},{"entries":["hi"],"type":"TXT"}]
 10 ["example.test"]
 11 ["host.example.test"]
-12 [{"exchange":"mx.example.test","priority":10}]
+12 [{"exchange":"mx.example.test","priority":10,"type":"MX"}]
 13 ENOTFOUND queryA nope.test queryA ENOTFOUND nope.test
 14 ESERVFAIL queryA fail.test queryA ESERVFAIL fail.test
 15 ENODATA queryNaptr example.test queryNaptr ENODATA example.test

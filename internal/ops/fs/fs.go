@@ -64,6 +64,9 @@ var wholeFileSlots = make(chan struct{}, 128)
 
 type fsBinding struct {
 	env *binding.Env
+	// inflight counts requests whose callback has not run yet, for
+	// process.getActiveResourcesInfo() (loop goroutine only).
+	inflight int
 }
 
 // errValue turns a Go error into the JS error value to throw or pass.
@@ -98,6 +101,7 @@ func (b *fsBinding) call(c *qjs.Context, req qjs.Value, limited bool, work func(
 	for i, v := range keep {
 		held[i] = c.Dup(v)
 	}
+	b.inflight++
 	eventloop.Go(b.env.Loop, func() outcome {
 		if limited {
 			wholeFileSlots <- struct{}{}
@@ -106,6 +110,7 @@ func (b *fsBinding) call(c *qjs.Context, req qjs.Value, limited bool, work func(
 		r, err := work()
 		return outcome{r, err}
 	}, func(o outcome) {
+		b.inflight--
 		c.FreeAll(held...)
 		if o.err != nil {
 			callback(b.env, cb, []qjs.Value{errValue(c, o.err)})
@@ -189,6 +194,10 @@ func initFS(env *binding.Env, obj qjs.Value) {
 	b := &fsBinding{env: env}
 	// internalModuleStat(path): 0 file, 1 directory, negative errno when
 	// missing; used by the module resolver on hot paths, so it never throws.
+	// pendingRequests() -> how many asynchronous requests are in flight.
+	binding.Func(c, obj, "pendingRequests", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return qjs.Int32(int32(b.inflight))
+	})
 	binding.Func(c, obj, "internalModuleStat", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		st, err := os.Stat(c.GoString(qjs.Arg(args, 0)))
 		if err != nil {

@@ -1,19 +1,31 @@
 package http
 
 import (
+	"time"
+
 	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/ops/tcp"
 	"github.com/gonode/gonode/internal/qjs"
 )
 
 func init() { binding.Register("http_parser", initBinding) }
 
-// Event kinds in the flat array returned by execute and finish.
+// Event kinds in the flat array returned by execute and finish. For a
+// request the upgrade slot of evHead is a number instead of a boolean:
+// headUpgrade | headHost | headExpect.
 const (
 	evHead     = 1 // kind, methodOrStatus, urlOrReason, major, minor, rawHeaders, keepAlive, upgrade
 	evBody     = 2 // kind, start, end
 	evComplete = 3 // kind, trailers (array or null)
 	evError    = 4 // kind, code, reason, offset
 	evPaused   = 5 // kind, offset
+)
+
+// Bits of a request head's upgrade slot.
+const (
+	headUpgrade = 1 // the request asks for an upgrade (or is CONNECT)
+	headHost    = 2 // it has a Host header
+	headExpect  = 4 // it has an Expect header
 )
 
 // collector gathers a Parser's events during one call.
@@ -42,19 +54,45 @@ type parsers struct {
 	m    map[int64]*Parser
 	next int64
 	col  collector
+	// attached: parser id -> the connection whose reads it parses.
+	attached map[int64]*attachment
 	// interned method strings, to hand JS the same atoms repeatedly
 	methodVals map[string]qjs.Value
 }
 
+// attachment is a parser fed by a connection's read hook.
+type attachment struct {
+	conn   int64
+	fn     qjs.Value // fn(arg, events, arraybuffer|undefined, length)
+	arg    qjs.Value
+	hooks  tcp.Hooks
+	parser int64
+}
+
+// detach clears a parser's read hook and frees its callback values.
+func (ps *parsers) detach(c *qjs.Context, id int64) {
+	a := ps.attached[id]
+	if a == nil {
+		return
+	}
+	delete(ps.attached, id)
+	a.hooks.SetReadHook(a.conn, nil)
+	c.Free(a.fn)
+	c.Free(a.arg)
+}
+
 func initBinding(env *binding.Env, obj qjs.Value) {
 	c := env.Ctx
-	ps := &parsers{m: map[int64]*Parser{}, methodVals: map[string]qjs.Value{}}
+	ps := &parsers{m: map[int64]*Parser{}, methodVals: map[string]qjs.Value{}, attached: map[int64]*attachment{}}
 	c.Set(obj, "methods", c.StringArray(Methods))
 	c.Set(obj, "kRequest", qjs.Int32(int32(Request)))
 	c.Set(obj, "kResponse", qjs.Int32(int32(Response)))
 	c.Set(obj, "kHeadResponse", qjs.Int32(FlagHeadResponse))
 	c.Set(obj, "kConnectResponse", qjs.Int32(FlagConnectResponse))
 	c.Set(obj, "defaultMaxHeaderSize", qjs.Int32(DefaultMaxHeaderSize))
+	c.Set(obj, "kHeadUpgrade", qjs.Int32(headUpgrade))
+	c.Set(obj, "kHeadHost", qjs.Int32(headHost))
+	c.Set(obj, "kHeadExpect", qjs.Int32(headExpect))
 
 	// create(kind, maxHeaderSize, lenient) -> id
 	binding.Func(c, obj, "create", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
@@ -67,7 +105,60 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 	})
 	// free(id)
 	binding.Func(c, obj, "free", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		delete(ps.m, qjs.Arg(args, 0).Int())
+		id := qjs.Arg(args, 0).Int()
+		ps.detach(c, id)
+		delete(ps.m, id)
+		return qjs.Undefined
+	})
+	// attach(id, connId, fn, arg) -> bool: the parser reads what the tcp
+	// connection connId receives, in Go: each chunk becomes one call
+	// fn(arg, events, ab, length, now), where events is execute's array,
+	// ab an ArrayBuffer of the chunk's bytes (undefined when no event
+	// refers to them) and now the time as Date.now() gives it. The end of the stream and errors still reach the
+	// connection's onread. Returns false if it cannot attach.
+	binding.Func(c, obj, "attach", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		id := qjs.Arg(args, 0).Int()
+		p := ps.m[id]
+		hooks, _ := env.Shared["tcp"].(tcp.Hooks)
+		if p == nil || hooks == nil || !c.IsFunction(qjs.Arg(args, 2)) {
+			return qjs.Bool(false)
+		}
+		ps.detach(c, id)
+		a := &attachment{conn: qjs.Arg(args, 1).Int(), hooks: hooks, parser: id}
+		hook := func(data []byte) bool {
+			p := ps.m[a.parser]
+			if p == nil || ps.attached[a.parser] != a {
+				return false
+			}
+			ps.col.ev = ps.col.ev[:0]
+			n, err := p.Execute(data, &ps.col)
+			raw := err != nil || p.Paused()
+			for _, e := range ps.col.ev {
+				if e.kind == evBody {
+					raw = true
+					break
+				}
+			}
+			events := ps.result(c, p, n, len(data), err)
+			ab := qjs.Undefined
+			if raw {
+				ab = c.ArrayBuffer(data)
+			}
+			now := qjs.Int64(time.Now().UnixMilli())
+			env.Call(a.fn, c.Dup(a.arg), events, ab, qjs.Int32(int32(len(data))), now)
+			return true
+		}
+		if !hooks.SetReadHook(a.conn, hook) {
+			return qjs.Bool(false)
+		}
+		a.fn = c.Dup(qjs.Arg(args, 2))
+		a.arg = c.Dup(qjs.Arg(args, 3))
+		ps.attached[id] = a
+		return qjs.Bool(true)
+	})
+	// detach(id): the parser no longer reads its connection.
+	binding.Func(c, obj, "detach", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ps.detach(c, qjs.Arg(args, 0).Int())
 		return qjs.Undefined
 	})
 	// reset(id, kind)
@@ -158,7 +249,21 @@ func (ps *parsers) result(c *qjs.Context, p *Parser, n, size int, err *Error) qj
 			put(qjs.Int32(int32(h.Minor)))
 			put(c.StringArray(h.RawHeaders))
 			put(qjs.Bool(h.KeepAlive))
-			put(qjs.Bool(h.Upgrade))
+			if p.kind == Request {
+				bits := int32(0)
+				if h.Upgrade {
+					bits |= headUpgrade
+				}
+				if h.HasHost {
+					bits |= headHost
+				}
+				if h.HasExpect {
+					bits |= headExpect
+				}
+				put(qjs.Int32(bits))
+			} else {
+				put(qjs.Bool(h.Upgrade))
+			}
 		case evBody:
 			put(qjs.Int32(int32(e.start)))
 			put(qjs.Int32(int32(e.end)))

@@ -44,6 +44,8 @@ type Head struct {
 	RawHeaders []string // name, value, name, value... as received
 	KeepAlive  bool
 	Upgrade    bool
+	HasHost    bool // a Host header is present (any case)
+	HasExpect  bool // an Expect header is present (any case)
 }
 
 // Handler receives the events of Execute, in order.
@@ -430,6 +432,16 @@ func (p *Parser) parseHead(b []byte) (*Head, *Error) {
 			return nil, err
 		}
 		hs = append(hs, name, value)
+		switch len(name) {
+		case 4:
+			if strings.EqualFold(name, "host") {
+				hd.HasHost = true
+			}
+		case 6:
+			if strings.EqualFold(name, "expect") {
+				hd.HasExpect = true
+			}
+		}
 		pos += e + 1
 	}
 	hd.RawHeaders = hs

@@ -177,3 +177,41 @@ func TestEarlyErrors(t *testing.T) {
 		}
 	}
 }
+
+// hostExpect records which of Host and Expect each head has.
+type hostExpect struct{ heads []string }
+
+func (r *hostExpect) OnHead(h *Head) {
+	r.heads = append(r.heads, fmt.Sprintf("%s host=%v expect=%v", h.URL, h.HasHost, h.HasExpect))
+}
+func (r *hostExpect) OnBody(s, e int)       {}
+func (r *hostExpect) OnComplete(t []string) {}
+
+func TestHostExpect(t *testing.T) {
+	msg := "GET /a HTTP/1.1\r\nHost: x\r\n\r\n" +
+		"GET /b HTTP/1.1\r\nhOsT: x\r\nEXPECT: 100-continue\r\n\r\n" +
+		"GET /c HTTP/1.1\r\nX-Host: x\r\nHosts: y\r\nExpects: z\r\n\r\n" +
+		"GET /d HTTP/1.1\r\nexpect: 100-continue\r\n\r\n"
+	want := []string{
+		"/a host=true expect=false",
+		"/b host=true expect=true",
+		"/c host=false expect=false",
+		"/d host=false expect=true",
+	}
+	for _, step := range []int{0, 1, 5} {
+		p := NewParser(Request, 0)
+		r := &hostExpect{}
+		b := []byte(msg)
+		if step == 0 {
+			step = len(b)
+		}
+		for i := 0; i < len(b); i += step {
+			if _, err := p.Execute(b[i:min(i+step, len(b))], r); err != nil {
+				t.Fatalf("step %d: %v", step, err)
+			}
+		}
+		if strings.Join(r.heads, "\n") != strings.Join(want, "\n") {
+			t.Errorf("step %d:\ngot  %q\nwant %q", step, r.heads, want)
+		}
+	}
+}

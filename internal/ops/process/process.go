@@ -82,6 +82,7 @@ type pipe struct {
 	refd    bool
 	closed  bool
 	started bool
+	ipc     bool          // an IPC channel: reads and writes carry descriptors
 	want    chan struct{} // read tokens, capacity 1
 	done    chan struct{} // closed on close
 	eof     chan struct{} // closed when the read goroutine saw the end
@@ -95,6 +96,7 @@ type pipe struct {
 // write side after the queued writes.
 type writeReq struct {
 	data     []byte
+	fd       int // a descriptor to pass with the data (SCM_RIGHTS), or -1
 	end      bool
 	complete func(func())
 	cb       qjs.Value
@@ -466,7 +468,14 @@ func (p *pipe) readLoop() {
 		case <-p.done:
 			return
 		}
-		n, err := p.f.Read(buf)
+		var n int
+		var fds []int
+		var err error
+		if p.ipc {
+			n, fds, err = p.recv(buf)
+		} else {
+			n, err = p.f.Read(buf)
+		}
 		var chunk []byte
 		if n > 0 {
 			chunk = append([]byte(nil), buf[:n]...)
@@ -474,19 +483,66 @@ func (p *pipe) readLoop() {
 		if err != nil {
 			close(p.eof)
 		}
-		l.Post(func() { p.deliver(chunk, err) })
+		l.Post(func() { p.deliver(chunk, fds, err) })
 		if err != nil {
 			return
 		}
 	}
 }
 
-func (p *pipe) deliver(chunk []byte, err error) {
+// recv reads one chunk from an IPC socket, with the descriptors passed
+// along with it (each close-on-exec, owned by the caller).
+func (p *pipe) recv(buf []byte) (int, []int, error) {
+	rc, err := p.f.SyscallConn()
+	if err != nil {
+		return 0, nil, err
+	}
+	oob := make([]byte, syscall.CmsgSpace(maxPassedFds*4))
+	var n, oobn int
+	var rerr error
+	if cerr := rc.Read(func(fd uintptr) bool {
+		n, oobn, _, _, rerr = syscall.Recvmsg(int(fd), buf, oob, syscall.MSG_CMSG_CLOEXEC)
+		return rerr != syscall.EAGAIN
+	}); cerr != nil {
+		return 0, nil, cerr
+	}
+	var fds []int
+	if oobn > 0 {
+		if msgs, perr := syscall.ParseSocketControlMessage(oob[:oobn]); perr == nil {
+			for _, m := range msgs {
+				if got, rerr := syscall.ParseUnixRights(&m); rerr == nil {
+					fds = append(fds, got...)
+				}
+			}
+		}
+	}
+	if rerr != nil {
+		return 0, fds, rerr
+	}
+	if n == 0 && len(buf) > 0 {
+		return 0, fds, io.EOF
+	}
+	return n, fds, nil
+}
+
+// maxPassedFds bounds the descriptors one IPC read takes.
+const maxPassedFds = 8
+
+func (p *pipe) deliver(chunk []byte, fds []int, err error) {
 	if p.closed {
+		for _, fd := range fds {
+			syscall.Close(fd)
+		}
 		return
 	}
 	c := p.b.env.Ctx
-	if len(chunk) > 0 {
+	if len(fds) > 0 {
+		arr := c.Array()
+		for i, fd := range fds {
+			c.SetIndex(arr, uint32(i), qjs.Int32(int32(fd)))
+		}
+		p.b.call(p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0), arr)
+	} else if len(chunk) > 0 {
 		p.b.call(p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0))
 	}
 	if err != nil && !p.closed {
@@ -550,9 +606,13 @@ func (p *pipe) writer() {
 		p.wq = p.wq[1:]
 		p.wmu.Unlock()
 		var err error
-		if r.end {
+		switch {
+		case r.end:
 			err = p.closeWrite()
-		} else {
+		case r.fd >= 0:
+			err = p.sendFd(r.data, r.fd)
+			syscall.Close(r.fd)
+		default:
 			_, err = p.f.Write(r.data)
 		}
 		r.complete(func() {
@@ -563,6 +623,30 @@ func (p *pipe) writer() {
 			c.Free(r.cb)
 		})
 	}
+}
+
+// sendFd writes data with fd attached to its first byte (writer
+// goroutine).
+func (p *pipe) sendFd(data []byte, fd int) error {
+	rc, err := p.f.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var n int
+	var serr error
+	if cerr := rc.Write(func(s uintptr) bool {
+		n, serr = syscall.SendmsgN(int(s), data, syscall.UnixRights(fd), nil, 0)
+		return serr != syscall.EAGAIN
+	}); cerr != nil {
+		return cerr
+	}
+	if serr != nil {
+		return serr
+	}
+	if n < len(data) {
+		_, err = p.f.Write(data[n:])
+	}
+	return err
 }
 
 // closeWrite ends the write side: a half-close for a socket, a close for
@@ -643,6 +727,7 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 			id := int64(-1)
 			if f != nil {
 				p := b.addPipe(f, !s.writeTo[i])
+				p.ipc = so.stdio[i].kind == "ipc"
 				id = p.id
 				if !s.writeTo[i] {
 					outs = append(outs, p)
@@ -724,7 +809,9 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		}
 		syscall.CloseOnExec(fd)
 		syscall.SetNonblock(fd, true)
-		return qjs.Int64(b.addPipe(os.NewFile(uintptr(fd), "ipc"), true).id)
+		p := b.addPipe(os.NewFile(uintptr(fd), "ipc"), true)
+		p.ipc = true
+		return qjs.Int64(p.id)
 	})
 
 	// read(pipeId) asks for the next chunk: onread runs once with it.
@@ -764,8 +851,62 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 			}
 			data = data[n:]
 		}
-		p.enqueue(&writeReq{data: append([]byte(nil), data...), cb: c.Dup(qjs.Arg(args, 2))})
+		p.enqueue(&writeReq{data: append([]byte(nil), data...), fd: -1, cb: c.Dup(qjs.Arg(args, 2))})
 		return qjs.Int32(1)
+	})
+
+	// writeFd(pipeId, data, fd, cb) writes data (a string or typed array)
+	// on an IPC channel with a duplicate of the descriptor fd attached
+	// (SCM_RIGHTS); cb(status) runs on the loop when it was sent. It
+	// returns 1, or a negative errno.
+	binding.Func(c, obj, "writeFd", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		p := b.pipeArg(args)
+		if p == nil || !p.ipc {
+			return qjs.Int32(-int32(syscall.EBADF))
+		}
+		d := qjs.Arg(args, 1)
+		var data []byte
+		if d.IsString() {
+			data = []byte(c.GoString(d))
+		} else if bs, ok := c.TypedArrayBytes(d); ok {
+			data = append([]byte(nil), bs...)
+		}
+		if len(data) == 0 {
+			return qjs.Int32(-int32(syscall.EINVAL))
+		}
+		syscall.ForkLock.RLock()
+		nfd, err := syscall.Dup(int(qjs.Arg(args, 2).Int()))
+		if err == nil {
+			syscall.CloseOnExec(nfd)
+		}
+		syscall.ForkLock.RUnlock()
+		if err != nil {
+			return qjs.Int32(int32(errnoOf(err)))
+		}
+		p.enqueue(&writeReq{data: data, fd: nfd, cb: c.Dup(qjs.Arg(args, 3))})
+		return qjs.Int32(1)
+	})
+
+	// closeFd(fd) closes a descriptor received on an IPC channel that
+	// nothing adopted.
+	binding.Func(c, obj, "closeFd", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if fd := int(qjs.Arg(args, 0).Int()); fd > 2 {
+			syscall.Close(fd)
+		}
+		return qjs.Undefined
+	})
+
+	// fd(pipeId) -> the descriptor of a pipe (process.channel.fd), or -1.
+	binding.Func(c, obj, "fd", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		p := b.pipeArg(args)
+		if p == nil {
+			return qjs.Int32(-1)
+		}
+		fd := -1
+		if rc, err := p.f.SyscallConn(); err == nil {
+			rc.Control(func(s uintptr) { fd = int(s) })
+		}
+		return qjs.Int32(int32(fd))
 	})
 
 	// end(pipeId, cb) closes the write side after the queued writes.
@@ -774,7 +915,7 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		if p == nil {
 			return qjs.Int32(-int32(syscall.EBADF))
 		}
-		p.enqueue(&writeReq{end: true, cb: c.Dup(qjs.Arg(args, 1))})
+		p.enqueue(&writeReq{end: true, fd: -1, cb: c.Dup(qjs.Arg(args, 1))})
 		return qjs.Int32(0)
 	})
 

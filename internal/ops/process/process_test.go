@@ -84,3 +84,66 @@ func TestRunSync(t *testing.T) {
 		t.Errorf("maxBuffer output %q", r.output[1].buf[:10])
 	}
 }
+
+// TestPassFd sends a descriptor over an IPC socket pair as the channel
+// does (SCM_RIGHTS with the first byte of a message) and checks that the
+// receiver gets the bytes and a descriptor of the same file.
+func TestPassFd(t *testing.T) {
+	a, b, err := socketpair()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	defer b.Close()
+	sender := &pipe{f: a, ipc: true}
+	receiver := &pipe{f: b, ipc: true} // a blocking end: recvmsg waits
+
+	f, err := os.CreateTemp(t.TempDir(), "passed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := sender.sendFd([]byte("{\"cmd\":\"NODE_HANDLE\"}\n"), int(f.Fd())); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 64)
+	n, fds, err := receiver.recv(buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(buf[:n]); got != "{\"cmd\":\"NODE_HANDLE\"}\n" {
+		t.Errorf("data %q", got)
+	}
+	if len(fds) != 1 {
+		t.Fatalf("got %d descriptors, want 1", len(fds))
+	}
+	defer syscall.Close(fds[0])
+	var want, got syscall.Stat_t
+	syscall.Fstat(int(f.Fd()), &want)
+	syscall.Fstat(fds[0], &got)
+	if want.Ino != got.Ino || want.Dev != got.Dev {
+		t.Error("the received descriptor is not the sent file")
+	}
+	if fl, _ := unixFcntl(fds[0], syscall.F_GETFD); fl&syscall.FD_CLOEXEC == 0 {
+		t.Error("a received descriptor must be close-on-exec")
+	}
+
+	// A plain write after it carries no descriptor; the end reads as EOF.
+	sender.f.Write([]byte("x"))
+	a.Close()
+	n, fds, err = receiver.recv(buf)
+	if n != 1 || len(fds) != 0 || err != nil {
+		t.Errorf("plain read: n=%d fds=%v err=%v", n, fds, err)
+	}
+	if _, _, err = receiver.recv(buf); err == nil {
+		t.Error("want EOF after the peer closed")
+	}
+}
+
+func unixFcntl(fd, cmd int) (int, error) {
+	r, _, e := syscall.Syscall(syscall.SYS_FCNTL, uintptr(fd), uintptr(cmd), 0)
+	if e != 0 {
+		return 0, e
+	}
+	return int(r), nil
+}

@@ -76,6 +76,9 @@ type handle struct {
 	want chan struct{} // read tokens, capacity 1
 	done chan struct{} // closed on close
 
+	// hook, when set, is offered each chunk read before onread is.
+	hook ReadHook
+
 	wmu     sync.Mutex
 	wq      []*writeReq
 	writing bool
@@ -89,6 +92,31 @@ type writeReq struct {
 	shutdown bool
 	cb       qjs.Value
 	arg      qjs.Value // passed to cb after the status (owned)
+}
+
+// ReadHook receives a chunk read from a connection, on the loop
+// goroutine, in place of the onread callback; data is valid only during
+// the call. It returns false to have the chunk delivered to onread as
+// usual. The http binding uses it to parse a server's requests without a
+// trip through JS for the bytes.
+type ReadHook func(data []byte) bool
+
+// Hooks is what other bindings of the instance see of the tcp binding,
+// as env.Shared["tcp"].
+type Hooks interface {
+	// SetReadHook sets (or, with nil, clears) the read hook of the
+	// connection id, reporting whether the connection exists.
+	SetReadHook(id int64, hook ReadHook) bool
+}
+
+// SetReadHook implements Hooks.
+func (b *tcpBinding) SetReadHook(id int64, hook ReadHook) bool {
+	h := b.handles[id]
+	if h == nil || h.closed || h.conn == nil {
+		return false
+	}
+	h.hook = hook
+	return true
 }
 
 type tcpBinding struct {
@@ -300,6 +328,9 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 	c := env.Ctx
 	b := &tcpBinding{env: env, handles: map[int64]*handle{}}
 	l := env.Loop
+	if env.Shared != nil {
+		env.Shared["tcp"] = Hooks(b)
+	}
 
 	// setCallbacks(onread, onconnection) installs the two streaming
 	// callbacks, once per instance.
@@ -507,6 +538,10 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 				b.call(cb)
 				c.Free(cb)
 			})
+		} else if h != nil {
+			// As a closing libuv handle does, this keeps the loop for one
+			// more turn, so 'beforeExit' comes again after a close.
+			l.OnClose(func() {})
 		}
 		return qjs.Undefined
 	})
@@ -584,11 +619,94 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		return qjs.Int32(0)
 	})
 
+	// openFd(fd, server) adopts a descriptor (one received over an IPC
+	// channel, or inherited): a listening socket when server is true, else
+	// a connected one. On success the descriptor is closed (the handle
+	// holds its own duplicate); on failure it is left alone. It returns
+	// the handle id, or a negative errno.
+	binding.Func(c, obj, "openFd", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		orig := int(qjs.Arg(args, 0).Int())
+		f, err := dupFile(orig)
+		if err != nil {
+			return qjs.Int32(int32(errnoOf(err)))
+		}
+		defer f.Close()
+		h := &handle{}
+		if c.ToBool(qjs.Arg(args, 1)) {
+			ln, err := net.FileListener(f)
+			if err != nil {
+				return qjs.Int32(int32(errnoOf(err)))
+			}
+			h.ln = ln
+			switch a := ln.Addr().(type) {
+			case *net.UnixAddr:
+				h.pipe = true
+			case *net.TCPAddr:
+				h.v6sock = a.IP.To4() == nil
+				b.rv.listen(a.Port, 1)
+			}
+			b.add(h)
+			h.update()
+			go b.acceptLoop(h)
+			syscall.Close(orig)
+			return qjs.Int64(h.id)
+		}
+		conn, err := net.FileConn(f)
+		if err != nil {
+			return qjs.Int32(int32(errnoOf(err)))
+		}
+		syscall.Close(orig)
+		switch a := conn.LocalAddr().(type) {
+		case *net.UnixAddr:
+			h.pipe = true
+		case *net.TCPAddr:
+			h.v6sock = a.IP.To4() == nil
+		}
+		b.add(h)
+		h.setConn(conn)
+		return qjs.Int64(h.id)
+	})
+
+	// fd(id) -> the descriptor of a handle (still owned by it), or -1.
+	binding.Func(c, obj, "fd", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		h := b.get(args)
+		fd := -1
+		var sc syscall.Conn
+		if h != nil && h.ln != nil {
+			sc, _ = h.ln.(syscall.Conn)
+		} else if h != nil && h.conn != nil {
+			sc, _ = h.conn.(syscall.Conn)
+		}
+		if sc != nil {
+			if rc, err := sc.SyscallConn(); err == nil {
+				rc.Control(func(s uintptr) { fd = int(s) })
+			}
+		}
+		return qjs.Int32(int32(fd))
+	})
+
 	// handleCount() reports open handles (for tests).
 	binding.Func(c, obj, "handleCount", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return qjs.Int32(int32(len(b.handles)))
 	})
 	c.Set(obj, "UV_EOF", qjs.Int32(uvEOF))
+}
+
+// dupFile returns a close-on-exec duplicate of fd as a file.
+func dupFile(fd int) (*os.File, error) {
+	if fd < 0 {
+		return nil, syscall.EBADF
+	}
+	syscall.ForkLock.RLock()
+	nfd, err := syscall.Dup(fd)
+	if err == nil {
+		syscall.CloseOnExec(nfd)
+	}
+	syscall.ForkLock.RUnlock()
+	if err != nil {
+		return nil, err
+	}
+	return os.NewFile(uintptr(nfd), "fd"), nil
 }
 
 func hostNoZone(h string) string {
@@ -834,10 +952,27 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 		h.b.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(st)), qjs.Undefined)
 		return
 	}
-	ab := c.ArrayBuffer((*bp)[:n])
-	readBufs.Put(bp)
 	// Let the next read overlap with JS handling this chunk. If JS stops
 	// reading now, at most this one more chunk arrives.
+	if hook := h.hook; hook != nil {
+		if h.reading {
+			h.giveToken()
+		}
+		handled := hook((*bp)[:n])
+		if handled {
+			readBufs.Put(bp)
+			if h.reading && !h.closed {
+				h.giveToken()
+			}
+			return
+		}
+		if h.closed {
+			readBufs.Put(bp)
+			return
+		}
+	}
+	ab := c.ArrayBuffer((*bp)[:n])
+	readBufs.Put(bp)
 	if h.reading {
 		h.giveToken()
 	}

@@ -10,16 +10,15 @@
 package tls
 
 import (
-	"crypto/sha1"
-	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/hex"
+	"encoding/binary"
 	"errors"
 	"io"
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gonode/gonode/internal/binding"
@@ -58,6 +57,11 @@ func (m *memConn) Read(p []byte) (int, error) {
 			return 0, io.EOF
 		}
 		m.mu.Unlock()
+		if m.e.wantIdle.Swap(false) {
+			// All fed input is consumed: let the loop go.
+			e := m.e
+			e.b.env.Loop.Post(e.idle)
+		}
 		<-m.signal
 	}
 	n := copy(p, m.cur)
@@ -124,6 +128,20 @@ type engine struct {
 	authorized bool
 	authErr    string
 	peer       []*x509.Certificate
+	verified   []*x509.Certificate
+
+	opts socketOptions
+	// Loop references (loop goroutine only): one while the end of the
+	// input is being processed, one per write in flight.
+	endRef    bool
+	busyRef   bool
+	wantIdle  atomic.Bool
+	runDone   bool
+	writeRefs int
+	sc        *secureContext
+	// verify is the peer check of the engine\'s current config.
+	verify func([][]byte, [][]*x509.Certificate) error
+	hello  chan helloResult
 
 	wmu    sync.Mutex
 	wq     []writeReq
@@ -143,7 +161,10 @@ type tlsBinding struct {
 	next    int64
 	// callbacks: onCipher(id, ab), onPlain(id, ab|null, err),
 	// onHandshake(id, err, info)
-	onCipherFn, onPlainFn, onHandshakeFn qjs.Value
+	onCipherFn, onPlainFn, onHandshakeFn, onHelloFn, onSessionFn qjs.Value
+
+	contexts map[int64]*secureContext
+	nextCtx  int64
 }
 
 func (b *tlsBinding) call(fn qjs.Value, args ...qjs.Value) {
@@ -160,39 +181,73 @@ func (b *tlsBinding) onCipher(e *engine, data []byte) {
 func initBinding(env *binding.Env, obj qjs.Value) {
 	b := &tlsBinding{env: env, engines: map[int64]*engine{}}
 	c := env.Ctx
-	binding.Func(c, obj, "setCallbacks", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	b.initContext(c, obj)
+	binding.Func(c, obj, "setCallbacks", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		b.onCipherFn = c.Dup(qjs.Arg(args, 0))
 		b.onPlainFn = c.Dup(qjs.Arg(args, 1))
 		b.onHandshakeFn = c.Dup(qjs.Arg(args, 2))
+		b.onHelloFn = c.Dup(qjs.Arg(args, 3))
+		b.onSessionFn = c.Dup(qjs.Arg(args, 4))
 		return qjs.Undefined
 	})
-	// create(isServer, options) -> id. options: cert, key, ca (PEM strings
-	// or arrays), servername, ALPNProtocols (array of strings),
-	// requestCert, minVersion, maxVersion.
-	binding.Func(c, obj, "create", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// create(isServer, ctxId, options) -> id. options: servername,
+	// ALPNProtocols (array of strings), requestCert, useSystemCA, hello
+	// (ask JS at the ClientHello: SNICallback, ALPNCallback).
+	binding.Func(c, obj, "create", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		isServer := c.ToBool(qjs.Arg(args, 0))
-		o := qjs.Arg(args, 1)
-		cfg, err := b.config(c, isServer, o)
-		if err != nil {
-			return c.ThrowTypeError(err.Error())
+		sc := b.contexts[qjs.Arg(args, 1).Int()]
+		if sc == nil {
+			return c.ThrowTypeError("tls_wrap.create: bad secure context")
 		}
+		o := qjs.Arg(args, 2)
 		b.next++
-		e := &engine{id: b.next, b: b, isServer: isServer, wsig: make(chan struct{}, 1)}
+		e := &engine{id: b.next, b: b, isServer: isServer, wsig: make(chan struct{}, 1), hello: make(chan helloResult, 1)}
+		e.opts = b.socketOptions(c, o)
+		e.sc = sc
+		cfg := e.configFrom(sc)
 		e.servername = cfg.ServerName
 		e.mc = &memConn{e: e, signal: make(chan struct{}, 1)}
 		b.engines[e.id] = e
 		if isServer {
-			cfg.VerifyPeerCertificate = e.verifyPeer(cfg.ClientCAs, "")
+			if e.opts.hello {
+				cfg.GetConfigForClient = e.onClientHello
+			}
 			e.conn = tls.Server(e.mc, cfg)
 		} else {
-			name := cfg.ServerName
-			if net.ParseIP(name) != nil {
-				cfg.ServerName = ""
+			cache := &sessionCache{e: e}
+			if v := c.Get(o, "session"); !v.IsNullish() {
+				if d, ok := c.TypedArrayBytes(v); ok {
+					cache.initial = parseSession(d)
+				}
+				c.Free(v)
 			}
-			cfg.VerifyPeerCertificate = e.verifyPeer(cfg.RootCAs, name)
+			cfg.ClientSessionCache = cache
 			e.conn = tls.Client(e.mc, cfg)
 		}
 		return qjs.Int64(e.id)
+	})
+	// helloDone(id, ctxId, alpn, err): the answer to onHello. ctxId 0
+	// keeps the socket's context; alpn undefined keeps the protocols,
+	// false refuses all.
+	binding.Func(c, obj, "helloDone", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		e := b.engines[qjs.Arg(args, 0).Int()]
+		if e == nil {
+			return qjs.Undefined
+		}
+		r := helloResult{ctx: b.contexts[qjs.Arg(args, 1).Int()]}
+		if a := qjs.Arg(args, 2); a.IsString() {
+			r.alpn, r.hasALPN = c.GoString(a), true
+		} else if a.IsBool() {
+			r.refuseALPN = true
+		}
+		if m := qjs.Arg(args, 3); m.IsString() {
+			r.err = c.GoString(m)
+		}
+		select {
+		case e.hello <- r:
+		default:
+		}
+		return qjs.Undefined
 	})
 	// start(id): run the handshake and the read loop.
 	binding.Func(c, obj, "start", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
@@ -207,6 +262,12 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		if e := b.engines[qjs.Arg(args, 0).Int()]; e != nil {
 			d, ok := c.TypedArrayBytes(qjs.Arg(args, 1))
 			if ok {
+				if !e.busyRef && !e.runDone {
+					// Hold the loop while the engine works on the input.
+					e.busyRef = true
+					b.env.Loop.Ref()
+				}
+				e.wantIdle.Store(true)
 				e.mc.push(append([]byte(nil), d...), false, false)
 			}
 		}
@@ -215,6 +276,11 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 	// feedEnd(id): the socket ended.
 	binding.Func(c, obj, "feedEnd", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if e := b.engines[qjs.Arg(args, 0).Int()]; e != nil {
+			// Keep the loop alive until the engine reports the end.
+			if !e.endRef && !e.runDone {
+				e.endRef = true
+				b.env.Loop.Ref()
+			}
 			e.mc.push(nil, true, false)
 		}
 		return qjs.Undefined
@@ -233,6 +299,7 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		} else {
 			return c.ThrowTypeError("tls_wrap.write: bad data")
 		}
+		e.holdWrite()
 		e.enqueue(writeReq{data: data, cb: c.Dup(qjs.Arg(args, 2))})
 		return qjs.Int32(0)
 	})
@@ -242,6 +309,7 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		if e == nil {
 			return qjs.Int32(-1)
 		}
+		e.holdWrite()
 		e.enqueue(writeReq{shutdown: true, cb: c.Dup(qjs.Arg(args, 1))})
 		return qjs.Int32(0)
 	})
@@ -250,6 +318,10 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		id := qjs.Arg(args, 0).Int()
 		if e := b.engines[id]; e != nil {
 			delete(b.engines, id)
+			e.releaseEnd()
+			for ; e.writeRefs > 0; e.writeRefs-- {
+				b.env.Loop.Unref()
+			}
 			e.wmu.Lock()
 			e.closed = true
 			pending := e.wq
@@ -259,6 +331,10 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 				c.Free(w.cb)
 			}
 			e.mc.push(nil, false, true)
+			select {
+			case e.hello <- helloResult{err: "socket closed"}:
+			default:
+			}
 			select {
 			case e.wsig <- struct{}{}:
 			default:
@@ -306,6 +382,10 @@ func (e *engine) writer() {
 		}
 		b := e.b
 		b.env.Loop.Post(func() {
+			if e.writeRefs > 0 {
+				e.writeRefs--
+				b.env.Loop.Unref()
+			}
 			c := b.env.Ctx
 			if w.cb.IsUndefined() || !c.IsFunction(w.cb) {
 				c.Free(w.cb)
@@ -325,6 +405,7 @@ func (e *engine) run() {
 	if err != nil {
 		msg := handshakeMessage(err)
 		b.env.Loop.Post(func() {
+			e.releaseEnd()
 			if b.engines[e.id] == nil {
 				return
 			}
@@ -334,6 +415,15 @@ func (e *engine) run() {
 		return
 	}
 	st := e.conn.ConnectionState()
+	if st.DidResume && e.peer == nil && len(st.PeerCertificates) > 0 && e.verify != nil {
+		// A resumed session carries the peer's certificates without
+		// sending them again: check them as a full handshake would.
+		raw := make([][]byte, len(st.PeerCertificates))
+		for i, c := range st.PeerCertificates {
+			raw[i] = c.Raw
+		}
+		_ = e.verify(raw, nil)
+	}
 	b.env.Loop.Post(func() {
 		if b.engines[e.id] == nil {
 			return
@@ -362,6 +452,7 @@ func (e *engine) run() {
 				return
 			}
 			b.env.Loop.Post(func() {
+				e.releaseEnd()
 				if b.engines[e.id] == nil {
 					return
 				}
@@ -375,6 +466,105 @@ func (e *engine) run() {
 			return
 		}
 	}
+}
+
+// holdWrite keeps the loop alive until a write's callback is posted.
+func (e *engine) holdWrite() {
+	e.writeRefs++
+	e.b.env.Loop.Ref()
+}
+
+// idle drops the reference taken for fed input once the engine waits for
+// more (loop goroutine).
+func (e *engine) idle() {
+	if !e.busyRef {
+		return
+	}
+	e.mc.mu.Lock()
+	pending := len(e.mc.queue) > 0 || len(e.mc.cur) > 0
+	e.mc.mu.Unlock()
+	if pending {
+		e.wantIdle.Store(true)
+		return
+	}
+	e.busyRef = false
+	e.b.env.Loop.Unref()
+}
+
+// releaseEnd marks the read side done and drops the feedEnd reference.
+// Loop goroutine only.
+func (e *engine) releaseEnd() {
+	e.runDone = true
+	if e.busyRef {
+		e.busyRef = false
+		e.b.env.Loop.Unref()
+	}
+	if e.endRef {
+		e.endRef = false
+		e.b.env.Loop.Unref()
+	}
+}
+
+// sessionCache is a client's session store: it starts with the session
+// JS gave (options.session) and reports each new one to JS as the
+// 'session' event's bytes.
+type sessionCache struct {
+	e       *engine
+	mu      sync.Mutex
+	initial *tls.ClientSessionState
+}
+
+func (s *sessionCache) Get(string) (*tls.ClientSessionState, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.initial, s.initial != nil
+}
+
+func (s *sessionCache) Put(_ string, cs *tls.ClientSessionState) {
+	if cs == nil {
+		return
+	}
+	ticket, state, err := cs.ResumptionState()
+	if err != nil || state == nil {
+		return
+	}
+	sb, err := state.Bytes()
+	if err != nil {
+		return
+	}
+	out := make([]byte, 4, 4+len(ticket)+len(sb))
+	binary.BigEndian.PutUint32(out, uint32(len(ticket)))
+	out = append(out, ticket...)
+	out = append(out, sb...)
+	e := s.e
+	b := e.b
+	b.env.Loop.Post(func() {
+		if b.engines[e.id] == nil {
+			return
+		}
+		b.call(b.onSessionFn, qjs.Int64(e.id), b.env.Ctx.ArrayBuffer(out))
+	})
+}
+
+// parseSession reads the bytes sessionCache.Put made.
+func parseSession(d []byte) *tls.ClientSessionState {
+	if len(d) < 4 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint32(d))
+	if 4+n > len(d) {
+		return nil
+	}
+	ticket := append([]byte(nil), d[4:4+n]...)
+	state, err := tls.ParseSessionState(d[4+n:])
+	if err != nil {
+		return nil
+	}
+	cs, err := tls.NewResumptionState(ticket, state)
+	if err != nil {
+		return nil
+	}
+	return cs
 }
 
 func handshakeMessage(err error) string {
@@ -410,9 +600,12 @@ func (e *engine) verifyPeer(roots *x509.CertPool, host string) func([][]byte, []
 		if e.isServer {
 			opts.KeyUsages = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}
 		}
-		_, err := certs[0].Verify(opts)
+		chains, err := certs[0].Verify(opts)
 		if err == nil {
 			e.authorized = true
+			if len(chains) > 0 {
+				e.verified = chains[0]
+			}
 			return nil
 		}
 		e.authErr = verifyCode(certs, err)
@@ -464,93 +657,134 @@ func (e *engine) info(c *qjs.Context, st tls.ConnectionState) qjs.Value {
 	} else {
 		c.Set(o, "alpnProtocol", qjs.Bool(false))
 	}
-	c.Set(o, "cipher", c.String(tls.CipherSuiteName(st.CipherSuite)))
+	name, std, ver := cipherName(st.CipherSuite)
+	c.Set(o, "cipher", c.String(name))
+	c.Set(o, "standardName", c.String(std))
+	c.Set(o, "cipherVersion", c.String(ver))
 	c.Set(o, "servername", c.String(st.ServerName))
 	c.Set(o, "authorized", qjs.Bool(e.authorized))
+	c.Set(o, "resumed", qjs.Bool(st.DidResume))
 	if e.authErr != "" {
 		c.Set(o, "authorizationError", c.String(e.authErr))
 	}
 	if len(e.peer) > 0 {
-		c.Set(o, "peerCertificate", certValue(c, e.peer[0]))
-		if !e.isServer && e.servername != "" {
-			if err := e.peer[0].VerifyHostname(e.servername); err != nil {
-				c.Set(o, "hostnameError", c.String(altnamesReason(e.servername, e.peer[0])))
+		c.Set(o, "peerChain", chainValue(c, orderChain(e.peer, e.verified)))
+	}
+	return o
+}
+
+// socketOptions are the per-socket settings create reads.
+type socketOptions struct {
+	servername  string
+	alpn        []string
+	requestCert bool
+	useSystem   bool
+	hello       bool
+}
+
+func (b *tlsBinding) socketOptions(c *qjs.Context, o qjs.Value) socketOptions {
+	var so socketOptions
+	get := func(name string) qjs.Value { return c.Get(o, name) }
+	sn := get("servername")
+	if sn.IsString() {
+		so.servername = c.GoString(sn)
+	}
+	c.Free(sn)
+	alpn := get("ALPNProtocols")
+	if c.IsArray(alpn) {
+		n := c.Length(alpn)
+		for i := 0; i < n; i++ {
+			e := c.GetIndex(alpn, uint32(i))
+			so.alpn = append(so.alpn, c.GoString(e))
+			c.Free(e)
+		}
+	}
+	c.Free(alpn)
+	for _, f := range []struct {
+		name string
+		dst  *bool
+	}{{"requestCert", &so.requestCert}, {"useSystemCA", &so.useSystem}, {"hello", &so.hello}} {
+		v := get(f.name)
+		*f.dst = c.ToBool(v)
+		c.Free(v)
+	}
+	return so
+}
+
+// configFrom makes the engine's tls.Config from a secure context and the
+// socket's options.
+func (e *engine) configFrom(sc *secureContext) *tls.Config {
+	cfg := sc.config(e.isServer, e.opts.useSystem)
+	cfg.NextProtos = e.opts.alpn
+	if e.isServer {
+		if e.opts.requestCert {
+			cfg.ClientAuth = tls.RequestClientCert
+		}
+		if len(cfg.Certificates) == 0 {
+			// Node's server without a certificate fails the handshake
+			// with "no shared cipher"; Go needs the callback to start.
+			cfg.GetCertificate = func(*tls.ClientHelloInfo) (*tls.Certificate, error) {
+				return nil, errors.New("no shared cipher")
 			}
 		}
-	}
-	return o
-}
-
-func altnamesReason(host string, cert *x509.Certificate) string {
-	var names []string
-	for _, n := range cert.DNSNames {
-		names = append(names, "DNS:"+n)
-	}
-	for _, ip := range cert.IPAddresses {
-		names = append(names, "IP Address:"+ip.String())
-	}
-	if net.ParseIP(host) != nil {
-		return "IP: " + host + " is not in the cert's list: " + strings.Join(names, ", ")
-	}
-	return "Host: " + host + ". is not in the cert's altnames: " + strings.Join(names, ", ")
-}
-
-func nameValue(c *qjs.Context, n []string, cn string, o []string, ou []string, country []string) qjs.Value {
-	v := c.Object()
-	if len(country) > 0 {
-		c.Set(v, "C", c.String(country[0]))
-	}
-	if len(o) > 0 {
-		c.Set(v, "O", c.String(o[0]))
-	}
-	if len(ou) > 0 {
-		c.Set(v, "OU", c.String(ou[0]))
-	}
-	if cn != "" {
-		c.Set(v, "CN", c.String(cn))
-	}
-	_ = n
-	return v
-}
-
-func fingerprint(b []byte) string {
-	h := strings.ToUpper(hex.EncodeToString(b))
-	var sb strings.Builder
-	for i := 0; i < len(h); i += 2 {
-		if i > 0 {
-			sb.WriteByte(':')
+		cfg.VerifyPeerCertificate = e.verifyPeer(cfg.ClientCAs, "")
+		e.verify = cfg.VerifyPeerCertificate
+	} else {
+		cfg.ServerName = e.opts.servername
+		if net.ParseIP(cfg.ServerName) != nil {
+			cfg.ServerName = ""
 		}
-		sb.WriteString(h[i : i+2])
+		cfg.VerifyPeerCertificate = e.verifyPeer(cfg.RootCAs, e.opts.servername)
+		e.verify = cfg.VerifyPeerCertificate
 	}
-	return sb.String()
+	return cfg
 }
 
-// certValue is the object getPeerCertificate returns.
-func certValue(c *qjs.Context, cert *x509.Certificate) qjs.Value {
-	o := c.Object()
-	s := cert.Subject
-	c.Set(o, "subject", nameValue(c, nil, s.CommonName, s.Organization, s.OrganizationalUnit, s.Country))
-	is := cert.Issuer
-	c.Set(o, "issuer", nameValue(c, nil, is.CommonName, is.Organization, is.OrganizationalUnit, is.Country))
-	var alt []string
-	for _, n := range cert.DNSNames {
-		alt = append(alt, "DNS:"+n)
+// helloResult is JS's answer at a ClientHello.
+type helloResult struct {
+	ctx        *secureContext
+	alpn       string
+	hasALPN    bool
+	refuseALPN bool
+	err        string
+}
+
+// onClientHello asks JS (SNICallback, ALPNCallback) and waits.
+func (e *engine) onClientHello(chi *tls.ClientHelloInfo) (*tls.Config, error) {
+	b := e.b
+	name := chi.ServerName
+	protos := append([]string(nil), chi.SupportedProtos...)
+	b.env.Loop.Post(func() {
+		// JS has the ClientHello: waiting for its answer keeps nothing
+		// alive by itself (a callback that never answers lets node exit).
+		if e.busyRef {
+			e.busyRef = false
+			b.env.Loop.Unref()
+		}
+		if b.engines[e.id] == nil {
+			return
+		}
+		c := b.env.Ctx
+		b.call(b.onHelloFn, qjs.Int64(e.id), c.String(name), c.StringArray(protos))
+	})
+	r := <-e.hello
+	if r.err != "" {
+		return nil, errors.New(r.err)
 	}
-	for _, ip := range cert.IPAddresses {
-		alt = append(alt, "IP Address:"+ip.String())
+	if r.ctx == nil && !r.hasALPN && !r.refuseALPN {
+		return nil, nil
 	}
-	if len(alt) > 0 {
-		c.Set(o, "subjectaltname", c.String(strings.Join(alt, ", ")))
+	sc := e.sc
+	if r.ctx != nil {
+		sc = r.ctx
 	}
-	c.Set(o, "valid_from", c.String(cert.NotBefore.UTC().Format("Jan _2 15:04:05 2006 GMT")))
-	c.Set(o, "valid_to", c.String(cert.NotAfter.UTC().Format("Jan _2 15:04:05 2006 GMT")))
-	s1 := sha1.Sum(cert.Raw)
-	s256 := sha256.Sum256(cert.Raw)
-	c.Set(o, "fingerprint", c.String(fingerprint(s1[:])))
-	c.Set(o, "fingerprint256", c.String(fingerprint(s256[:])))
-	c.Set(o, "serialNumber", c.String(strings.ToUpper(cert.SerialNumber.Text(16))))
-	c.Set(o, "raw", c.Uint8Array(cert.Raw))
-	return o
+	cfg := e.configFrom(sc)
+	if r.hasALPN {
+		cfg.NextProtos = []string{r.alpn}
+	} else if r.refuseALPN {
+		cfg.NextProtos = []string{"\x00"}
+	}
+	return cfg, nil
 }
 
 // pemList reads a PEM string, a Buffer or an array of them.
@@ -575,85 +809,4 @@ func pemList(c *qjs.Context, v qjs.Value) [][]byte {
 		return [][]byte{append([]byte(nil), d...)}
 	}
 	return nil
-}
-
-func (b *tlsBinding) config(c *qjs.Context, isServer bool, o qjs.Value) (*tls.Config, error) {
-	get := func(name string) qjs.Value { return c.Get(o, name) }
-	cfg := &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS12}
-	certs := get("cert")
-	keys := get("key")
-	defer c.FreeAll(certs, keys)
-	cl, kl := pemList(c, certs), pemList(c, keys)
-	if len(cl) > 0 && len(kl) > 0 {
-		pair, err := tls.X509KeyPair(cl[0], kl[0])
-		if err != nil {
-			return nil, err
-		}
-		cfg.Certificates = []tls.Certificate{pair}
-	} else if isServer {
-		// Node's server without a certificate fails the handshake with
-		// "no shared cipher"; Go needs the callback to start at all.
-		cfg.GetCertificate = func(*tls.ClientHelloInfo) (*tls.Certificate, error) {
-			return nil, errors.New("no shared cipher")
-		}
-	}
-	ca := get("ca")
-	defer c.Free(ca)
-	if l := pemList(c, ca); len(l) > 0 {
-		pool := x509.NewCertPool()
-		for _, p := range l {
-			pool.AppendCertsFromPEM(p)
-		}
-		if isServer {
-			cfg.ClientCAs = pool
-		} else {
-			cfg.RootCAs = pool
-		}
-	} else if !isServer {
-		if pool, err := x509.SystemCertPool(); err == nil {
-			cfg.RootCAs = pool
-		}
-	}
-	sn := get("servername")
-	if sn.IsString() {
-		cfg.ServerName = c.GoString(sn)
-	}
-	c.Free(sn)
-	alpn := get("ALPNProtocols")
-	if c.IsArray(alpn) {
-		n := c.Length(alpn)
-		for i := 0; i < n; i++ {
-			e := c.GetIndex(alpn, uint32(i))
-			cfg.NextProtos = append(cfg.NextProtos, c.GoString(e))
-			c.Free(e)
-		}
-	}
-	c.Free(alpn)
-	if isServer {
-		rc := get("requestCert")
-		if c.ToBool(rc) {
-			cfg.ClientAuth = tls.RequestClientCert
-		}
-		c.Free(rc)
-	}
-	for _, f := range []struct {
-		name string
-		dst  *uint16
-	}{{"minVersion", &cfg.MinVersion}, {"maxVersion", &cfg.MaxVersion}} {
-		v := get(f.name)
-		if v.IsString() {
-			switch c.GoString(v) {
-			case "TLSv1":
-				*f.dst = tls.VersionTLS10
-			case "TLSv1.1":
-				*f.dst = tls.VersionTLS11
-			case "TLSv1.2":
-				*f.dst = tls.VersionTLS12
-			case "TLSv1.3":
-				*f.dst = tls.VersionTLS13
-			}
-		}
-		c.Free(v)
-	}
-	return cfg, nil
 }

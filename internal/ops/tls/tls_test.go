@@ -70,17 +70,38 @@ func TestVerifyPeer(t *testing.T) {
 	}
 }
 
-func TestAltnamesReason(t *testing.T) {
+func TestAltNames(t *testing.T) {
 	cert := makeCert(t, time.Now().Add(time.Hour))
-	got := altnamesReason("example.com", cert)
-	want := "Host: example.com. is not in the cert's altnames: DNS:localhost, IP Address:127.0.0.1"
-	if got != want {
-		t.Errorf("got %q\nwant %q", got, want)
+	got := strings.Join(altNames(cert), ", ")
+	if want := "DNS:localhost, IP Address:127.0.0.1"; got != want {
+		t.Errorf("got %q want %q", got, want)
 	}
-	if got := altnamesReason("10.0.0.1", cert); !strings.HasPrefix(got, "IP: 10.0.0.1 is not in the cert's list:") {
-		t.Errorf("ip reason %q", got)
+	if fp := colonHex([]byte{0xab, 0x01}); fp != "AB:01" {
+		t.Errorf("colonHex %q", fp)
 	}
-	if fp := fingerprint([]byte{0xab, 0x01}); fp != "AB:01" {
-		t.Errorf("fingerprint %q", fp)
+	if q := quoteName("a, DNS:b"); q != `"a, DNS:b"` {
+		t.Errorf("quoteName %q", q)
+	}
+}
+
+func TestParseCipherList(t *testing.T) {
+	ids, ok := parseCipherList("ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA")
+	if !ok || len(ids) != 2 || ids[0] != 0xc02f || ids[1] != 0x002f {
+		t.Errorf("explicit list: %x %v", ids, ok)
+	}
+	if _, ok := parseCipherList("no-such-cipher"); ok {
+		t.Error("no-such-cipher accepted")
+	}
+	if ids, ok := parseCipherList("AECDH-NULL-SHA"); !ok || len(ids) != 0 {
+		t.Errorf("known OpenSSL name without a Go suite: %x %v", ids, ok)
+	}
+	ids, _ = parseCipherList("ECDHE+AESGCM:!aECDSA")
+	for _, id := range ids {
+		if name, _, _ := cipherName(id); !strings.HasPrefix(name, "ECDHE-RSA-AES") || !strings.Contains(name, "GCM") {
+			t.Errorf("ECDHE+AESGCM:!aECDSA selected %s", name)
+		}
+	}
+	if len(ids) != 2 {
+		t.Errorf("ECDHE+AESGCM:!aECDSA: %d suites", len(ids))
 	}
 }

@@ -381,6 +381,59 @@ func initUDP(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 
+	// bindFd(id, fd) makes a created, unbound socket adopt a bound UDP
+	// descriptor (one received over an IPC channel); on success fd is
+	// closed (the socket holds its own duplicate), on failure left alone.
+	// It returns 0 or a negative errno.
+	binding.Func(c, obj, "bindFd", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		s := b.get(args)
+		if s == nil || s.conn != nil {
+			return qjs.Int32(-int32(syscall.EINVAL))
+		}
+		orig := int(qjs.Arg(args, 1).Int())
+		if orig < 0 {
+			return qjs.Int32(-int32(syscall.EBADF))
+		}
+		syscall.ForkLock.RLock()
+		nfd, err := syscall.Dup(orig)
+		if err == nil {
+			syscall.CloseOnExec(nfd)
+		}
+		syscall.ForkLock.RUnlock()
+		if err != nil {
+			return qjs.Int32(int32(errnoOf(err)))
+		}
+		f := os.NewFile(uintptr(nfd), "fd")
+		pc, err := net.FilePacketConn(f)
+		f.Close()
+		if err != nil {
+			return qjs.Int32(int32(errnoOf(err)))
+		}
+		syscall.Close(orig)
+		conn, ok := pc.(*net.UDPConn)
+		if !ok {
+			pc.Close()
+			return qjs.Int32(-int32(syscall.EINVAL))
+		}
+		if a, ok := conn.LocalAddr().(*net.UDPAddr); ok {
+			s.v6 = a.IP.To4() == nil
+		}
+		s.conn = conn
+		s.update()
+		go b.readLoop(s, conn)
+		return qjs.Int32(0)
+	})
+
+	// fd(id) -> the descriptor of a bound socket (still owned by it), or -1.
+	binding.Func(c, obj, "fd", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		s := b.get(args)
+		fd := -1
+		if s != nil {
+			s.sockopt(func(d int) error { fd = d; return nil })
+		}
+		return qjs.Int32(int32(fd))
+	})
+
 	// ref(id, on).
 	binding.Func(c, obj, "ref", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if s := b.get(args); s != nil {

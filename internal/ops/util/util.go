@@ -57,6 +57,21 @@ func initUtil(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 
+	initDiff(c, obj)
+
+	// getOwnNonIndexProperties(obj, filter): obj's own keys (strings, then
+	// symbols) that are not array indices; filter 2 (ONLY_ENUMERABLE) keeps
+	// the enumerable ones, 0 (ALL_PROPERTIES) all of them.
+	c.Set(obj, "ALL_PROPERTIES", qjs.Int32(0))
+	c.Set(obj, "ONLY_ENUMERABLE", qjs.Int32(2))
+	binding.Func(c, obj, "getOwnNonIndexProperties", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		o := qjs.Arg(args, 0)
+		if !o.IsObject() {
+			return c.Array()
+		}
+		return c.OwnNonIndexKeys(o, qjs.Arg(args, 1).Int()&2 != 0)
+	})
+
 	// getClassId(value): the engine class of an object, -1 for primitives.
 	binding.Func(c, obj, "getClassId", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return qjs.Int32(int32(c.ClassID(qjs.Arg(args, 0))))

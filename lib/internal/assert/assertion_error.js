@@ -1,11 +1,12 @@
 'use strict';
 // AssertionError and the messages Node's assert builds for failed
-// comparisons: a one-line "a !== b" for short primitives, else a line diff
-// of both values inspected one property a line.
+// comparisons: "a !== b" for short single-line values, a stacked "+ a\n- b"
+// (with a caret under the first difference) for longer single lines, else a
+// line diff of both values inspected one property a line.
 
-const { inspect } = require('internal/util/inspect');
+const { inspect, isError, kStacklessErrors } = require('internal/util/inspect');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
-const { diffLines, printDiff } = require('internal/assert/myers_diff');
+const { myersDiff, printMyersDiff } = require('internal/assert/myers_diff');
 
 const kReadableOperator = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',
@@ -16,97 +17,206 @@ const kReadableOperator = {
   notStrictEqual: 'Expected "actual" to be strictly unequal to:',
   notStrictEqualObject: 'Expected "actual" not to be reference-equal to "expected":',
   notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
-  notIdentical: 'Values identical but not reference-equal:',
+  notIdentical: 'Values have same structure but are not reference-equal:',
   notDeepEqualUnequal: 'Expected values not to be loosely deep-equal:',
   partialDeepStrictEqual: 'Expected values to be partially and strictly deep-equal:',
 };
 
-// Short primitives up to this many characters together print on one line.
-const kMaxShortLength = 16;
+// Single-line values whose text (quotes of strings not counted) is at most
+// this long print as "a !== b".
+const kMaxShortStringLength = 12;
+// In 'simple' diff mode, inspected values longer than this are cut.
+const kMaxLongStringLength = 512;
+// In 'simple' diff mode, "not" messages keep this many lines of the value.
+const kMaxNotLines = 50;
+const kKeptNotLines = 46;
 
-function inspectValue(val) {
+// inspectValue prints a value as assert's messages show it: every property
+// on its own line, keys sorted, getters evaluated. Errors in `stackless`
+// print as "[Error: message]".
+function inspectValue(val, stackless) {
   return inspect(val, {
     compact: false,
     customInspect: false,
     depth: 1000,
     maxArrayLength: Infinity,
-    maxStringLength: Infinity,
     showHidden: false,
     showProxy: false,
     sorted: true,
     getters: true,
-    breakLength: Infinity,
+    [kStacklessErrors]: stackless,
   });
 }
 
-function isPrimitiveLike(v) {
-  return (typeof v !== 'object' || v === null) && typeof v !== 'function';
+// When both values are errors, they and the errors of their cause chains
+// print without stacks: the stacks would differ on every line.
+function stacklessErrorsOf(actual, expected) {
+  if (!isError(actual) || !isError(expected)) return undefined;
+  const set = new Set();
+  for (const top of [actual, expected]) {
+    let e = top;
+    while (isError(e) && !set.has(e)) {
+      set.add(e);
+      let cause;
+      try {
+        cause = Object.prototype.hasOwnProperty.call(e, 'cause') ? e.cause : undefined;
+      } catch {
+        cause = undefined;
+      }
+      e = cause;
+    }
+  }
+  return set;
 }
 
-// createErrDiff builds the message of a failed strictEqual or
-// deepStrictEqual (header is the custom message, when given).
-function createErrDiff(actual, expected, operator, customMessage) {
-  const a = inspectValue(actual);
-  const b = inspectValue(expected);
-  const aLines = a.split('\n');
-  const bLines = b.split('\n');
-  let header = kReadableOperator[operator];
+function terminalWidth() {
+  const stderr = process.stderr;
+  return stderr && stderr.isTTY && stderr.columns ? stderr.columns : 80;
+}
+
+// The "+ a\n- b" form of two single-line values, with a caret under the
+// first differing character when both fit on a terminal line.
+function stackedDiff(a, b) {
+  let message = `\n+ ${a}\n- ${b}`;
+  if (a.length + b.length <= terminalWidth()) {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) {
+        // Differences in the first characters are visible without help.
+        if (i >= 3) message += `\n${' '.repeat(i + 2)}^`;
+        break;
+      }
+    }
+  }
+  return message;
+}
+
+function isObjectLike(v) {
+  return typeof v === 'object' && v !== null;
+}
+
+// createErrDiff builds the message of a failed strictEqual, deepStrictEqual
+// or partialDeepStrictEqual (customMessage replaces the header line).
+function createErrDiff(actual, expected, operator, customMessage, diff) {
   if (operator === 'strictEqual' &&
-      ((typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null) ||
+      ((isObjectLike(actual) && isObjectLike(expected)) ||
        (typeof actual === 'function' && typeof expected === 'function'))) {
     operator = 'strictEqualObject';
-    header = kReadableOperator.strictEqualObject;
   }
-  if (aLines.length === 1 && bLines.length === 1 && a !== b &&
-      a.length + b.length <= kMaxShortLength &&
-      isPrimitiveLike(actual) && isPrimitiveLike(expected) &&
-      !(actual == null && expected == null)) {
-    return `${customMessage ?? header}\n\n${a} !== ${b}\n`;
-  }
-  if (a === b) {
-    // Same inspection but not equal: identical structure.
-    if (operator === 'strictEqualObject') {
-      header = 'Values have same structure but are not reference-equal:';
+  const stackless = stacklessErrorsOf(actual, expected);
+  const a = inspectValue(actual, stackless);
+  const b = inspectValue(expected, stackless);
+  const aLines = a.split('\n');
+  const bLines = b.split('\n');
+  let header = '+ actual - expected';
+  let message;
+  let skipped = false;
+  if (aLines.length === 1 && bLines.length === 1 &&
+      (!isObjectLike(actual) || !isObjectLike(expected))) {
+    let len = a.length + b.length;
+    if (typeof actual === 'string') len -= 2;
+    if (typeof expected === 'string') len -= 2;
+    if (len <= kMaxShortStringLength && (actual !== 0 || expected !== 0)) {
+      header = '';
+      message = `${a} !== ${b}`;
     } else {
-      header = kReadableOperator.notIdentical;
+      message = stackedDiff(a, b);
     }
-    return `${customMessage ?? header}\n\n${a}\n`;
+  } else {
+    const lineDiff = myersDiff(aLines, bLines, isObjectLike(actual));
+    const printed = printMyersDiff(lineDiff);
+    if (!printed.changed) {
+      // Nothing differs that inspection shows: print the value once, its
+      // first lines only in 'simple' mode.
+      const base = customMessage ?? kReadableOperator.notIdentical;
+      if (diff !== 'full' && aLines.length > kMaxNotLines) {
+        const last = aLines[aLines.length - 1];
+        aLines.length = kMaxNotLines;
+        return `${base}\n\n... Skipped lines\n${aLines.join('\n')}\n...${last}\n`;
+      }
+      return `${base}\n\n${aLines.join('\n')}\n`;
+    }
+    message = printed.message;
+    skipped = printed.skipped;
   }
-  const { text, skipped } = printDiff(diffLines(aLines, bLines));
-  const skippedNote = skipped ? '\n... Skipped lines' : '';
-  return `${customMessage ?? header}\n+ actual - expected${skippedNote}\n\n${text}\n`;
+  const head = customMessage ?? kReadableOperator[operator];
+  return `${head}\n${header}${skipped ? '\n... Skipped lines' : ''}\n${message}\n`;
 }
 
-function notMessage(actual, operator) {
-  const a = inspectValue(actual);
-  const lines = a.split('\n');
-  if (operator === 'notStrictEqual' && (typeof actual === 'object' && actual !== null || typeof actual === 'function')) {
-    return `${kReadableOperator.notStrictEqualObject}\n\n${a}\n`;
+// The message of a failed notStrictEqual / notDeepStrictEqual: the one
+// value, its first lines only in 'simple' mode.
+function notMessage(actual, expected, operator, diff) {
+  let base = kReadableOperator[operator];
+  const lines = inspectValue(actual, stacklessErrorsOf(actual, expected)).split('\n');
+  if (operator === 'notStrictEqual' && (isObjectLike(actual) || typeof actual === 'function')) {
+    base = kReadableOperator.notStrictEqualObject;
   }
-  const header = kReadableOperator[operator];
-  if (operator === 'notDeepEqual') return `${header}\n\n${a}`;
-  if (lines.length === 1 && !(typeof actual === 'string' && actual.includes('\n'))) {
-    return `${header} ${a}`;
+  if (diff !== 'full' && lines.length > kMaxNotLines) {
+    lines.length = kKeptNotLines;
+    lines.push('...');
   }
-  if (operator === 'notStrictEqual') return `${header}\n\n${a}`;
-  return `${header}\n\n${a}\n`;
+  if (lines.length === 1) {
+    return `${base}${lines[0].length > 5 ? '\n\n' : ' '}${lines[0]}`;
+  }
+  return `${base}\n\n${lines.join('\n')}\n`;
 }
 
-function generateMessage(actual, expected, operator) {
+// The message of the other operators: deepEqual, notDeepEqual, and any
+// custom operator ("actual op expected").
+function otherMessage(actual, expected, operator, diff) {
+  const stackless = stacklessErrorsOf(actual, expected);
+  let res = inspectValue(actual, stackless);
+  let other = inspectValue(expected, stackless);
+  const known = kReadableOperator[operator];
+  if (operator === 'notDeepEqual' && res === other) {
+    res = `${known}\n\n${res}`;
+    if (diff !== 'full' && res.length > 2 * kMaxLongStringLength) {
+      res = `${res.slice(0, 2 * kMaxLongStringLength - 3)}...`;
+    }
+    return res;
+  }
+  if (diff !== 'full') {
+    if (res.length > kMaxLongStringLength) res = `${res.slice(0, kMaxLongStringLength - 3)}...`;
+    if (other.length > kMaxLongStringLength) other = `${other.slice(0, kMaxLongStringLength - 3)}...`;
+  }
+  if (operator === 'deepEqual') {
+    return `${known}\n\n${res}\n\nshould loosely deep-equal\n\n${other}`;
+  }
+  const unequal = kReadableOperator[`${operator}Unequal`];
+  if (unequal) {
+    return `${unequal}\n\n${res}\n\nshould not loosely deep-equal\n\n${other}`;
+  }
+  return `${res} ${operator} ${other}`;
+}
+
+function generateMessage(actual, expected, operator, diff) {
   switch (operator) {
     case 'deepStrictEqual':
     case 'strictEqual':
     case 'partialDeepStrictEqual':
-      return createErrDiff(actual, expected, operator);
+      return createErrDiff(actual, expected, operator, undefined, diff);
     case 'notDeepStrictEqual':
     case 'notStrictEqual':
-    case 'notDeepEqual':
-      return notMessage(actual, operator);
-    case 'deepEqual':
-      return `${kReadableOperator.deepEqual}\n\n${inspectValue(actual)}\n\nshould loosely deep-equal\n\n${inspectValue(expected)}`;
+      return notMessage(actual, expected, operator, diff);
     default:
-      return `${inspectValue(actual)} ${operator} ${inspectValue(expected)}`;
+      return otherMessage(actual, expected, operator, diff);
   }
+}
+
+// Long strings are cut when an AssertionError is inspected: more than ten
+// lines keep the first ten, else more than 512 characters keep the text
+// after the 512th (as node does).
+function addEllipsis(string) {
+  const lines = string.split('\n', 11);
+  if (lines.length > 10) {
+    lines.length = 10;
+    return `${lines.join('\n')}\n...`;
+  }
+  if (string.length > kMaxLongStringLength) return `${string.slice(kMaxLongStringLength)}...`;
+  return string;
+}
+
+function dataProperty(value, enumerable) {
+  return { __proto__: null, value, enumerable, writable: true, configurable: true };
 }
 
 class AssertionError extends Error {
@@ -114,35 +224,39 @@ class AssertionError extends Error {
     if (typeof options !== 'object' || options === null) {
       throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
-    const { message, operator, stackStartFn, details, diff = 'simple' } = options;
-    let { actual, expected } = options;
+    const { message, operator, stackStartFn, details } = options;
+    const diff = options.diff === undefined ? 'simple' : options.diff;
+    // With details (one entry per failed check, from CallTracker), the
+    // error has no actual/expected/operator of its own but numbered
+    // copies of each entry's.
+    const actual = details ? undefined : options.actual;
+    const expected = details ? undefined : options.expected;
+    const op = details ? undefined : operator;
     let msg;
     if (message != null) {
       msg = String(message);
-      if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
-        msg = createErrDiff(actual, expected, operator, msg);
+      if (operator === 'deepStrictEqual' || operator === 'strictEqual' ||
+          operator === 'partialDeepStrictEqual') {
+        msg = createErrDiff(actual, expected, operator, msg, diff);
       }
-    } else if (details) {
-      msg = details.map((d) => d.message ?? generateMessage(d.actual, d.expected, d.operator)).join('\n');
-      actual = details[0]?.actual;
-      expected = details[0]?.expected;
     } else {
-      msg = generateMessage(actual, expected, operator);
+      msg = generateMessage(actual, expected, operator, diff);
     }
     super(msg);
-    Object.defineProperty(this, 'name', {
-      value: 'AssertionError [ERR_ASSERTION]', enumerable: false, writable: true, configurable: true,
-    });
+    Object.defineProperty(this, 'name', dataProperty('AssertionError [ERR_ASSERTION]', false));
     this.generatedMessage = message == null;
     this.code = 'ERR_ASSERTION';
+    this.actual = actual;
+    this.expected = expected;
+    this.operator = op;
     if (details) {
-      this.actual = actual;
-      this.expected = expected;
-      this.operator = operator;
-    } else {
-      this.actual = actual;
-      this.expected = expected;
-      this.operator = operator;
+      for (let i = 0; i < details.length; i++) {
+        this[`message ${i}`] = details[i].message;
+        this[`actual ${i}`] = details[i].actual;
+        this[`expected ${i}`] = details[i].expected;
+        this[`operator ${i}`] = details[i].operator;
+        this[`stack trace ${i}`] = details[i].stack;
+      }
     }
     this.diff = diff;
     if (typeof Error.captureStackTrace === 'function') {
@@ -158,11 +272,9 @@ class AssertionError extends Error {
   }
 
   [inspect.custom](recurseTimes, ctx) {
-    // Long strings in actual/expected are shortened when inspected.
-    const shorten = (v) => (typeof v === 'string' && v.length > 512 ? `${v.slice(0, 509)}...` : v);
     const { actual, expected } = this;
-    this.actual = shorten(actual);
-    this.expected = shorten(expected);
+    if (typeof actual === 'string') this.actual = addEllipsis(actual);
+    if (typeof expected === 'string') this.expected = addEllipsis(expected);
     try {
       return inspect(this, { ...ctx, customInspect: false, depth: 0 });
     } finally {
@@ -172,8 +284,6 @@ class AssertionError extends Error {
   }
 }
 
-Object.defineProperty(AssertionError.prototype, 'name', {
-  value: 'AssertionError', enumerable: false, writable: true, configurable: true,
-});
+Object.defineProperty(AssertionError.prototype, 'name', dataProperty('AssertionError', false));
 
 module.exports = { AssertionError, inspectValue, kReadableOperator };

@@ -3,14 +3,20 @@
 // inspected lines of `actual` and `expected` (Myers' O(ND) algorithm), and
 // its printing in Node's "+ actual - expected" form.
 
+const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+const { myersDiff: myersDiffOps } = internalBinding('util');
+
 // Lines equal but for a trailing comma count as the same.
 function sameLine(x, y) {
   if (x === y) return true;
   return (x.endsWith(',') ? x.slice(0, -1) : x) === (y.endsWith(',') ? y.slice(0, -1) : y);
 }
 
-// Above this many lines the diff only trims the common head and tail.
-const kMaxDiffLines = 4000;
+// The line printed for two equal lines: the one with the trailing comma
+// when they differ by it (the value continues below).
+function commonLine(x, y) {
+  return x === y || !y.endsWith(',') ? x : y;
+}
 
 function coarseDiff(a, b, areEqual) {
   let start = 0;
@@ -22,73 +28,54 @@ function coarseDiff(a, b, areEqual) {
     endB--;
   }
   const out = [];
-  for (let i = 0; i < start; i++) out.push({ op: ' ', line: b[i] });
+  for (let i = 0; i < start; i++) out.push({ op: ' ', line: commonLine(a[i], b[i]) });
   for (let i = start; i < endA; i++) out.push({ op: '+', line: a[i] });
   for (let i = start; i < endB; i++) out.push({ op: '-', line: b[i] });
-  for (let i = endB; i < b.length; i++) out.push({ op: ' ', line: b[i] });
+  for (let i = endA; i < a.length; i++) out.push({ op: ' ', line: commonLine(a[i], b[i - endA + endB]) });
   return out;
 }
 
 // diffLines(a, b) returns [{ op: ' ' | '+' | '-', line }] turning a into b:
-// '+' lines exist only in a (actual), '-' lines only in b (expected).
+// '+' lines exist only in a (actual), '-' lines only in b (expected). The
+// edit script comes from the util binding (Myers' algorithm in Go) over
+// line ids; a diff too large to compute exactly falls back to trimming the
+// common head and tail.
 function diffLines(a, b, areEqual = sameLine) {
-  if (a.length + b.length > kMaxDiffLines) return coarseDiff(a, b, areEqual);
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x;
-      if (k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])) {
-        x = v[offset + k + 1];
-      } else {
-        x = v[offset + k - 1] + 1;
-      }
-      let y = x - k;
-      while (x < n && y < m && areEqual(a[x], b[y])) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = true;
-        break;
-      }
-    }
+  const total = a.length + b.length;
+  if (total > 2 ** 31 - 1) {
+    throw new ERR_OUT_OF_RANGE('myersDiff input size', '< 2^31', total);
   }
-  // Walk the trace back from (n, m) to (0, 0).
+  // Equal lines get equal ids (lines differing by a trailing comma too,
+  // with sameLine).
+  const key = areEqual === sameLine ? (l) => (l.endsWith(',') ? l.slice(0, -1) : l) : (l) => l;
+  const idOf = new Map();
+  const toIds = (lines) => {
+    const ids = new Int32Array(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      const k = key(lines[i]);
+      let id = idOf.get(k);
+      if (id === undefined) {
+        id = idOf.size;
+        idOf.set(k, id);
+      }
+      ids[i] = id;
+    }
+    return ids;
+  };
+  const ops = myersDiffOps(toIds(a), toIds(b));
+  if (ops === null) return coarseDiff(a, b, areEqual);
   const out = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d];
-    const k = x - y;
-    let prevK;
-    if (k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1])) {
-      prevK = k + 1;
+  let ai = 0;
+  let bi = 0;
+  for (let n = 0; n < ops.length; n++) {
+    if (ops[n] === 0) {
+      out.push({ op: ' ', line: commonLine(a[ai++], b[bi++]) });
+    } else if (ops[n] === 1) {
+      out.push({ op: '+', line: a[ai++] });
     } else {
-      prevK = k - 1;
+      out.push({ op: '-', line: b[bi++] });
     }
-    const prevX = vd[offset + prevK];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      out.push({ op: ' ', line: b[y - 1] });
-      x--;
-      y--;
-    }
-    if (d > 0) {
-      if (x === prevX) out.push({ op: '-', line: b[y - 1] });
-      else out.push({ op: '+', line: a[x - 1] });
-    }
-    x = prevX;
-    y = prevY;
   }
-  out.reverse();
   // Within each changed block, put the actual ('+') lines first.
   const sorted = [];
   for (let i = 0; i < out.length;) {
@@ -111,8 +98,11 @@ function diffLines(a, b, areEqual = sameLine) {
 const kContextAfter = 5;
 const kContextBefore = 1;
 
-// printDiff renders a diff: "+ " actual, "- " expected, "  " common lines;
-// long runs of common lines collapse to "...". Returns { text, skipped }.
+// printDiff renders a diff: "+ " actual, "- " expected, "  " common lines.
+// A run of common lines before a change keeps its first five and last
+// line around a "..." (then skipped is true) when more than one would go;
+// the run after the last change keeps its first five lines.
+// Returns { text, skipped }.
 function printDiff(diff) {
   const lines = [];
   let skipped = false;
@@ -128,10 +118,8 @@ function printDiff(diff) {
     while (j < diff.length && diff[j].op === ' ') j++;
     const run = diff.slice(i, j);
     if (i > lastChange) {
-      // Trailing context: only the first lines after the last change.
-      if (run.length > kContextAfter) skipped = true;
       for (const e of run.slice(0, kContextAfter)) lines.push(`  ${e.line}`);
-    } else if (run.length > kContextAfter + kContextBefore) {
+    } else if (run.length > kContextAfter + kContextBefore + 1) {
       skipped = true;
       for (const e of run.slice(0, kContextAfter)) lines.push(`  ${e.line}`);
       lines.push('...');
@@ -141,7 +129,26 @@ function printDiff(diff) {
     }
     i = j;
   }
-  return { text: lines.join('\n'), skipped };
+  return { text: lines.join('\n').trimEnd(), skipped };
 }
 
-module.exports = { diffLines, printDiff };
+function strictLine(x, y) {
+  return x === y;
+}
+
+// myersDiff(actual, expected, checkCommaDisparity) diffs two arrays of
+// lines; with checkCommaDisparity lines differing only by a trailing comma
+// (the last property of an object) count as equal.
+function myersDiff(actual, expected, checkCommaDisparity = false) {
+  return diffLines(actual, expected, checkCommaDisparity ? sameLine : strictLine);
+}
+
+// printMyersDiff renders a diff for an assertion message:
+// { message, skipped, changed } where message starts with a newline and
+// changed is false when the two sides had no differing line.
+function printMyersDiff(diff) {
+  const { text, skipped } = printDiff(diff);
+  return { message: `\n${text}`, skipped, changed: diff.some((e) => e.op !== ' ') };
+}
+
+module.exports = { diffLines, printDiff, myersDiff, printMyersDiff };

@@ -5,6 +5,7 @@
 // opening parenthesis) and the text from the source file.
 
 const { AssertionError } = require('internal/assert/assertion_error');
+const { isError } = require('internal/util/inspect');
 
 // Call site text by "file:line:col", so a failing loop reads a file once.
 const sourceCache = new Map();
@@ -21,12 +22,13 @@ function readSource(file) {
   return text;
 }
 
-// callSite parses the first frame of a stack: { file, line, col }.
+// callSite parses the first frame of a stack outside node's own modules
+// (t.assert.ok calls assert.ok through the test runner): { file, line, col }.
 function callSite(stack) {
   if (typeof stack !== 'string') return null;
   for (const l of stack.split('\n')) {
     const m = /^\s+at (?:.*?\()?(.+?):(\d+):(\d+)\)?$/.exec(l);
-    if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]) };
+    if (m && !m[1].startsWith('node:')) return { file: m[1], line: Number(m[2]), col: Number(m[3]) };
   }
   return null;
 }
@@ -56,8 +58,16 @@ function endOfCall(src, open) {
 
 // callExpression returns the source text of the call at site, or undefined.
 function callExpression(site) {
-  if (!site || site.file.startsWith('node:') || site.line < 2) return undefined;
-  const src = readSource(site.file);
+  if (!site || site.file.startsWith('node:')) return undefined;
+  let file = site.file;
+  if (file.startsWith('file://')) {
+    try {
+      file = require('internal/url').fileURLToPath(file);
+    } catch {
+      return undefined;
+    }
+  }
+  const src = readSource(file);
   if (src == null) return undefined;
   let pos = 0;
   for (let l = 1; l < site.line; l++) {
@@ -67,23 +77,67 @@ function callExpression(site) {
   }
   const open = pos + site.col - 1;
   if (src[open] !== '(') return undefined;
-  // The callee: identifiers, dots and optional chaining before '('.
-  let start = open;
-  while (start > 0 && /[\w$.?\s]/.test(src[start - 1]) && src[start - 1] !== '\n') start--;
-  while (start < open && /\s/.test(src[start])) start++;
+  const start = calleeStart(src, open, pos);
+  if (start === open) return undefined;
+  // As node prints it: the call when it ends on its first line, else that
+  // first line.
+  let lineEnd = src.indexOf('\n', open);
+  if (lineEnd === -1) lineEnd = src.length;
   const end = endOfCall(src, open);
-  if (end < 0 || start === open) return undefined;
-  const text = src.slice(start, end);
-  const lines = text.split('\n');
-  if (lines.length === 1) return text;
-  // Re-indent continuation lines relative to the first one.
-  const lineStart = src.lastIndexOf('\n', start) + 1;
-  const baseIndent = /^\s*/.exec(src.slice(lineStart, start))[0].length;
-  return lines.map((l, i) => {
-    if (i === 0) return l;
-    const indent = /^\s*/.exec(l)[0].length;
-    return ' '.repeat(Math.max(0, indent - baseIndent)) + l.trimStart();
-  }).join('\n  ');
+  let text = src.slice(start, end >= 0 && end <= lineEnd ? end : lineEnd);
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  // Control characters in the source are shown escaped.
+  return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const calleeChar = /[\p{ID_Continue}$.?\u200c\u200d \t]/u;
+
+// calleeStart returns where the callee of the call whose '(' is at open
+// begins on its line (lineStart): identifiers, dots, optional chaining and
+// bracketed member accesses, without a leading dot.
+function calleeStart(src, open, lineStart) {
+  let start = open;
+  for (;;) {
+    while (start > lineStart && calleeChar.test(src[start - 1])) start--;
+    if (start > lineStart && src[start - 1] === ']') {
+      const at = matchingOpenBracket(src, start - 1, lineStart);
+      if (at < 0) break;
+      start = at;
+      continue;
+    }
+    break;
+  }
+  while (start < open && /[\s.]/.test(src[start])) start++;
+  return start;
+}
+
+// Index of the '[' matching the ']' at close on the same line, or -1.
+function matchingOpenBracket(src, close, lineStart) {
+  let depth = 0;
+  for (let i = close; i >= lineStart; i--) {
+    const c = src[i];
+    if (c === ']') {
+      depth++;
+    } else if (c === '[') {
+      depth--;
+      if (depth === 0) return i;
+    } else if (c === '\'' || c === '"' || c === '`') {
+      for (i--; i >= lineStart && src[i] !== c; i--);
+    }
+  }
+  return -1;
+}
+
+// trySetStackTraceLimit sets Error.stackTraceLimit unless it is read-only
+// (frozen, a getter, Error sealed); it reports whether it did.
+function trySetStackTraceLimit(value) {
+  try {
+    Error.stackTraceLimit = value;
+    return Error.stackTraceLimit === value;
+  } catch {
+    return false;
+  }
 }
 
 // innerOk throws unless value is truthy; fn is the public function called.
@@ -95,13 +149,21 @@ function innerOk(fn, argLen, value, message) {
     message = 'No value argument passed to `assert.ok()`';
   } else if (message == null) {
     generatedMessage = true;
+    // The call site is wanted whatever Error.stackTraceLimit says (when
+    // the program lets it be changed).
     const probe = {};
-    Error.captureStackTrace(probe, fn);
+    const limit = Error.stackTraceLimit;
+    const changed = trySetStackTraceLimit(Infinity);
+    try {
+      Error.captureStackTrace(probe, fn);
+    } finally {
+      if (changed) trySetStackTraceLimit(limit);
+    }
     const code = callExpression(callSite(probe.stack));
     if (code !== undefined) {
       message = `The expression evaluated to a falsy value:\n\n  ${code}\n`;
     }
-  } else if (message instanceof Error) {
+  } else if (isError(message)) {
     throw message;
   }
   const err = new AssertionError({

@@ -70,8 +70,11 @@ function setup(global, taskQueues) {
     defineLazy(global, 'Intl', () => require('internal/intl').Intl);
     require('internal/intl_locale').install();
   }
-  defineLazy(global, 'URL', () => require('internal/url').URL);
-  defineLazy(global, 'URLSearchParams', () => require('internal/url').URLSearchParams);
+  // Plain value properties, as in node (programs inspect their
+  // descriptors); loading internal/url for them costs about half a
+  // millisecond of start-up.
+  defineValue(global, 'URL', require('internal/url').URL);
+  defineValue(global, 'URLSearchParams', require('internal/url').URLSearchParams);
   defineLazy(global, 'TextEncoder', () => require('internal/encoding').TextEncoder);
   defineLazy(global, 'TextDecoder', () => require('internal/encoding').TextDecoder);
   defineLazy(global, 'AbortController', () => require('internal/abort_controller').AbortController);
@@ -111,6 +114,10 @@ function setup(global, taskQueues) {
   defineLazy(global, 'FormData', () => require('internal/formdata').FormData);
   defineLazy(global, 'WebSocket', () => require('internal/websocket').WebSocket);
   defineLazy(global, 'CloseEvent', () => require('internal/websocket').CloseEvent);
+
+  if (require('internal/options').getOptionValue('--experimental-eventsource')) {
+    defineLazy(global, 'EventSource', () => require('internal/event_source').EventSource);
+  }
 
   // QuickJS lacks Array.fromAsync (ES2026); node has it.
   if (typeof Array.fromAsync !== 'function') defineValue(Array, 'fromAsync', arrayFromAsync);

@@ -3,6 +3,8 @@
 // the event loop calls (timers, immediates, tick drain, fatal errors).
 
 const { setProcess } = require('internal/bootstrap/realm');
+// First: classes defined from here on may name Symbol.dispose.
+require('internal/per_context/disposable').install(globalThis);
 const binding = internalBinding('process_methods');
 const taskQueueBinding = internalBinding('task_queue');
 
@@ -11,9 +13,15 @@ process = {};
 setProcess(process);
 
 const EventEmitter = require('events');
-Object.setPrototypeOf(process, Object.create(EventEmitter.prototype, {
-  constructor: { value: function process() {}, writable: true, configurable: true },
-}));
+{
+  // process is an instance of a `process` constructor whose prototype is an
+  // EventEmitter, as in node.
+  const ctor = function process() {};
+  ctor.prototype = Object.create(EventEmitter.prototype, {
+    constructor: { value: ctor, writable: true, configurable: true },
+  });
+  Object.setPrototypeOf(process, ctor.prototype);
+}
 Object.defineProperty(process, Symbol.toStringTag, {
   value: 'process', writable: false, enumerable: false, configurable: true,
 });

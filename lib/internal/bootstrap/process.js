@@ -11,7 +11,16 @@ function setup(process, binding) {
     value, writable: true, enumerable: true, configurable: true,
   });
 
-  define('title', 'gonode');
+  {
+    // The title is argv[0] as the program was started (node's is too),
+    // unless --title gave one.
+    let title = require('internal/options').getOptionValue('--title') || binding.argv0 || 'gonode';
+    Object.defineProperty(process, 'title', {
+      enumerable: true, configurable: true,
+      get() { return title; },
+      set(v) { title = String(v); },
+    });
+  }
   define('version', binding.version);
   define('versions', {
     node: binding.version.slice(1),
@@ -41,10 +50,11 @@ function setup(process, binding) {
   define('pid', binding.pid);
   define('ppid', binding.ppid);
   define('env', makeEnv(binding));
-  define('config', Object.freeze({ target_defaults: {}, variables: { node_shared: false, gonode: true } }));
+  define('config', Object.freeze({ target_defaults: {}, variables: { node_shared: false, node_module_version: 137, gonode: true } }));
   define('features', Object.freeze({
-    inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true,
-    tls_ocsp: false, tls: true, cached_builtins: true, require_module: true, typescript: 'strip',
+    inspector: false, debug: false, uv: true, ipv6: true, openssl_is_boringssl: false, quic: false,
+    tls_alpn: true, tls_sni: true, tls_ocsp: false, tls: true, cached_builtins: true, require_module: true,
+    typescript: 'strip',
   }));
   define('moduleLoadList', []);
   define('debugPort', 9229);
@@ -112,10 +122,16 @@ function setup(process, binding) {
   function memoryUsage() { return binding.memoryUsage(); }
   memoryUsage.rss = function rss() { return binding.rss(); };
   process.memoryUsage = memoryUsage;
-  process.cpuUsage = function cpuUsage(prev) {
+  process.cpuUsage = function cpuUsage(prevValue) {
     const [user, system] = binding.cpuUsage();
-    if (prev) return { user: user - prev.user, system: system - prev.system };
+    if (prevValue !== undefined) {
+      validateCpuUsage(prevValue);
+      return { user: user - prevValue.user, system: system - prevValue.system };
+    }
     return { user, system };
+  };
+  process.threadCpuUsage = function threadCpuUsage(prevValue) {
+    return process.cpuUsage(prevValue);
   };
   process.resourceUsage = function resourceUsage() {
     const [userCPUTime, systemCPUTime] = binding.cpuUsage();
@@ -129,11 +145,44 @@ function setup(process, binding) {
   process.availableMemory = function availableMemory() { return require('os').freemem(); };
   process.constrainedMemory = function constrainedMemory() { return 0; };
 
-  process.kill = function kill(pid, sig = 'SIGTERM') {
+  // process._kill(pid, signal) -> 0 or a negative errno; process.kill
+  // goes through it, so programs (and tests) may replace it.
+  process._kill = function _kill(pid, sig) {
+    try {
+      binding.kill(pid, sig);
+      return 0;
+    } catch (err) {
+      if (typeof err.errno === 'number') return err.errno;
+      throw err;
+    }
+  };
+  process.kill = function kill(pid, sig) {
+    // eslint-disable-next-line eqeqeq
     if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
-    const signal = sig === 0 ? 0 : convertToValidSignal(sig);
-    binding.kill(pid, signal);
+    let err;
+    if (sig === (sig | 0)) {
+      err = process._kill(pid, sig);
+    } else {
+      err = process._kill(pid, convertToValidSignal(sig || 'SIGTERM'));
+    }
+    if (err) {
+      const code = require('util').getSystemErrorName(err);
+      const e = new Error(`kill ${code}`);
+      e.errno = err;
+      e.code = code;
+      e.syscall = 'kill';
+      throw e;
+    }
     return true;
+  };
+  process.getBuiltinModule = function getBuiltinModule(id) {
+    validateString(id, 'id');
+    const { BuiltinModule, requireBuiltin } = require('internal/bootstrap/realm');
+    const bare = id.startsWith('node:') ? id.slice(5) : id;
+    if (bare.startsWith('internal/') || !BuiltinModule.exists(bare)) return undefined;
+    const schemeOnly = BuiltinModule.getSchemeOnlyModuleNames().includes(bare);
+    if (schemeOnly ? !id.startsWith('node:') : !BuiltinModule.canBeRequiredByUsers(bare)) return undefined;
+    return requireBuiltin(bare);
   };
 
   process.exit = function exit(code) {
@@ -143,10 +192,11 @@ function setup(process, binding) {
       process._exitEmitted = true;
       process.emit('exit', process.exitCode ?? 0);
     }
-    binding.reallyExit(process.exitCode ?? 0);
+    // Through process.reallyExit, which programs (and tests) may replace.
+    process.reallyExit(process.exitCode ?? 0);
   };
   process.reallyExit = function reallyExit(code) { binding.reallyExit(code | 0); };
-  process.abort = function abort() { binding.reallyExit(134); };
+  process.abort = { abort() { binding.reallyExit(134); } }.abort;
   process.openStdin = function openStdin() {
     process.stdin.resume();
     return process.stdin;
@@ -181,7 +231,11 @@ function setup(process, binding) {
     }
     if (warning.name === 'DeprecationWarning') {
       if (process.noDeprecation) return;
-      if (process.throwDeprecation) throw warning;
+      if (process.throwDeprecation) {
+        // Thrown on the next tick, after the warnings before it are out.
+        process.nextTick(() => { throw warning; });
+        return;
+      }
     }
     process.nextTick(doEmitWarning, warning);
   };
@@ -207,9 +261,12 @@ function setup(process, binding) {
     if (!trace && !warnedAboutTrace) {
       warnedAboutTrace = true;
       const argv0 = 'node';
-      msg += `\n(Use \`${argv0} --trace-warnings ...\` to show where the warning was created)`;
+      const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+      msg += `\n(Use \`${argv0} ${flag} ...\` to show where the warning was created)`;
     }
-    process._rawDebug(msg);
+    // Through console.error, as node does, so that a program that wraps
+    // process.stderr.write sees warnings.
+    require('console').error(msg);
   });
   let warnedAboutTrace = false;
 
@@ -228,6 +285,10 @@ function setup(process, binding) {
   process.getgroups = () => [process.getgid()];
   process.setUncaughtExceptionCaptureCallback = function(fn) {
     if (fn !== null && typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+    if (fn !== null && typeof process._uncaughtCapture === 'function') {
+      const { codes: { ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET } } = require('internal/errors');
+      throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+    }
     process._uncaughtCapture = fn;
   };
   process.hasUncaughtExceptionCaptureCallback = function() { return typeof process._uncaughtCapture === 'function'; };
@@ -239,7 +300,15 @@ function setup(process, binding) {
   };
   process.ref = function(h) { h?.ref?.(); };
   process.unref = function(h) { h?.unref?.(); };
-  process.getActiveResourcesInfo = function() { return []; };
+  process.getActiveResourcesInfo = function getActiveResourcesInfo() {
+    return require('internal/process/active').resourcesInfo();
+  };
+  process._getActiveHandles = function _getActiveHandles() {
+    return require('internal/process/active').handles();
+  };
+  process._getActiveRequests = function _getActiveRequests() {
+    return require('internal/process/active').requests();
+  };
   process.loadEnvFile = function loadEnvFile(path = '.env') {
     const content = require('fs').readFileSync(path, 'utf8');
     const parsed = require('util').parseEnv(content);
@@ -277,8 +346,9 @@ function makeEnv(binding) {
       return binding.getEnv(key);
     },
     set(t, key, value) {
-      if (typeof key === 'symbol') return true;
-      if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      if (typeof key === 'symbol' || typeof value === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
       binding.setEnv(key, String(value));
       return true;
     },
@@ -295,10 +365,32 @@ function makeEnv(binding) {
       return { value, writable: true, enumerable: true, configurable: true };
     },
     defineProperty(t, key, desc) {
-      if ('value' in desc) binding.setEnv(key, String(desc.value));
+      const { codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY } } = require('internal/errors');
+      if ('get' in desc || 'set' in desc) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY('process.env', 'does not accept an accessor(getter/setter) descriptor');
+      }
+      if (!desc.configurable || !desc.writable || !desc.enumerable) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY('process.env', 'only accepts a configurable, writable, and enumerable data descriptor');
+      }
+      if (typeof key === 'symbol' || typeof desc.value === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      binding.setEnv(key, String(desc.value));
       return true;
     },
   });
+}
+
+function validateCpuUsage(prevValue) {
+  const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+  if (prevValue === null || typeof prevValue !== 'object' || Array.isArray(prevValue)) {
+    throw new ERR_INVALID_ARG_TYPE('prevValue', 'object', prevValue);
+  }
+  for (const key of ['user', 'system']) {
+    const v = prevValue[key];
+    if (typeof v !== 'number') throw new ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
+    if (!(v >= 0 && Number.isFinite(v))) throw new ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, v);
+  }
 }
 
 module.exports = { setup };

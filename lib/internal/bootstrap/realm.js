@@ -7,12 +7,17 @@ const builtins = internalBinding('builtins');
 const cache = new Map();
 
 class BuiltinModule {
+  // Fields, not assignments: they define own properties even when a program
+  // has put setters of these names on Object.prototype.
+  id;
+  filename;
+  exports = {};
+  loaded = false;
+  loading = false;
+
   constructor(id) {
     this.id = id;
     this.filename = `node:${id}`;
-    this.exports = {};
-    this.loaded = false;
-    this.loading = false;
   }
 
   compileForInternalLoader() {
@@ -45,8 +50,11 @@ class BuiltinModule {
     return [...schemeOnly];
   }
 
+  // publicIds lists what require('module').builtinModules does: the
+  // modules that exist only as node:<name> carry the prefix.
   static publicIds() {
-    return builtins.ids().filter((id) => !id.startsWith('internal/') && !hidden.has(id));
+    return builtins.ids().filter((id) => !id.startsWith('internal/') && !hidden.has(id))
+      .map((id) => (schemeOnly.has(id) ? `node:${id}` : id));
   }
 }
 

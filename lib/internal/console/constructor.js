@@ -178,7 +178,8 @@ Object.defineProperties(Console.prototype, {
     } catch (e) {
       // A console must never take the program down; stack overflows are
       // the exception since they would otherwise be swallowed.
-      if (e instanceof RangeError && /call stack/i.test(e.message)) throw e;
+      // (QuickJS reports one as an InternalError 'stack overflow'.)
+      if (isStackOverflow(e)) throw e;
     }
   }),
   [kGetInspectOptions]: hidden(function(stream) {
@@ -202,6 +203,13 @@ Object.defineProperties(Console.prototype, {
 });
 
 function noop() {}
+
+// isStackOverflow: V8's RangeError 'Maximum call stack size exceeded' or
+// the engine's own InternalError 'stack overflow'.
+function isStackOverflow(e) {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return true;
+  return e instanceof Error && e.name === 'InternalError' && e.message === 'stack overflow';
+}
 
 const kSecond = 1000;
 const kMinute = 60 * kSecond;

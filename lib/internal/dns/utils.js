@@ -1,159 +1,165 @@
 'use strict';
-// Shared by node:dns and node:dns/promises: argument checks, errors, the
-// default result order, and the Resolver machinery over internalBinding('dns').
+// Shared by node:dns and node:dns/promises: argument checks, the default
+// result order, the request objects handed to internalBinding('cares_wrap'),
+// ChannelWrap (one resolver's servers and options, running its queries
+// through the binding) and ResolverBase.
+//
+// As in Node, the public functions call cares.getaddrinfo/getnameinfo
+// through the binding object at call time, with a request object whose
+// oncomplete method receives the result.
 
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_DNS_SET_SERVERS_FAILED,
     ERR_INVALID_IP_ADDRESS,
     ERR_MISSING_ARGS,
   },
+  DNSException,
 } = require('internal/errors');
 const { isIP, validatePort } = require('internal/net');
 const {
   validateArray,
+  validateBoolean,
+  validateFunction,
   validateInt32,
+  validateNumber,
   validateOneOf,
   validateString,
-  validateBoolean,
+  validateUint32,
 } = require('internal/validators');
 
-const binding = internalBinding('dns');
+const cares = internalBinding('cares_wrap');
 
-// getaddrinfo's errno values as libuv numbers them.
-const lookupErrnos = {
-  ENOTFOUND: -3008,
-  EAI_AGAIN: -3001,
-  EAI_FAIL: -3004,
-  EAI_NODATA: -3007,
-  EAI_NONAME: -3008,
-  EAI_FAMILY: -3005,
-  EAI_MEMORY: -3006,
-  EAI_SERVICE: -3010,
-};
+const IANA_DNS_PORT = 53;
+const validFamilies = [0, 4, 6];
+const validDnsOrders = ['verbatim', 'ipv4first', 'ipv6first'];
 
-// dnsException: "<syscall> <CODE>[ <hostname>]" with errno (numeric for
-// getaddrinfo/getnameinfo, undefined for queries), code, syscall, hostname.
-function dnsException(code, syscall, hostname, errno) {
-  const e = new Error(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
-  e.errno = errno;
-  e.code = code;
-  e.syscall = syscall;
-  if (hostname) e.hostname = hostname;
-  return e;
-}
+// ---- request objects --------------------------------------------------------------
 
-function lookupException(code, syscall, hostname) {
-  return dnsException(code, syscall, hostname, lookupErrnos[code]);
-}
+// A getaddrinfo request: callback or resolve/reject, family, hostname,
+// and oncomplete (set by the caller).
+class GetAddrInfoReqWrap {}
+// A getnameinfo request.
+class GetNameInfoReqWrap {}
+// One DNS query: bindingName (the syscall), hostname, ttl, oncomplete.
+class QueryReqWrap {}
 
-let defaultResultOrder = 'verbatim';
+// ---- the default result order -------------------------------------------------------
 
-function validateResultOrder(order, name = 'dnsOrder') {
-  validateOneOf(order, name, ['verbatim', 'ipv4first', 'ipv6first']);
+let dnsOrder;
+
+function getDefaultResultOrder() {
+  if (dnsOrder === undefined) {
+    const fromCLI = require('internal/options').getOptionValue('--dns-result-order');
+    if (fromCLI) {
+      validateOneOf(fromCLI, '--dns-result-order', validDnsOrders);
+      dnsOrder = fromCLI;
+    } else {
+      dnsOrder = 'verbatim';
+    }
+  }
+  return dnsOrder;
 }
 
 function setDefaultResultOrder(order) {
-  validateResultOrder(order);
-  defaultResultOrder = order;
+  validateOneOf(order, 'dnsOrder', validDnsOrders);
+  dnsOrder = order;
 }
 
-function getDefaultResultOrder() { return defaultResultOrder; }
+// orderCode maps an order name to the binding's DNS_ORDER_* number.
+function orderCode(order) {
+  switch (order) {
+    case 'ipv4first': return cares.DNS_ORDER_IPV4_FIRST;
+    case 'ipv6first': return cares.DNS_ORDER_IPV6_FIRST;
+    default: return cares.DNS_ORDER_VERBATIM;
+  }
+}
+
+// ---- lookup -------------------------------------------------------------------------
 
 function validateHints(hints) {
-  if ((hints & ~(32 | 16 | 8)) !== 0) {
+  if ((hints & ~(cares.AI_ADDRCONFIG | cares.AI_ALL | cares.AI_V4MAPPED)) !== 0) {
     throw new ERR_INVALID_ARG_VALUE('hints', hints);
   }
 }
 
-// parseLookupOptions reads lookup's second argument: a family number or
-// an options object. It returns { family, all, order }.
-function parseLookupOptions(options) {
-  let family = 0;
-  let all = false;
-  let order = defaultResultOrder;
-  let hints = 0;
-  if (options === undefined || options === null) return { family, all, order, hints };
-  if (typeof options === 'number') {
-    validateOneOf(options, 'family', [0, 4, 6]);
-    return { family: options, all, order, hints };
-  }
-  if (typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
-  }
+// parseLookupOptions reads lookup's options object (already known to be
+// an object or undefined): { family, hints, all, order }. Only the
+// callback API takes the family names 'IPv4' and 'IPv6'.
+function parseLookupOptions(options, familyNames) {
+  const out = { family: 0, hints: 0, all: false, order: getDefaultResultOrder() };
+  if (options == null) return out;
   if (options.hints != null) {
-    validateInt32(options.hints, 'options.hints');
-    hints = options.hints >>> 0;
-    validateHints(hints);
+    validateNumber(options.hints, 'options.hints');
+    out.hints = options.hints >>> 0;
+    validateHints(out.hints);
   }
   if (options.family != null) {
-    switch (options.family) {
-      case 'IPv4': family = 4; break;
-      case 'IPv6': family = 6; break;
-      default:
-        validateOneOf(options.family, 'options.family', [0, 4, 6]);
-        family = options.family;
+    if (familyNames && options.family === 'IPv4') {
+      out.family = 4;
+    } else if (familyNames && options.family === 'IPv6') {
+      out.family = 6;
+    } else {
+      validateOneOf(options.family, 'options.family', validFamilies);
+      out.family = options.family;
     }
   }
   if (options.all != null) {
     validateBoolean(options.all, 'options.all');
-    all = options.all;
+    out.all = options.all;
   }
   if (options.verbatim != null) {
     validateBoolean(options.verbatim, 'options.verbatim');
-    order = options.verbatim ? 'verbatim' : 'ipv4first';
+    out.order = options.verbatim ? 'verbatim' : 'ipv4first';
   }
   if (options.order != null) {
-    validateResultOrder(options.order, 'options.order');
-    order = options.order;
+    validateOneOf(options.order, 'options.order', validDnsOrders);
+    out.order = options.order;
   }
-  return { family, all, order, hints };
+  return out;
 }
 
-// lookupRaw resolves hostname: cb(err, [{ address, family }...]).
-function lookupRaw(hostname, family, order, cb) {
-  binding.lookup(hostname, family, order, (code, flat) => {
-    if (code) {
-      cb(lookupException(code, 'getaddrinfo', hostname));
-      return;
-    }
-    const out = [];
-    for (let i = 0; i < flat.length; i += 2) out.push({ address: flat[i], family: flat[i + 1] });
-    cb(null, out);
-  });
+let invalidHostnameWarned = false;
+function emitInvalidHostnameWarning(hostname) {
+  if (invalidHostnameWarned) return;
+  invalidHostnameWarned = true;
+  process.emitWarning(
+    `The provided hostname "${String(hostname)}" is not a valid hostname, and is supported in the dns module solely for compatibility.`,
+    'DeprecationWarning', 'DEP0118');
 }
 
-function lookupServiceRaw(address, port, cb) {
-  binding.lookupService(address, port, (code, host, service) => {
-    if (code) {
-      cb(lookupException(code, 'getnameinfo', address));
-      return;
-    }
-    cb(null, host, service);
-  });
-}
-
+// lookupService's checks; returns the port as a number.
 function validateLookupServiceArgs(address, port) {
-  if (arguments.length < 2) throw new ERR_MISSING_ARGS('address', 'port');
   validateString(address, 'address');
   if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
-  return validatePort(port);
+  validatePort(port);
+  return +port;
 }
 
-// ---- queries ------------------------------------------------------------------
+// ---- queries ------------------------------------------------------------------------
 
-const rrSyscalls = {
-  ANY: 'queryAny', A: 'queryA', AAAA: 'queryAaaa', CAA: 'queryCaa', CNAME: 'queryCname',
-  MX: 'queryMx', NS: 'queryNs', TLSA: 'queryTlsa', TXT: 'queryTxt', SRV: 'querySrv',
-  PTR: 'queryPtr', NAPTR: 'queryNaptr', SOA: 'querySoa',
-};
-
+// Query methods: public name -> [binding method, record type].
 const resolveMethods = {
-  resolveAny: 'ANY', resolve4: 'A', resolve6: 'AAAA', resolveCaa: 'CAA', resolveCname: 'CNAME',
-  resolveMx: 'MX', resolveNs: 'NS', resolveTlsa: 'TLSA', resolveTxt: 'TXT', resolveSrv: 'SRV',
-  resolvePtr: 'PTR', resolveNaptr: 'NAPTR', resolveSoa: 'SOA',
+  resolveAny: ['queryAny', 'ANY'],
+  resolve4: ['queryA', 'A'],
+  resolve6: ['queryAaaa', 'AAAA'],
+  resolveCaa: ['queryCaa', 'CAA'],
+  resolveCname: ['queryCname', 'CNAME'],
+  resolveMx: ['queryMx', 'MX'],
+  resolveNs: ['queryNs', 'NS'],
+  resolveTlsa: ['queryTlsa', 'TLSA'],
+  resolveTxt: ['queryTxt', 'TXT'],
+  resolveSrv: ['querySrv', 'SRV'],
+  resolvePtr: ['queryPtr', 'PTR'],
+  resolveNaptr: ['queryNaptr', 'NAPTR'],
+  resolveSoa: ['querySoa', 'SOA'],
 };
+
+// rrtype (for resolve(name, rrtype)) -> public method name.
+const rrtypeMethods = {};
+for (const name of Object.keys(resolveMethods)) rrtypeMethods[resolveMethods[name][1]] = name;
 
 function hexToArrayBuffer(hex) {
   const out = new Uint8Array(hex.length / 2);
@@ -162,27 +168,30 @@ function hexToArrayBuffer(hex) {
 }
 
 // shape turns one record from the binding into node's object, key order
-// included; withType adds the "type" key (resolveAny).
-function shape(r, ttl, withType) {
+// included; any is true for resolveAny's list. As node 24 does, MX, SRV
+// and CAA records carry their type everywhere, the others only in
+// resolveAny's list (TLSA not even there).
+function shape(r, any) {
   let o;
   switch (r.type) {
     case 'A':
     case 'AAAA':
-      if (!ttl && !withType) return r.address;
+      if (!any) return r.address;
       o = { address: r.address, ttl: r.ttl };
       break;
     case 'CNAME':
     case 'NS':
     case 'PTR':
-      if (!withType) return r.value;
+      if (!any) return r.value;
       o = { value: r.value };
       break;
-    case 'MX': o = { exchange: r.exchange, priority: r.priority }; break;
+    case 'MX': return { exchange: r.exchange, priority: r.priority, type: 'MX' };
     case 'TXT':
-      if (!withType) return r.entries;
+      if (!any) return r.entries;
       o = { entries: r.entries };
       break;
-    case 'SRV': o = { name: r.name, port: r.port, priority: r.priority, weight: r.weight }; break;
+    case 'SRV':
+      return { name: r.name, port: r.port, priority: r.priority, weight: r.weight, type: 'SRV' };
     case 'NAPTR':
       o = { flags: r.flags, service: r.service, regexp: r.regexp, replacement: r.replacement,
             order: r.order, preference: r.preference };
@@ -192,32 +201,40 @@ function shape(r, ttl, withType) {
             retry: r.retry, expire: r.expire, minttl: r.minttl };
       break;
     case 'CAA': {
-      o = { critical: r.critical };
+      o = { critical: r.critical, type: 'CAA' };
       for (const k of Object.keys(r)) if (k !== 'type' && k !== 'critical') o[k] = r[k];
-      break;
+      return o;
     }
     case 'TLSA':
-      o = { certUsage: r.certUsage, selector: r.selector, match: r.match, data: hexToArrayBuffer(r.data) };
-      break;
+      return { certUsage: r.certUsage, selector: r.selector, match: r.match, data: hexToArrayBuffer(r.data) };
     default:
       o = { ...r };
       delete o.type;
   }
-  if (withType) o.type = r.type;
+  if (any) o.type = r.type;
   return o;
 }
 
-// reverseName builds the PTR query name of an IP address.
+// The order of resolveAny's list: grouped by type, as node parses them.
+const anyOrder = ['CNAME', 'A', 'AAAA', 'MX', 'NS', 'TXT', 'SRV', 'PTR', 'NAPTR', 'SOA', 'CAA', 'TLSA'];
+
+function sortAny(records) {
+  const rank = (r) => {
+    const i = anyOrder.indexOf(r.type);
+    return i === -1 ? anyOrder.length : i;
+  };
+  return records.map((r, i) => [rank(r), i, r]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((e) => e[2]);
+}
+
+// reverseName builds the PTR query name of an IP address, or null.
 function reverseName(ip) {
   const kind = isIP(ip);
   if (kind === 4) return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
-  if (kind === 6) {
-    const nibbles = expandIPv6(ip).split('').reverse().join('.');
-    return `${nibbles}.ip6.arpa`;
-  }
+  if (kind === 6) return `${expandIPv6(ip).split('').reverse().join('.')}.ip6.arpa`;
   return null;
 }
 
+// expandIPv6 gives the 32 hex digits of an IPv6 address.
 function expandIPv6(ip) {
   const pct = ip.indexOf('%');
   if (pct !== -1) ip = ip.slice(0, pct);
@@ -243,109 +260,221 @@ function expandIPv6(ip) {
   return parts.map((g) => g.padStart(4, '0')).join('');
 }
 
-// ResolverBase holds a resolver's servers and options and runs queries.
-class ResolverBase {
-  constructor(options = undefined) {
-    let timeout = -1;
-    let tries = 4;
-    if (options !== undefined && options !== null) {
-      if (typeof options !== 'object') throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-      if (options.timeout !== undefined) {
-        validateInt32(options.timeout, 'options.timeout', -1);
-        timeout = options.timeout;
-      }
-      if (options.tries !== undefined) {
-        validateInt32(options.tries, 'options.tries', 1);
-        tries = options.tries;
-      }
-    }
+// toASCII converts an internationalised name to its punycode form.
+function toASCII(name) {
+  if (!/[^\x00-\x7f]/.test(name)) return name;
+  const a = internalBinding('url').toASCII(name);
+  return a === '' ? name : a;
+}
+
+function invalidIPError(message) {
+  const e = new TypeError(message);
+  Object.defineProperty(e, 'code', {
+    value: 'ERR_INVALID_ARG_VALUE', enumerable: true, writable: true, configurable: true,
+  });
+  return e;
+}
+
+// ChannelWrap is one resolver's channel: its servers (the system's until
+// set), options and local addresses, and the queries it has in flight.
+// Each query method takes (req, name), returns 0 or an errno, and later
+// calls req.oncomplete(code, result, ttls).
+class ChannelWrap {
+  constructor(timeout, tries, maxTimeout) {
     this._timeout = timeout;
     this._tries = tries;
-    this._servers = null; // null: the system's
-    this._pending = new Set();
-  }
-
-  cancel() {
-    for (const p of this._pending) p.cancel();
-    this._pending.clear();
+    this._maxTimeout = maxTimeout;
+    this._servers = null; // null: the system's; else [{ family, address, port }]
+    this._local4 = null;
+    this._local6 = null;
+    this._pending = new Map(); // query id -> req, in the order sent
   }
 
   getServers() {
     if (this._servers === null) {
-      return binding.defaultServers().map((s) => formatServer(parseServer(s)));
-    }
-    return this._servers.map(formatServer);
-  }
-
-  setServers(servers) {
-    validateArray(servers, 'servers');
-    const parsed = [];
-    servers.forEach((s, i) => {
-      validateString(s, `servers[${i}]`);
-      const p = parseServer(s);
-      if (p === null) throw new ERR_INVALID_IP_ADDRESS(s);
-      parsed.push(p);
-    });
-    this._servers = parsed;
-  }
-
-  setLocalAddress(ipv4, ipv6) {
-    validateString(ipv4, 'ipv4');
-    if (isIP(ipv4) !== 4) throw new ERR_INVALID_ARG_VALUE('ipv4', ipv4);
-    if (ipv6 !== undefined) {
-      validateString(ipv6, 'ipv6');
-      if (isIP(ipv6) !== 6) throw new ERR_INVALID_ARG_VALUE('ipv6', ipv6);
-    }
-    // Queries bind no local address yet: the system picks one.
-  }
-
-  // _query runs one query: cb(err, records).
-  _query(name, rrtype, ttl, cb, syscall = rrSyscalls[rrtype]) {
-    const servers = this._servers === null ? null :
-      this._servers.map((s) => (s.family === 6 ? `[${s.address}]:${s.port}` : `${s.address}:${s.port}`));
-    const entry = { cancel: () => binding.cancelQuery(id) };
-    this._pending.add(entry);
-    const timeout = this._timeout < 0 ? 5000 : this._timeout;
-    const id = binding.query(name, rrtype, servers, timeout, this._tries, (code, json) => {
-      this._pending.delete(entry);
-      if (code) {
-        cb(dnsException(code, syscall, name));
-        return;
+      const out = [];
+      for (const s of cares.defaultServers()) {
+        const p = parseServer(s);
+        if (p !== null) out.push([p[1], p[2]]);
       }
-      const raw = JSON.parse(json);
-      if (rrtype === 'SOA') {
-        cb(null, shape({ type: 'SOA', ...raw }, false, false));
-        return;
+      return out;
+    }
+    return this._servers.map((s) => [s.address, s.port]);
+  }
+
+  // setServers([[family, address, port]...]) -> 0, or c-ares' complaint
+  // while queries are in flight.
+  setServers(list) {
+    if (this._pending.size !== 0) return 'There are pending queries.';
+    this._servers = list.map(([family, address, port]) => ({
+      family, address, port: port || IANA_DNS_PORT,
+    }));
+    return 0;
+  }
+
+  setLocalAddress(a, b) {
+    const fa = isIP(a);
+    if (fa === 0) throw invalidIPError('Invalid IP address.');
+    let v4 = null;
+    let v6 = null;
+    if (fa === 4) v4 = a;
+    else v6 = a;
+    if (b !== undefined) {
+      const fb = isIP(b);
+      if (fb === 0) throw invalidIPError('Invalid IP address.');
+      if (fb === fa) {
+        throw invalidIPError(`Cannot specify two IPv${fa} addresses.`);
       }
-      cb(null, raw.map((r) => shape(r, ttl, rrtype === 'ANY')));
-    });
+      if (fb === 4) v4 = b;
+      else v6 = b;
+    }
+    this._local4 = v4;
+    this._local6 = v6;
+  }
+
+  // cancel ends every query in flight with ECANCELLED, in the order they
+  // were sent.
+  cancel() {
+    const reqs = [...this._pending];
+    this._pending.clear();
+    for (const [id, req] of reqs) {
+      cares.cancelQuery(id);
+      setImmediate(() => req.oncomplete('ECANCELLED'));
+    }
+  }
+
+  getHostByAddr(req, ip) {
+    const name = reverseName(ip);
+    if (name === null) return -22; // UV_EINVAL
+    return this._send(req, name, 'PTR', true);
+  }
+
+  // _send runs one query; byAddr marks a reverse lookup, which reads "no
+  // data" as ENOTFOUND (as gethostbyaddr does).
+  _send(req, name, rrtype, byAddr = false) {
+    let servers = null;
+    if (this._servers !== null) {
+      if (this._servers.length === 0) {
+        // No server to ask: c-ares reports ENOSERVER, which node names so.
+        setImmediate(() => req.oncomplete('UNKNOWN_ARES_ERROR'));
+        return 0;
+      }
+      servers = this._servers.map((s) => (s.family === 6 ?
+        `[${s.address}]:${s.port}` : `${s.address}:${s.port}`));
+    }
+    const timeout = this._timeout < 0 ? 0 : this._timeout;
+    const id = cares.query(name, rrtype, servers, timeout, this._tries, this._maxTimeout,
+                           this._local4, this._local6, (code, json) => {
+                             if (!this._pending.delete(id)) return; // cancelled
+                             if (code) {
+                               req.oncomplete(byAddr && code === 'ENODATA' ? 'ENOTFOUND' : code);
+                               return;
+                             }
+                             deliver(req, rrtype, JSON.parse(json));
+                           });
+    this._pending.set(id, req);
+    return 0;
   }
 }
 
-// parseServer reads "ip", "ip:port", "[ipv6]" or "[ipv6]:port".
-function parseServer(s) {
-  let m;
-  if (isIP(s) === 4) return { address: s, port: 53, family: 4 };
-  if (isIP(s) === 6) return { address: s, port: 53, family: 6 };
-  if ((m = /^\[([^\]]+)\](?::(\d+))?$/.exec(s)) !== null && isIP(m[1]) === 6) {
-    return { address: m[1], port: m[2] ? Number(m[2]) : 53, family: 6 };
+// deliver hands a query's records to req.oncomplete(0, result, ttls).
+function deliver(req, rrtype, raw) {
+  if (rrtype === 'SOA') {
+    req.oncomplete(0, shape({ type: 'SOA', ...raw }, false));
+    return;
   }
-  if ((m = /^([^:]+):(\d+)$/.exec(s)) !== null && isIP(m[1]) === 4) {
-    return { address: m[1], port: Number(m[2]), family: 4 };
+  if (rrtype === 'A' || rrtype === 'AAAA') {
+    req.oncomplete(0, raw.map((r) => r.address), raw.map((r) => r.ttl));
+    return;
+  }
+  if (rrtype === 'ANY') raw = sortAny(raw);
+  req.oncomplete(0, raw.map((r) => shape(r, rrtype === 'ANY')));
+}
+
+for (const name of Object.keys(resolveMethods)) {
+  const [bindingName, rrtype] = resolveMethods[name];
+  ChannelWrap.prototype[bindingName] = function(req, hostname) {
+    return this._send(req, hostname, rrtype);
+  };
+}
+
+// parseServer reads "ip", "ip:port", "[ip]" or "[ip]:port" into
+// [family, address, port], or null.
+function parseServer(s) {
+  const family = isIP(s);
+  if (family !== 0) return [family, s, IANA_DNS_PORT];
+  let m = /^\[([^[\]]*)\](?::(\d+))?$/.exec(s);
+  if (m !== null) {
+    const f = isIP(m[1]);
+    if (f !== 0) return [f, m[1], parseInt(m[2], 10) || IANA_DNS_PORT];
+  }
+  m = /^(.+?)(?::(\d+))?$/.exec(s);
+  if (m !== null && m[2] !== undefined) {
+    const f = isIP(m[1]);
+    if (f !== 0) return [f, m[1], parseInt(m[2], 10)];
   }
   return null;
 }
 
-function formatServer(s) {
-  if (s.port === 53) return s.address;
-  return s.family === 6 ? `[${s.address}]:${s.port}` : `${s.address}:${s.port}`;
+// ---- ResolverBase -------------------------------------------------------------------
+
+function resolverOptions(options) {
+  const { timeout = -1, tries = 4, maxTimeout = 0 } = { ...options };
+  validateInt32(timeout, 'options.timeout', -1);
+  validateInt32(tries, 'options.tries', 1);
+  validateUint32(maxTimeout, 'options.maxTimeout');
+  return [timeout, tries, Math.min(maxTimeout, 2147483647)];
 }
 
-const constants = {
-  ADDRCONFIG: 32,
-  ALL: 16,
-  V4MAPPED: 8,
-};
+// ResolverBase holds a channel; Resolver (callbacks) and the promises
+// Resolver add the query methods.
+class ResolverBase {
+  constructor(options = undefined) {
+    const [timeout, tries, maxTimeout] = resolverOptions(options);
+    this._handle = new ChannelWrap(timeout, tries, maxTimeout);
+  }
+
+  cancel() {
+    this._handle.cancel();
+  }
+
+  getServers() {
+    const servers = this._handle.getServers() || [];
+    return servers.map(([address, port]) => {
+      if (port === IANA_DNS_PORT) return address;
+      return isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`;
+    });
+  }
+
+  setServers(servers) {
+    validateArray(servers, 'servers');
+    const list = [];
+    servers.forEach((s, i) => { // holes are skipped
+      validateString(s, `servers[${i}]`);
+      const p = parseServer(s);
+      if (p === null) throw new ERR_INVALID_IP_ADDRESS(s);
+      validatePort(p[2]);
+      list.push(p);
+    });
+    const failed = this._handle.setServers(list);
+    if (failed) throw new ERR_DNS_SET_SERVERS_FAILED(failed, servers);
+  }
+
+  setLocalAddress(ipv4, ipv6) {
+    validateString(ipv4, 'ipv4');
+    if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
+    this._handle.setLocalAddress(ipv4, ipv6);
+  }
+}
+
+// The default resolver, and the one each module's resolve* functions and
+// getServers are bound to. As in node, setServers on either module makes
+// a new default resolver and binds that module to it; node:dns binds
+// node:dns/promises too once `dns.promises` has been read.
+let defaultResolver;
+function getDefaultResolver() { return defaultResolver; }
+function setDefaultResolver(r) { defaultResolver = r; }
+const boundResolvers = { callback: null, promises: null };
 
 const errorCodes = {
   NODATA: 'ENODATA',
@@ -375,20 +504,31 @@ const errorCodes = {
 };
 
 module.exports = {
-  binding,
-  dnsException,
-  lookupException,
-  setDefaultResultOrder,
-  getDefaultResultOrder,
-  validateResultOrder,
-  parseLookupOptions,
-  lookupRaw,
-  lookupServiceRaw,
-  validateLookupServiceArgs,
-  rrSyscalls,
-  resolveMethods,
-  reverseName,
+  cares,
+  DNSException,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
+  ERR_MISSING_ARGS,
+  GetAddrInfoReqWrap,
+  GetNameInfoReqWrap,
+  QueryReqWrap,
+  ChannelWrap,
   ResolverBase,
-  constants,
+  getDefaultResultOrder,
+  setDefaultResultOrder,
+  orderCode,
+  validFamilies,
+  parseLookupOptions,
+  emitInvalidHostnameWarning,
+  validateLookupServiceArgs,
+  resolveMethods,
+  rrtypeMethods,
+  toASCII,
+  getDefaultResolver,
+  setDefaultResolver,
+  boundResolvers,
   errorCodes,
+  validateFunction,
+  validateOneOf,
+  validateString,
 };

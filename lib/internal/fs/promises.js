@@ -12,6 +12,7 @@ const {
   validateInteger, validateObject, validateBoolean, validateFunction, validateOneOf,
 } = require('internal/validators');
 const utils = require('internal/fs/utils');
+const { FastBuffer } = require('internal/buffer');
 const {
   constants, getOptions, getValidatedPath, stringToFlags, parseFileMode, validateBuffer,
   validateOffsetLengthRead, validateOffsetLengthWrite, validatePosition, toWriteData,
@@ -496,7 +497,33 @@ async function appendFile(path, data, options) {
   return writeFile(path, data, options);
 }
 
+// readBytes reads the whole file at path (a validated path) as a Buffer:
+// the binding opens, reads and closes it in one operation off the loop.
+function readBytes(path) {
+  return new Promise((resolve, reject) => {
+    binding.readFileAll(path, constants.O_RDONLY, false, (err, u8) => {
+      if (err) reject(err);
+      else resolve(new FastBuffer(u8.buffer, u8.byteOffset, u8.byteLength));
+    });
+  });
+}
+
+// FileHandle's fd getter and close as defined here. readFile goes through
+// a FileHandle as node's does; only while a program has not replaced
+// these (which node's readFile would call) may it skip the handle.
+const kOriginalFdGetter = Object.getOwnPropertyDescriptor(FileHandle.prototype, 'fd').get;
+const kOriginalClose = FileHandle.prototype.close;
+
+function fileHandleUnpatched() {
+  return FileHandle.prototype.close === kOriginalClose &&
+    Object.getOwnPropertyDescriptor(FileHandle.prototype, 'fd')?.get === kOriginalFdGetter;
+}
+
 async function readFile(path, options) {
+  // The common call, a path and no options, in fewest steps.
+  if (options === undefined && typeof path === 'string' && fileHandleUnpatched()) {
+    return readBytes(getValidatedPath(path));
+  }
   options = getOptions(options, { flag: 'r' });
   if (path instanceof FileHandle) return path.readFile(options);
   checkAborted(options.signal);
@@ -504,6 +531,12 @@ async function readFile(path, options) {
   const flags = stringToFlags(options.flag);
   const enc = options.encoding;
   const utf8 = !!enc && isUtf8(enc);
+  if (options.signal == null && fileHandleUnpatched()) {
+    // No signal to check between the steps: one binding operation opens,
+    // reads and closes the file, off the loop.
+    const data = await call(binding.readFileAll, path, flags, utf8);
+    return utf8 ? data : decode(data, enc);
+  }
   return withHandle(path, flags, 0o666, async (fh) => {
     const data = await call(binding.readFileAll, fh.fd, flags, utf8);
     checkAborted(options.signal);

@@ -15,6 +15,7 @@ const {
   validateInteger, validateBoolean, validateFunction, validateAbortSignal,
 } = require('internal/validators');
 const { getValidatedPath, getValidatedFd, toPathIfFileURL, assertEncoding } = require('internal/fs/utils');
+const { FastBuffer } = require('internal/buffer');
 
 const kIoDone = Symbol('kIoDone');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
@@ -265,14 +266,17 @@ ReadStream.prototype.open = openMethod;
 ReadStream.prototype._construct = makeConstruct(openMethod);
 
 ReadStream.prototype._read = function _read(n) {
-  n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
+  const left = (this.pos !== undefined ? this.end - this.pos : this.end - this.bytesRead) + 1;
+  if (left < n) n = left;
   if (n <= 0) {
     this.push(null);
     return;
   }
-  const buf = Buffer.allocUnsafeSlow(n);
+  // A fresh buffer per read (Buffer.allocUnsafeSlow without the checks:
+  // n is a positive integer here).
+  const buf = new FastBuffer(n);
   this[kIsPerformingIO] = true;
-  fsOf(this).read(this.fd, buf, 0, n, this.pos ?? null, (err, bytesRead) => {
+  (this[kFs] ?? fsModule ?? defaultFs()).read(this.fd, buf, 0, n, this.pos ?? null, (err, bytesRead) => {
     if (ioDone(this, err)) return;
     if (err === kHandleClosed) {
       this.destroy();
@@ -358,7 +362,7 @@ function afterWrite(stream, cb) {
 // writeAll writes all of data, continuing after short writes.
 function writeAll(stream, data, cb, total = 0) {
   const pos = stream.pos;
-  fsOf(stream).write(stream.fd, data, 0, data.length, pos ?? null, (err, n) => {
+  (stream[kFs] ?? fsModule ?? defaultFs()).write(stream.fd, data, 0, data.length, pos ?? null, (err, n) => {
     if (err) {
       cb(err);
       return;

@@ -11,15 +11,20 @@ function makeRequireFunction(mod) {
     validateString(request, 'request');
     return Module._resolveFilename(request, mod, false, options);
   }
-  require.resolve = resolve;
+  // Defined, not assigned: a program may have put setters for these names
+  // on Object.prototype.
+  const define = (obj, key, value) => Object.defineProperty(obj, key, {
+    value, writable: true, enumerable: true, configurable: true,
+  });
+  define(require, 'resolve', resolve);
   function paths(request) {
     validateString(request, 'request');
     return Module._resolveLookupPaths(request, mod);
   }
-  resolve.paths = paths;
-  require.main = process.mainModule;
-  require.extensions = Module._extensions;
-  require.cache = Module._cache;
+  define(resolve, 'paths', paths);
+  define(require, 'main', process.mainModule);
+  define(require, 'extensions', Module._extensions);
+  define(require, 'cache', Module._cache);
   return require;
 }
 

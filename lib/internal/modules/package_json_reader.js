@@ -17,14 +17,20 @@ function read(jsonPath) {
   }
   try {
     const parsed = JSON.parse(text);
+    // Own fields only: a program may have put getters on Object.prototype.
+    const own = (key) => (parsed !== null && typeof parsed === 'object' && Object.hasOwn(parsed, key) ?
+      parsed[key] : undefined);
+    const name = own('name');
+    const main = own('main');
+    const type = own('type');
     result = {
       exists: true,
       pjsonPath: jsonPath,
-      name: typeof parsed.name === 'string' ? parsed.name : undefined,
-      main: typeof parsed.main === 'string' ? parsed.main : undefined,
-      exports: parsed.exports,
-      imports: parsed.imports,
-      type: parsed.type === 'module' || parsed.type === 'commonjs' ? parsed.type : 'none',
+      name: typeof name === 'string' ? name : undefined,
+      main: typeof main === 'string' ? main : undefined,
+      exports: own('exports'),
+      imports: own('imports'),
+      type: type === 'module' || type === 'commonjs' ? type : 'none',
     };
   } catch (e) {
     const { codes: { ERR_INVALID_PACKAGE_CONFIG } } = require('internal/errors');

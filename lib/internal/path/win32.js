@@ -95,22 +95,50 @@ function resolve(...args) {
   return resolvedAbsolute ? `${resolvedDevice}\\${resolvedTail}` : `${resolvedDevice}${resolvedTail}` || '.';
 }
 
+// Names Windows reserves for devices in every directory; "CON:" and the like
+// open the device rather than a file, so normalization leaves them alone.
+const reservedDeviceNames = new Set([
+  'CON', 'PRN', 'AUX', 'NUL',
+  'COM1', 'COM2', 'COM3', 'COM4', 'COM5', 'COM6', 'COM7', 'COM8', 'COM9',
+  'LPT1', 'LPT2', 'LPT3', 'LPT4', 'LPT5', 'LPT6', 'LPT7', 'LPT8', 'LPT9',
+  'COM\u00b9', 'COM\u00b2', 'COM\u00b3', 'LPT\u00b9', 'LPT\u00b2', 'LPT\u00b3',
+]);
+
+// reservedDevicePrefix returns the length of a leading "NAME:" when NAME is a
+// reserved device name (the text up to the first colon), else 0.
+function reservedDevicePrefix(str) {
+  const colon = str.indexOf(':');
+  if (colon <= 0) return 0;
+  return reservedDeviceNames.has(str.slice(0, colon).toUpperCase()) ? colon + 1 : 0;
+}
+
 function normalize(path) {
   validateString(path, 'path');
   const len = path.length;
   if (len === 0) return '.';
   if (len === 1) return isSep(path) ? '\\' : path;
   const { device, rootEnd, isAbsolute } = splitRoot(path);
+  if (device.length === 0 && !isAbsolute) {
+    // "CON:rest": the device stays first, kept relative with a leading .\
+    const devEnd = reservedDevicePrefix(path);
+    if (devEnd > 0) {
+      let rest = normalizeSegments(path.slice(devEnd), true);
+      if (rest.length === 0) rest = '.';
+      if (isSep(path[len - 1])) rest += '\\';
+      return `.\\${path.slice(0, devEnd)}${rest}`;
+    }
+  }
   let tail = rootEnd < len ? normalizeSegments(path.slice(rootEnd), !isAbsolute) : '';
   if (tail.length === 0 && !isAbsolute) tail = '.';
-  // A relative result whose first segment holds a colon would read as a
-  // drive: keep it relative with a leading .\
-  if (device.length === 0 && !isAbsolute && tail.includes(':')) {
-    const first = tail.split('\\')[0];
-    const orig = path.replaceAll('/', '\\');
-    if (!(orig === first || orig.startsWith(`${first}\\`))) tail = `.\\${tail}`;
-  }
   if (tail.length > 0 && isSep(path[len - 1])) tail += '\\';
+  // A relative result that could read as a drive ("x:..."), or a path with
+  // a colon ending a segment, stays relative with a leading .\
+  if (device.length === 0 && !isAbsolute && path.includes(':')) {
+    if (tail.length >= 2 && isLetter(tail[0]) && tail[1] === ':') return `.\\${tail}`;
+    for (let i = path.indexOf(':'); i !== -1; i = path.indexOf(':', i + 1)) {
+      if (i === len - 1 || isSep(path[i + 1])) return `.\\${tail}`;
+    }
+  }
   if (device.length === 0) return isAbsolute ? `\\${tail}` : tail;
   return isAbsolute ? `${device}\\${tail}` : `${device}${tail}`;
 }
@@ -149,6 +177,11 @@ function join(...args) {
   if (!keepUNC) {
     while (leading < joined.length && isSep(joined[leading])) leading++;
     if (leading >= 2) joined = `\\${joined.slice(leading)}`;
+  }
+  // A segment naming a reserved device ("CON:...") makes the whole path
+  // refer to it: leave the segments as they are.
+  for (const seg of joined.split('\\')) {
+    if (reservedDevicePrefix(seg) > 0) return joined.replaceAll('/', '\\');
   }
   return normalize(joined);
 }
@@ -304,7 +337,17 @@ function format(pathObject) {
 }
 
 function matchesGlob(path, pattern) {
-  return require('internal/fs/glob').matchGlobPattern(path, pattern, true);
+  validateString(path, 'path');
+  validateString(pattern, 'pattern');
+  // Both separators split the path; a backslash in the pattern is a
+  // separator too (never an escape), and drive letters match in any case.
+  path = path.replaceAll('\\', '/');
+  pattern = pattern.replaceAll('\\', '/');
+  if (path.length >= 2 && path[1] === ':' && pattern.length >= 2 && pattern[1] === ':' &&
+      isLetter(path[0]) && path[0].toLowerCase() === pattern[0].toLowerCase()) {
+    pattern = path[0] + pattern.slice(1);
+  }
+  return require('internal/fs/glob').matchGlobPattern(path, pattern);
 }
 
 const win32 = {

@@ -14,12 +14,25 @@ let emitWarning;
 
 const kPromiseRejectWithNoHandler = 0;
 const kPromiseHandlerAddedAfterReject = 1;
+// gonode: a module's evaluation promise was rejected (the module threw).
+// The engine has just rejected the module body's own promise with the same
+// reason; neither is visible to the program, so neither is reported.
+const kModuleEvaluationRejected = 2;
 
 function promiseRejectHandler(type, promise, reason) {
   if (type === kPromiseRejectWithNoHandler) {
     maybeUnhandled.set(promise, { reason, uid: ++lastId, warned: false });
     pending.push(promise);
     setFlag(true);
+  } else if (type === kModuleEvaluationRejected) {
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const info = maybeUnhandled.get(pending[i]);
+      if (info !== undefined && Object.is(info.reason, reason)) {
+        maybeUnhandled.delete(pending[i]);
+        pending.splice(i, 1);
+        break;
+      }
+    }
   } else if (type === kPromiseHandlerAddedAfterReject) {
     const info = maybeUnhandled.get(promise);
     if (info === undefined) return;

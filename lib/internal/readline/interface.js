@@ -21,6 +21,18 @@ const kMaxUndoRedoStackSize = 2048;
 const kMinCrlfDelay = 100;
 const kIteratorHighWaterMark = 1024;
 const lineEnding = /\r?\n|\r(?!\n)|\u2028|\u2029/;
+const rlBinding = internalBinding('readline');
+const bufferBinding = internalBinding('buffer');
+const { ENC_UTF8 } = require('internal/buffer');
+// Where scanLines puts the line positions of a chunk (see the binding).
+const lineInfo = new Int32Array(rlBinding.infoSlots);
+const kInfoStart = 0;
+const kInfoFirstEnd = 1;
+const kInfoTail = 3;
+const kInfoEndedCR = 4;
+// Counts the questions asked of any interface: a change tells emitLines
+// that a question now waits for the next line.
+const questionsAsked = new Int32Array(1);
 
 const kQuestionCallback = Symbol('kQuestionCallback');
 const kQuestionCancel = Symbol('kQuestionCancel');
@@ -223,6 +235,7 @@ class Interface extends EventEmitter {
       this[kOldPrompt] = this[kPrompt];
       this.setPrompt(query);
       this[kQuestionCallback] = cb;
+      questionsAsked[0]++;
       this.prompt();
     }
   }
@@ -334,11 +347,14 @@ class Interface extends EventEmitter {
   // and a '\n' starting the next, within crlfDelay, are one line end.
   _normalWrite(b) {
     if (b === undefined) return;
-    let string = typeof b === 'string' ? b : this[kDecoder].write(b);
-    if (this[kSawReturnAt] && Date.now() - this[kSawReturnAt] <= this.crlfDelay) {
-      if (string.charCodeAt(0) === 10) string = string.slice(1);
-      this[kSawReturnAt] = 0;
+    const skipLF = !!this[kSawReturnAt] && Date.now() - this[kSawReturnAt] <= this.crlfDelay;
+    if (skipLF) this[kSawReturnAt] = 0;
+    if (typeof b !== 'string' && b instanceof Uint8Array && this[kDecoder].lastNeed === 0) {
+      this.#writeBytes(b, skipLF);
+      return;
     }
+    let string = typeof b === 'string' ? b : this[kDecoder].write(b);
+    if (skipLF && string.charCodeAt(0) === 10) string = string.slice(1);
     if (this[kLineBuffer] !== null) {
       string = this[kLineBuffer] + string;
       this[kLineBuffer] = null;
@@ -357,7 +373,42 @@ class Interface extends EventEmitter {
     this[kSawReturnAt] = simple || !string.endsWith('\r') ? 0 : Date.now();
     const rest = lines.pop();
     this[kLineBuffer] = rest ? rest : null;
-    for (let i = 0; i < lines.length; i++) {
+    this.#emitLines(lines, 0);
+  }
+
+  // #writeBytes is _normalWrite for bytes that start on a character
+  // boundary: the binding finds the line ends and makes the strings of
+  // the complete lines (calling a lone 'line' listener itself); only the
+  // unfinished last line goes through the decoder.
+  #writeBytes(b, skipLF) {
+    rlBinding.scanLines(b, skipLF, lineInfo);
+    const tail = lineInfo[kInfoTail];
+    const rest = tail < b.length ? this[kDecoder].write(b.subarray(tail)) : '';
+    if (lineInfo[kInfoFirstEnd] < 0) {
+      if (rest) this[kLineBuffer] = this[kLineBuffer] === null ? rest : this[kLineBuffer] + rest;
+      return;
+    }
+    let first;
+    if (this[kLineBuffer] !== null) {
+      first = this[kLineBuffer] + bufferBinding.toString(b, ENC_UTF8, lineInfo[kInfoStart], lineInfo[kInfoFirstEnd]);
+    }
+    this[kSawReturnAt] = lineInfo[kInfoEndedCR] === 1 ? Date.now() : 0;
+    this[kLineBuffer] = rest ? rest : null;
+    let handler;
+    if (this[kQuestionCallback] === null && !this.#captureRejections) {
+      // One 'line' listener: the binding calls it for each line, for as
+      // long as it stays the only one and no question waits for a line.
+      handler = this._events?.line;
+      if (typeof handler !== 'function') handler = undefined;
+    }
+    // The positions are read before any listener runs: a listener that
+    // writes to this interface reuses lineInfo.
+    const lines = rlBinding.emitLines(b, lineInfo, first, this, handler, questionsAsked);
+    if (lines !== undefined) this.#emitLines(lines, 0);
+  }
+
+  #emitLines(lines, i) {
+    for (; i < lines.length; i++) {
       // kOnLine's fast path, inlined: this loop runs once per line.
       if (this[kQuestionCallback] === null && !this.#captureRejections) {
         const handler = this._events?.line;

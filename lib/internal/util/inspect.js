@@ -20,7 +20,27 @@ const {
   isBooleanObject, isBigIntObject, typedArrayName,
 } = types;
 
+// Built-ins captured at load: inspect must keep working (it prints the
+// errors) when user code replaces them.
+const {
+  keys: ObjectKeys,
+  getOwnPropertyNames: ObjectGetOwnPropertyNames,
+  getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
+  getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+  getPrototypeOf: ObjectGetPrototypeOf,
+  is: ObjectIs,
+  assign: ObjectAssign,
+  create: ObjectCreate,
+  defineProperty: ObjectDefineProperty,
+} = Object;
+const { ownKeys: ReflectOwnKeys } = Reflect;
+const { isArray: ArrayIsArray } = Array;
+
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+// An internal inspect option (assert's diffs): a Set of errors printed
+// without their stack, as "[Error: message]".
+const kStacklessErrors = Symbol('kStacklessErrors');
 
 const defaultOptions = {
   showHidden: false,
@@ -48,7 +68,7 @@ const kArrayExtrasType = 2;
 const kMinLineWidth = 16;
 
 const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)),
+  ObjectGetOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)),
 );
 
 const identifierKey = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
@@ -98,7 +118,7 @@ function symbolToString(sym) {
 
 // ---- colors ----------------------------------------------------------------
 
-const colors = Object.assign(Object.create(null), {
+const colors = ObjectAssign(ObjectCreate(null), {
   reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24],
   blink: [5, 25], inverse: [7, 27], hidden: [8, 28], strikethrough: [9, 29],
   doubleunderline: [21, 24], black: [30, 39], red: [31, 39], green: [32, 39],
@@ -114,7 +134,7 @@ const colors = Object.assign(Object.create(null), {
 });
 
 function defineColorAlias(target, alias) {
-  Object.defineProperty(colors, alias, {
+  ObjectDefineProperty(colors, alias, {
     get() { return this[target]; },
     set(value) { this[target] = value; },
     configurable: true,
@@ -134,7 +154,7 @@ defineColorAlias('inverse', 'swapColors');
 defineColorAlias('inverse', 'swapcolors');
 defineColorAlias('doubleunderline', 'doubleUnderline');
 
-const styles = Object.assign(Object.create(null), {
+const styles = ObjectAssign(ObjectCreate(null), {
   special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow',
   undefined: 'grey', null: 'bold', string: 'green', symbol: 'green',
   date: 'magenta', regexp: 'red', module: 'underline',
@@ -193,7 +213,7 @@ function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      for (const key of Object.keys(opts)) {
+      for (const key of ObjectKeys(opts)) {
         if (Object.prototype.hasOwnProperty.call(defaultOptions, key) || key === 'stylize') {
           ctx[key] = opts[key];
         } else if (ctx.userOptions === undefined) {
@@ -201,6 +221,9 @@ function inspect(value, opts) {
         }
       }
     }
+  }
+  if (opts && typeof opts === 'object' && opts[kStacklessErrors] !== undefined) {
+    ctx.stacklessErrors = opts[kStacklessErrors];
   }
   if (ctx.colors) ctx.stylize = stylizeWithColor;
   if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
@@ -210,26 +233,26 @@ function inspect(value, opts) {
 
 inspect.custom = customInspectSymbol;
 
-Object.defineProperty(inspect, 'defaultOptions', {
+ObjectDefineProperty(inspect, 'defaultOptions', {
   get() { return defaultOptions; },
   set(options) {
     if (options === null || typeof options !== 'object') {
       const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
       throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
-    Object.assign(defaultOptions, options);
+    ObjectAssign(defaultOptions, options);
   },
 });
 
-Object.defineProperty(inspect, 'colors', {
+ObjectDefineProperty(inspect, 'colors', {
   get() { return colors; },
-  set(value) { Object.assign(colors, value); },
+  set(value) { ObjectAssign(colors, value); },
   enumerable: false,
   configurable: true,
 });
-Object.defineProperty(inspect, 'styles', {
+ObjectDefineProperty(inspect, 'styles', {
   get() { return styles; },
-  set(value) { Object.assign(styles, value); },
+  set(value) { ObjectAssign(styles, value); },
   enumerable: false,
   configurable: true,
 });
@@ -310,6 +333,12 @@ function formatProxy(ctx, proxy, recurseTimes) {
   return reduceToSingleString(ctx, parts, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
 }
 
+let URLClass;
+function isURLObject(value) {
+  URLClass ??= require('internal/url').URL;
+  return value instanceof URLClass;
+}
+
 function isInstanceof(obj, ctor) {
   try {
     return obj instanceof ctor;
@@ -324,7 +353,7 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const start = obj;
   while (obj) {
-    const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    const desc = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '' &&
         isInstanceof(start, desc.value)) {
       if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(desc.value.name))) {
@@ -332,7 +361,7 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
       }
       return String(desc.value.name);
     }
-    obj = Object.getPrototypeOf(obj);
+    obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
   }
   if (firstProto === null) return null;
@@ -352,19 +381,19 @@ function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
   let keys;
   for (let level = 0; level < 3; level++) {
     if (level !== 0 || main === obj) {
-      obj = Object.getPrototypeOf(obj);
+      obj = ObjectGetPrototypeOf(obj);
       if (obj === null) return;
-      const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      const desc = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
       if (desc !== undefined && typeof desc.value === 'function' && builtInObjects.has(desc.value.name)) return;
     }
     if (level === 0) seenKeys = new Set();
     else for (const k of keys) seenKeys.add(k);
-    keys = Reflect.ownKeys(obj);
+    keys = ReflectOwnKeys(obj);
     ctx.seen.push(main);
     for (const key of keys) {
       if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) ||
           (level !== 0 && seenKeys.has(key))) continue;
-      const desc = Object.getOwnPropertyDescriptor(obj, key);
+      const desc = ObjectGetOwnPropertyDescriptor(obj, key);
       if (typeof desc.value === 'function') continue;
       const str = formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main);
       output.push(ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
@@ -375,7 +404,7 @@ function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
 
 function engineClassName(value) {
   if (typeof value === 'function') return 'Function';
-  if (Array.isArray(value)) return 'Array';
+  if (ArrayIsArray(value)) return 'Array';
   if (isNativeError(value)) return 'Error';
   return 'Object';
 }
@@ -394,16 +423,16 @@ function propertyIsEnumerable(obj, key) {
 }
 
 function getKeys(value, showHidden) {
-  const symbols = Object.getOwnPropertySymbols(value);
+  const symbols = ObjectGetOwnPropertySymbols(value);
   let keys;
   if (showHidden) {
-    keys = Object.getOwnPropertyNames(value);
+    keys = ObjectGetOwnPropertyNames(value);
     if (symbols.length !== 0) keys.push(...symbols);
   } else {
     try {
-      keys = Object.keys(value);
+      keys = ObjectKeys(value);
     } catch (err) {
-      if (isModuleNamespaceObject(value)) keys = Object.getOwnPropertyNames(value);
+      if (isModuleNamespaceObject(value)) keys = ObjectGetOwnPropertyNames(value);
       else throw err;
     }
     for (const sym of symbols) if (propertyIsEnumerable(value, sym)) keys.push(sym);
@@ -419,9 +448,9 @@ function isIndexKey(key) {
 
 // Own keys that are not array indices (enumerable only unless showHidden).
 // Property order puts every index first, so the others are a suffix of
-// Reflect.ownKeys and the scan stops at the last index.
+// ReflectOwnKeys and the scan stops at the last index.
 function getNonIndexKeys(value, showHidden) {
-  const all = Reflect.ownKeys(value);
+  const all = ReflectOwnKeys(value);
   let start = all.length;
   while (start > 0 && !isIndexKey(all[start - 1])) start--;
   const out = [];
@@ -457,7 +486,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 
   if (Symbol.iterator in value || constructor === null) {
     noIterator = false;
-    if (Array.isArray(value)) {
+    if (ArrayIsArray(value)) {
       const prefix = (constructor !== 'Array' || tag !== '') ?
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = filteredKeys(value);
@@ -554,6 +583,10 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else if (isModuleNamespaceObject(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
       formatter = (c, v, r) => formatNamespaceObject(keys, c, v, r);
+    } else if (isURLObject(value)) {
+      // Reached without its custom inspect (customInspect: false): the href.
+      base = value.href;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (isBoxedPrimitive(value)) {
       base = boxedBase(value, ctx, keys, constructor, tag);
       if (keys.length === 0 && protoProps === undefined) return base;
@@ -625,11 +658,11 @@ function isStackOverflow(err) {
 }
 
 function sizeOf(Ctor, value) {
-  return Object.getOwnPropertyDescriptor(Ctor.prototype, 'size').get.call(value);
+  return ObjectGetOwnPropertyDescriptor(Ctor.prototype, 'size').get.call(value);
 }
 
-const typedArrayLengthGetter = Object.getOwnPropertyDescriptor(
-  Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+const typedArrayLengthGetter = ObjectGetOwnPropertyDescriptor(
+  ObjectGetPrototypeOf(Uint8Array.prototype), 'length').get;
 
 function typedArrayLength(value) {
   return typedArrayLengthGetter.call(value);
@@ -684,7 +717,7 @@ function classBase(value, constructor, tag) {
   if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
   if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
   if (constructor !== null) {
-    const superName = Object.getPrototypeOf(value).name;
+    const superName = ObjectGetPrototypeOf(value).name;
     if (superName) base += ` extends ${superName}`;
   } else {
     base += ' extends [null prototype]';
@@ -843,10 +876,11 @@ function formatError(err, constructor, tag, ctx, keys) {
   } catch {
     name = 'Error';
   }
-  let stack = getStackString(err);
+  let stack = ctx.stacklessErrors !== undefined && ctx.stacklessErrors.has(err) ?
+    errorHeader(err) : getStackString(err);
   removeDuplicateErrorKeys(ctx, keys, err, stack);
   if ('cause' in err && (keys.length === 0 || !keys.includes('cause'))) keys.push('cause');
-  if (Array.isArray(err.errors) && (keys.length === 0 || !keys.includes('errors'))) keys.push('errors');
+  if (ArrayIsArray(err.errors) && (keys.length === 0 || !keys.includes('errors'))) keys.push('errors');
   stack = improveStack(stack, constructor, name, tag);
 
   let pos = (typeof message === 'string' && message && stack.indexOf(message)) || -1;
@@ -892,7 +926,7 @@ function addNumericSeparatorEnd(str) {
 
 function formatNumber(fn, number, numericSeparator) {
   if (!numericSeparator) {
-    if (Object.is(number, -0)) return fn('-0', 'number');
+    if (ObjectIs(number, -0)) return fn('-0', 'number');
     return fn(`${number}`, 'number');
   }
   const integer = Math.trunc(number);
@@ -965,7 +999,7 @@ function formatArray(ctx, value, recurseTimes) {
 // Arrays with holes: runs of missing indices become "<n empty items>",
 // each run counting as one entry against maxArrayLength.
 function formatSparseArray(ctx, value, recurseTimes, maxLength, output, next) {
-  const indices = Object.keys(value).filter(isIndexKey).map(Number);
+  const indices = ObjectKeys(value).filter(isIndexKey).map(Number);
   let expected = next;
   for (const index of indices) {
     if (index < next) continue;
@@ -1106,7 +1140,7 @@ function formatNamespaceObject(keys, ctx, value, recurseTimes) {
 function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
   let str;
   let sep = ' ';
-  desc = desc || Object.getOwnPropertyDescriptor(value, key) ||
+  desc = desc || ObjectGetOwnPropertyDescriptor(value, key) ||
     { value: value[key], enumerable: true };
   if (desc.value !== undefined) {
     const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
@@ -1331,10 +1365,10 @@ function hasBuiltInToString(value) {
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
   let p = value;
   do {
-    p = Object.getPrototypeOf(p);
+    p = ObjectGetPrototypeOf(p);
   } while (p !== null && !Object.prototype.hasOwnProperty.call(p, 'toString'));
   if (p === null) return true;
-  const desc = Object.getOwnPropertyDescriptor(p, 'constructor');
+  const desc = ObjectGetOwnPropertyDescriptor(p, 'constructor');
   return desc !== undefined && typeof desc.value === 'function' && builtInObjects.has(desc.value.name);
 }
 
@@ -1456,5 +1490,6 @@ module.exports = {
   strEscape,
   identicalSequenceRange,
   isError: (e) => isNativeError(e) || e instanceof Error,
+  kStacklessErrors,
   previewEntries,
 };

@@ -89,11 +89,13 @@ class MIMEType {
     string = trimHTTP(`${string}`);
     const slash = string.indexOf('/');
     const type = slash === -1 ? string : string.slice(0, slash);
-    if (type === '' || !tokenRe.test(type)) {
+    if (slash === -1 || type === '' || !tokenRe.test(type)) {
       throw new ERR_INVALID_MIME_SYNTAX('type', string, slash === -1 ? -1 : firstBad(type));
     }
     const semi = string.indexOf(';', slash);
-    const subtype = trimHTTP(string.slice(slash + 1, semi === -1 ? string.length : semi));
+    // Only trailing whitespace is trimmed from the subtype (MIME Sniffing
+    // standard): "text/ html" is invalid.
+    const subtype = string.slice(slash + 1, semi === -1 ? string.length : semi).replace(/[\t\n\r ]+$/, '');
     if (subtype === '' || !tokenRe.test(subtype)) {
       throw new ERR_INVALID_MIME_SYNTAX('subtype', string, subtype === '' ? -1 : firstBad(subtype));
     }

@@ -67,12 +67,30 @@ function isProxy(value) {
 // gonode has no V8 externals; KeyObject and CryptoKey brand themselves.
 function isExternal() { return false; }
 
+// The name of the class value was made by, without running user code.
+function className(value) {
+  let proto = Object.getPrototypeOf(value);
+  while (proto !== null) {
+    const desc = Object.getOwnPropertyDescriptor(proto, 'constructor');
+    if (desc !== undefined && typeof desc.value === 'function') return desc.value.name;
+    proto = Object.getPrototypeOf(proto);
+  }
+  return undefined;
+}
+
+const keyObjectClasses = new Set(['SecretKeyObject', 'PublicKeyObject', 'PrivateKeyObject', 'KeyObject']);
+
 function isKeyObject(value) {
-  return value !== null && typeof value === 'object' && value[Symbol.for('gonode.keyObject')] === true;
+  if (value === null || typeof value !== 'object') return false;
+  if (value[Symbol.for('gonode.keyObject')] === true) return true;
+  // The crypto module is asked only about objects of its classes' names.
+  return keyObjectClasses.has(className(value)) && require('internal/crypto/keys').isKeyObject(value);
 }
 
 function isCryptoKey(value) {
-  return value !== null && typeof value === 'object' && value[Symbol.for('gonode.cryptoKey')] === true;
+  if (value === null || typeof value !== 'object') return false;
+  if (value[Symbol.for('gonode.cryptoKey')] === true) return true;
+  return className(value) === 'CryptoKey' && require('internal/crypto/webcrypto').isCryptoKey(value);
 }
 
 module.exports = {

@@ -93,11 +93,31 @@ function prepare(v, table, seen, hooks) {
         seen.set(v, v);
         return v;
       }
+      if (isBlob(v)) {
+        out = {};
+        seen.set(v, out);
+        const entry = [out, 'blob', blobBytes(v), v.type];
+        if (v instanceof require('buffer').File) entry.push(v.name, v.lastModified);
+        table.push(entry);
+        return out;
+      }
       out = {};
       seen.set(v, out);
       for (const k of Object.keys(v)) out[k] = prepare(v[k], table, seen, hooks);
       return out;
   }
+}
+
+function isBlob(v) {
+  return v instanceof require('buffer').Blob;
+}
+
+// blobBytes returns a copy of a Blob's bytes, synchronously.
+function blobBytes(blob) {
+  // A Blob (lib/buffer.js) keeps its bytes under its kBytes symbol.
+  const sym = Object.getOwnPropertySymbols(blob).find((s) => s.description === 'kBytes');
+  if (sym === undefined) throw new DOMException('Cannot clone object of unsupported type.', 'DataCloneError');
+  return new Uint8Array(blob[sym]);
 }
 
 // serialize clones value for another thread and returns the bytes
@@ -141,6 +161,13 @@ function deserialize(bytes, hooks = {}) {
         break;
       }
       case 'dataview': obj = new DataView(entry[2], entry[3], entry[4]); break;
+      case 'blob': {
+        const { Blob, File } = require('buffer');
+        obj = entry.length > 4 ?
+          new File([entry[2]], entry[4], { type: entry[3], lastModified: entry[5] }) :
+          new Blob([entry[2]], { type: entry[3] });
+        break;
+      }
       case 'port':
         obj = hooks.portIn(entry[2]);
         ports.push(obj);

@@ -91,6 +91,30 @@ function portState(self) {
   return s;
 }
 
+// transferListOf turns postMessage's second argument (a transfer list, or
+// options with a transfer list) into an array, or undefined for none.
+function transferListOf(arg) {
+  if (arg === undefined || arg === null) return undefined;
+  let list = arg;
+  let what = 'transferList';
+  if (typeof arg !== 'object') {
+    throw constructCallError('ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
+  }
+  if (typeof arg[Symbol.iterator] !== 'function') {
+    list = arg.transfer;
+    what = 'options.transfer';
+    if (list === undefined) return undefined;
+  }
+  const err = () => constructCallError('ERR_INVALID_ARG_TYPE', `Optional ${what} argument must be an iterable`);
+  if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') throw err();
+  try {
+    return Array.from(list);
+  } catch (e) {
+    if (e instanceof TypeError) throw err();
+    throw e;
+  }
+}
+
 function cloneMessage(value, transfer) {
   let options;
   if (transfer !== undefined && transfer !== null) {
@@ -108,15 +132,18 @@ function deliver(port, force = false) {
   s.scheduled = false;
   if (!s.started || (s.closed && !force) || s.transferred) return;
   const queue = s.queue;
-  s.queue = [];
-  for (let i = 0; i < queue.length; i++) {
+  // The messages there now are delivered in one go (those posted by the
+  // listeners wait for the next turn); as in node, ticks and microtasks
+  // run between two of them, so that a listener added by a promise
+  // continuation (await once(port, 'message')) sees the next one.
+  const count = queue.length;
+  for (let n = 0; n < count && queue.length > 0; n++) {
     if (s.transferred) break;
-    if (s.closed && !force) {
-      // Closed by a listener: the rest is delivered before 'close'.
-      s.queue = queue.slice(i).concat(s.queue);
-      break;
-    }
-    const item = queue[i];
+    // Closed by a listener: the rest is delivered before 'close'.
+    if (s.closed && !force) break;
+    if (n > 0) taskQueues().processTicksAndRejections();
+    if (s.transferred || (s.closed && !force) || !s.started) break;
+    const item = queue.shift();
     if (item instanceof RemoteMessage) {
       let msg;
       try {
@@ -130,6 +157,13 @@ function deliver(port, force = false) {
       dispatch(port, 'message', item);
     }
   }
+  if (!force && queue.length > 0) schedule(port);
+}
+
+let taskQueuesModule;
+function taskQueues() {
+  taskQueuesModule ??= require('internal/process/task_queues');
+  return taskQueuesModule;
 }
 
 function dispatch(port, type, data, ports = undefined) {
@@ -228,7 +262,7 @@ function makeRemote(port, id) {
 // remotePort makes a MessagePort for an endpoint that arrived from another
 // thread.
 function remotePort(id) {
-  const port = new MessagePort(kCreate);
+  const port = new MessagePortClass(kCreate);
   makeRemote(port, id);
   return port;
 }
@@ -272,7 +306,7 @@ function schedule(port) {
   setImmediate(() => deliver(port));
 }
 
-class MessagePort extends NodeEventTarget {
+const MessagePortClass = class MessagePort extends NodeEventTarget {
   constructor(key = undefined) {
     if (key !== kCreate) throw new ERR_CONSTRUCT_CALL_INVALID();
     super();
@@ -280,6 +314,7 @@ class MessagePort extends NodeEventTarget {
       value: {
         other: null, queue: [], started: false, closed: false, refed: true, scheduled: false,
         keepAlive: null, wantsAlive: false, remote: null, transferred: false, onMessage: null, ports: undefined,
+        pendingClose: false,
       },
     });
   }
@@ -294,6 +329,7 @@ class MessagePort extends NodeEventTarget {
   postMessage(message, transfer = undefined) {
     const s = portState(this);
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('message');
+    transfer = transferListOf(transfer);
     checkTransferList(transfer, this);
     if (s.remote !== null) {
       let list = transfer;
@@ -312,7 +348,16 @@ class MessagePort extends NodeEventTarget {
 
   start() {
     const s = portState(this);
-    if (s.closed) return;
+    if (s.closed) {
+      // Closed before it was started, with messages waiting: they are
+      // delivered now, then 'close'.
+      if (s.pendingClose) {
+        s.pendingClose = false;
+        s.started = true;
+        finishClose(this);
+      }
+      return;
+    }
     s.started = true;
     updateRef(s);
     schedule(this);
@@ -374,9 +419,29 @@ class MessagePort extends NodeEventTarget {
     return `MessagePort { active: ${!s.closed}, refed: ${s.refed} }`;
   }
 }
-Object.defineProperty(MessagePort.prototype, Symbol.toStringTag, { value: 'MessagePort', configurable: true });
-defineEventHandler(MessagePort.prototype, 'message');
-defineEventHandler(MessagePort.prototype, 'messageerror');
+Object.defineProperty(MessagePortClass.prototype, Symbol.toStringTag, { value: 'MessagePort', configurable: true });
+defineEventHandler(MessagePortClass.prototype, 'message');
+defineEventHandler(MessagePortClass.prototype, 'messageerror');
+
+// MessagePort, as exported, cannot be called or constructed from JS (with
+// or without new); ports come from MessagePortClass, whose prototype it
+// shares.
+function MessagePort() {
+  throw constructCallError('ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
+}
+
+// constructCallError is a plain TypeError with a code, as node throws
+// from its native constructors.
+function constructCallError(code, message) {
+  const err = new TypeError(message);
+  err.code = code;
+  return err;
+}
+MessagePort.prototype = MessagePortClass.prototype;
+Object.defineProperty(MessagePortClass.prototype, 'constructor', {
+  value: MessagePort, writable: true, enumerable: false, configurable: true,
+});
+Object.setPrototypeOf(MessagePort, NodeEventTarget);
 
 function closePort(port) {
   const s = port[kState];
@@ -384,24 +449,57 @@ function closePort(port) {
   s.closed = true;
   s.other = null;
   updateRef(s);
-  setImmediate(() => {
-    if (s.started && s.queue.length > 0) deliver(port, true);
+  if (!s.started && s.queue.length > 0) {
+    // As in node, messages that arrived before the port was started wait
+    // for it to start, and 'close' comes after them.
+    s.pendingClose = true;
+    return;
+  }
+  finishClose(port);
+}
+
+// finishClose delivers the messages already queued, one per turn, then
+// emits 'close'.
+function finishClose(port) {
+  const s = port[kState];
+  setImmediate(function drain() {
+    if (s.started && s.queue.length > 0 && !s.transferred) {
+      deliver(port, true);
+      if (s.queue.length > 0 && !s.transferred) {
+        setImmediate(drain);
+        return;
+      }
+    }
     port.dispatchEvent(new Event('close'));
   });
 }
 
-class MessageChannel {
+const MessageChannelClass = class MessageChannel {
   #port1;
   #port2;
   constructor() {
-    this.#port1 = new MessagePort(kCreate);
-    this.#port2 = new MessagePort(kCreate);
+    this.#port1 = new MessagePortClass(kCreate);
+    this.#port2 = new MessagePortClass(kCreate);
     this.#port1[kState].other = this.#port2;
     this.#port2[kState].other = this.#port1;
   }
   get port1() { if (!(#port1 in this)) throw new ERR_INVALID_THIS('MessageChannel'); return this.#port1; }
   get port2() { if (!(#port1 in this)) throw new ERR_INVALID_THIS('MessageChannel'); return this.#port2; }
+};
+
+// MessageChannel must be called with new (ERR_CONSTRUCT_CALL_REQUIRED, not
+// the engine's own TypeError).
+function MessageChannel() {
+  if (new.target === undefined) {
+    throw constructCallError('ERR_CONSTRUCT_CALL_REQUIRED',
+                             'Cannot call constructor without `new`');
+  }
+  return Reflect.construct(MessageChannelClass, [], new.target);
 }
+MessageChannel.prototype = MessageChannelClass.prototype;
+Object.defineProperty(MessageChannelClass.prototype, 'constructor', {
+  value: MessageChannel, writable: true, enumerable: false, configurable: true,
+});
 for (const name of ['port1', 'port2']) {
   const d = Object.getOwnPropertyDescriptor(MessageChannel.prototype, name);
   d.enumerable = true;

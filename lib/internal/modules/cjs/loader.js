@@ -18,15 +18,71 @@ const {
 
 const wrapperParams = ['exports', 'require', 'module', '__filename', '__dirname'];
 
+const kModuleParent = Symbol('kModuleParent');
+const lazyVm = () => require('vm');
+
 function Module(id = '', parent) {
   this.id = id;
   this.path = path.dirname(id);
   Object.defineProperty(this, 'exports', { value: {}, writable: true, enumerable: true, configurable: true });
+  this[kModuleParent] = parent;
   this.filename = null;
   this.loaded = false;
   this.children = [];
-  Object.defineProperty(this, 'parent', { value: parent, writable: true, enumerable: false, configurable: true });
   if (parent && parent.children) parent.children.push(this);
+}
+
+// module.parent: deprecated (DEP0144), warned about under
+// --pending-deprecation.
+{
+  let warned = false;
+  const pending = () => {
+    if (warned || !require('internal/options').getOptionValue('--pending-deprecation')) return;
+    warned = true;
+    process.emitWarning('module.parent is deprecated due to accuracy issues. Please use ' +
+      'require.main to find program entry point instead.', 'DeprecationWarning', 'DEP0144');
+  };
+  Object.defineProperty(Module.prototype, 'parent', {
+    get() {
+      pending();
+      return this[kModuleParent];
+    },
+    set(value) {
+      pending();
+      this[kModuleParent] = value;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+// Requiring a module that is still loading (a cycle) gives its exports so
+// far; reading a property they do not have yet warns, as node does, through
+// a prototype that is removed once the module has loaded.
+const circularWarningProto = new Proxy(Object.create(null), {
+  get(target, prop) {
+    if (prop in Object.prototype || prop === '__esModule') return Object.prototype[prop];
+    if (typeof prop !== 'symbol' || !prop.description?.startsWith('nodejs.')) {
+      process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+    }
+    return undefined;
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    if (Object.hasOwn(Object.prototype, prop) || prop === '__esModule') {
+      return Object.getOwnPropertyDescriptor(Object.prototype, prop);
+    }
+    process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+    return undefined;
+  },
+});
+
+function exportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (exports !== null && typeof exports === 'object' && !require('internal/util/types').isProxy(exports) &&
+      Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
+    Object.setPrototypeOf(exports, circularWarningProto);
+  }
+  return exports;
 }
 
 Module._cache = { __proto__: null };
@@ -281,7 +337,7 @@ Module._load = function(request, parent, isMain) {
       const cached = Module._cache[cachedName];
       if (cached !== undefined) {
         if (parent.children && !parent.children.includes(cached)) parent.children.push(cached);
-        return cached.exports;
+        return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
       }
     }
   }
@@ -292,7 +348,7 @@ Module._load = function(request, parent, isMain) {
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     if (parent?.children && !parent.children.includes(cached)) parent.children.push(cached);
-    return cached.exports;
+    return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
   }
 
   const module = new Module(filename, parent);
@@ -313,6 +369,10 @@ Module._load = function(request, parent, isMain) {
         const i = parent.children.indexOf(module);
         if (i !== -1) parent.children.splice(i, 1);
       }
+    } else if (module.exports !== null && typeof module.exports === 'object' &&
+        !require('internal/util/types').isProxy(module.exports) &&
+        Object.getPrototypeOf(module.exports) === circularWarningProto) {
+      Object.setPrototypeOf(module.exports, Object.prototype);
     }
   }
   return module.exports;
@@ -342,16 +402,38 @@ function findLongestRegisteredExtension(filename) {
   return '.js';
 }
 
+let requireTrace;
 Module.prototype.require = function(id) {
   validateString(id, 'id');
   if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  // diagnostics_channel tracing:module.require (start/end/error).
+  requireTrace ??= require('diagnostics_channel').tracingChannel('module.require');
+  if (requireTrace.hasSubscribers) {
+    return requireTrace.traceSync(Module._load, { parentFilename: this.filename, id }, Module, id, this, false);
+  }
   return Module._load(id, this, false);
 };
 
 Module.prototype._compile = function(content, filename) {
   maybeRegisterSourceMap(filename, content);
-  const fn = compileFunction(content, filename, wrapperParams);
-  noteWrapped(filename, wrapperParams);
+  let fn;
+  if (wrapperPatched) {
+    // A program changed Module.wrap or Module.wrapper: compile its wrapping.
+    fn = lazyVm().runInThisContext(Module.wrap(content), { filename, displayErrors: true });
+  } else {
+    try {
+      fn = compileFunction(content, filename, wrapperParams);
+    } catch (err) {
+      // The engine has no `using` declarations: retry with them rewritten.
+      const lowered = err instanceof SyntaxError ? internalBinding('module_wrap').lowerUsing(content, filename) : null;
+      if (lowered === null) throw err;
+      fn = compileFunction(lowered, filename, wrapperParams);
+    }
+    noteWrapped(filename, wrapperParams);
+  }
+  // Stack frames of the module's top level read "Object.<anonymous>", as
+  // V8 names an anonymous function called on module.exports.
+  Object.defineProperty(fn, 'name', { value: 'Object.<anonymous>', configurable: true });
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
   const exports = this.exports;
@@ -396,7 +478,7 @@ function loadESMFromCJS(module, filename) {
     require('internal/modules/run_main').runESMEntry(filename);
     return;
   }
-  const ns = require('internal/modules/esm/loader').requireESM(filename);
+  const ns = require('internal/modules/esm/loader').requireESM(filename, module[kModuleParent]?.filename);
   module.exports = ns !== null && typeof ns === 'object' && 'module.exports' in ns ? ns['module.exports'] : ns;
 }
 
@@ -449,6 +531,7 @@ Module.createRequire = function createRequire(filename) {
 };
 
 Module.isBuiltin = function isBuiltin(id) {
+  if (typeof id !== 'string') return false;
   return BuiltinModule.canBeRequiredByUsers(id.startsWith('node:') ? id.slice(5) : id) ||
     (id.startsWith('node:') && BuiltinModule.exists(id.slice(5)) && !id.slice(5).startsWith('internal/'));
 };
@@ -467,8 +550,42 @@ Module._initPaths = function() {
 };
 Module._initPaths();
 
-Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
-Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
+// Module.wrap and Module.wrapper may be replaced or edited by programs;
+// once they are, modules compile through them (see _compile).
+let wrapperPatched = false;
+const wrapperProxy = new Proxy(['(function (exports, require, module, __filename, __dirname) { ', '\n});'], {
+  set(target, prop, value) {
+    wrapperPatched = true;
+    return Reflect.set(target, prop, value);
+  },
+  defineProperty(target, prop, desc) {
+    wrapperPatched = true;
+    return Reflect.defineProperty(target, prop, desc);
+  },
+});
+let wrapper = wrapperProxy;
+let wrap = function wrap(script) { return Module.wrapper[0] + script + Module.wrapper[1]; };
+Object.defineProperty(Module, 'wrap', {
+  get() { return wrap; },
+  set(value) {
+    wrapperPatched = true;
+    wrap = value;
+  },
+  configurable: true,
+  enumerable: true,
+});
+Object.defineProperty(Module, 'wrapper', {
+  get() { return wrapper; },
+  set(value) {
+    wrapperPatched = true;
+    wrapper = value;
+  },
+  configurable: true,
+  enumerable: true,
+});
+Module._stat = function _stat(filename) {
+  return fsBinding.internalModuleStat(path.toNamespacedPath(filename));
+};
 Module._preloadModules = function(requests) {
   if (!Array.isArray(requests)) return;
   const parent = new Module('internal/preload', null);

@@ -286,12 +286,12 @@ function runSourceAsModule(source, name = '[eval1]') {
 }
 
 // require() of an ES module: its namespace, evaluated synchronously.
-function requireESM(filename) {
+function requireESM(filename, parentFilename) {
   try {
     return binding.requireModule(pathToFileURLString(filename));
   } catch (err) {
     if (err?.code === 'ERR_REQUIRE_ASYNC_MODULE' && !(err instanceof ERR_REQUIRE_ASYNC_MODULE)) {
-      throw new ERR_REQUIRE_ASYNC_MODULE();
+      throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
     }
     throw err;
   }
