@@ -376,7 +376,9 @@ func dhOp(a *Args) (any, error) {
 	return nil, nil
 }
 
-var smallPrimes = func() []uint64 {
+// smallPrimes is computed on first use: building it at start-up cost
+// every process about 5 ms.
+var smallPrimes = sync.OnceValue(func() []uint64 {
 	var out []uint64
 	for n := uint64(3); len(out) < 20000; n += 2 {
 		isP := true
@@ -394,7 +396,7 @@ var smallPrimes = func() []uint64 {
 		}
 	}
 	return out
-}()
+})
 
 // SafePrime returns a prime p of bits bits with (p-1)/2 prime, shaped for
 // generator g as OpenSSL shapes it (p ≡ 23 mod 24 for 2, p ≡ 59 mod 60 for 5).
@@ -428,13 +430,13 @@ func SafePrime(bits, g int) ([]byte, error) {
 		q.SetBit(q, bits-3, 1)
 		q.Sub(q, new(big.Int).Mod(q, big.NewInt(m)))
 		q.Add(q, big.NewInt(r))
-		res := make([]uint64, len(smallPrimes))
-		for i, sp := range smallPrimes {
+		res := make([]uint64, len(smallPrimes()))
+		for i, sp := range smallPrimes() {
 			res[i] = new(big.Int).Mod(q, new(big.Int).SetUint64(sp)).Uint64()
 		}
 		for step := uint64(0); step < 1<<16; step += uint64(m) {
 			ok := true
-			for i, sp := range smallPrimes {
+			for i, sp := range smallPrimes() {
 				x := (res[i] + step) % sp
 				if x == 0 || (2*x+1)%sp == 0 {
 					ok = false
