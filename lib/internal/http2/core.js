@@ -310,7 +310,7 @@ class Http2Session extends EventEmitter {
       }
       case 'pingAck': {
         const p = st.pendingPings.shift();
-        if (p) p.cb(null, Date.now() - p.start, Buffer.from(data));
+        if (p) p.cb(null, Date.now() - p.start, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
         break;
       }
       case 'goaway': {
@@ -375,7 +375,11 @@ class Http2Session extends EventEmitter {
       if (payload.byteLength !== 8) throw new ERR_HTTP2_PING_LENGTH();
     }
     validateFunction(callback, 'callback');
-    if (this[kState].pendingPings.length >= 10) return false;
+    const max = this[kOptions].maxOutstandingPings ?? 10;
+    if (this[kState].pendingPings.length >= max) {
+      tick(callback, new ERR_HTTP2_PING_CANCEL());
+      return false;
+    }
     const buf = payload !== undefined ?
       new Uint8Array(payload.buffer, payload.byteOffset, 8) :
       new Uint8Array(8).map(() => Math.floor(Math.random() * 256));
