@@ -29,7 +29,7 @@ const {
 const { validateString } = require('internal/validators');
 const { checkIsHttpToken, checkInvalidHeaderChar, chunkExpression } = require('_http_common');
 
-const kOutHeaders = Symbol('kOutHeaders');
+const { kOutHeaders, kNeedDrain, utcDate } = require('internal/http');
 const kFastWrite = Symbol('kFastWrite');
 const kFinishHook = Symbol('kFinishHook');
 // kReadRefreshed is true on a server connection while the server handles
@@ -37,7 +37,6 @@ const kFinishHook = Symbol('kFinishHook');
 const kReadRefreshed = Symbol('kReadRefreshed');
 const kNoDefaultHeaders = Symbol('kNoDefaultHeaders');
 let tcp;
-const kNeedDrain = Symbol('kNeedDrain');
 const kCorked = Symbol('corked');
 const kErrored = Symbol('errored');
 const kHighWaterMark = Symbol('kHighWaterMark');
@@ -45,19 +44,6 @@ const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
 const kUniqueHeaders = Symbol('kUniqueHeaders');
 
 const CRLF = '\r\n';
-
-// ---- Date header cache -------------------------------------------------------
-
-let utcCache;
-function utcDate() {
-  if (!utcCache) {
-    utcCache = new Date().toUTCString();
-    const t = setTimeout(resetCache, 1000 - new Date().getMilliseconds());
-    if (t.unref) t.unref();
-  }
-  return utcCache;
-}
-function resetCache() { utcCache = undefined; }
 
 // ---- validation -----------------------------------------------------------------
 
@@ -285,6 +271,10 @@ class OutgoingMessage extends Stream {
 
     if (this[kNoDefaultHeaders]) {
       // setDefaultHeaders: false: the caller wrote every header.
+    } else if (this._removedConnection) {
+      // No Connection header at all: the connection persists only if it
+      // would have been kept alive anyway.
+      this._last = !this.shouldKeepAlive;
     } else if (!state.connection) {
       const shouldSendKeepAlive = this.shouldKeepAlive &&
         (state.contLen || this.useChunkedEncodingByDefault || this.agent);

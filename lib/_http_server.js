@@ -396,8 +396,8 @@ class Server extends net.Server {
 
   close(cb) {
     if (this[kCheckInterval]) {
+      // Cleared, not dropped: node keeps the (destroyed) timer.
       clearInterval(this[kCheckInterval]);
-      this[kCheckInterval] = null;
     }
     super.close(cb);
     this.closeIdleConnections();
@@ -1024,6 +1024,7 @@ function createServer(opts, requestListener) {
 
 module.exports = {
   STATUS_CODES,
+  kConnectionsCheckingInterval: kCheckInterval,
   Server,
   ServerResponse,
   setupConnectionsTracking,
