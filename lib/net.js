@@ -233,7 +233,9 @@ class Socket extends stream.Duplex {
     options.emitClose = false;
     options.autoDestroy = true;
     options.decodeStrings = false;
-    super(options);
+    // The signal is handled below (after the socket is set up), not by
+    // Duplex: one 'abort' listener, as in node.
+    super(options.signal === undefined ? options : { ...options, signal: undefined });
 
     this.connecting = false;
     this._hadError = false;
