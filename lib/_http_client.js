@@ -218,12 +218,14 @@ class ClientRequest extends OutgoingMessage {
         this.onSocket(net.createConnection(opts));
       }
     }
+    if (dc().requestCreated.hasSubscribers) dc().requestCreated.publish({ request: this });
   }
 
   get path() { return this._path; }
   set path(v) { this._path = v; }
 
   _finish() {
+    if (dc().requestStart.hasSubscribers) dc().requestStart.publish({ request: this });
     super._finish();
   }
 
@@ -314,8 +316,24 @@ function emitAbortNT(req) {
   req.emit('abort');
 }
 
+// The diagnostics channels the client publishes on, made on first use.
+let channels;
+function dc() {
+  if (channels === undefined) {
+    const diagnostics = require('diagnostics_channel');
+    channels = {
+      requestCreated: diagnostics.channel('http.client.request.created'),
+      requestStart: diagnostics.channel('http.client.request.start'),
+      requestError: diagnostics.channel('http.client.request.error'),
+      responseFinish: diagnostics.channel('http.client.response.finish'),
+    };
+  }
+  return channels;
+}
+
 function emitErrorEvent(req, err) {
   if (req.listenerCount('error') === 0 && req[kError] === err && req.destroyed && err === undefined) return;
+  if (dc().requestError.hasSubscribers) dc().requestError.publish({ request: req, error: err });
   req.emit('error', err);
 }
 
@@ -487,6 +505,7 @@ function processEvents(socket, state, ev, d) {
         res.on('end', responseOnEnd);
         req.on('finish', requestOnFinish);
         socket.on('timeout', responseOnTimeout);
+        if (dc().responseFinish.hasSubscribers) dc().responseFinish.publish({ request: req, response: res });
         if (req.aborted || !req.emit('response', res)) res._dump();
         break;
       }

@@ -71,6 +71,16 @@ const kServerResponse = Symbol('ServerResponse');
 const kIncomingMessage = Symbol('IncomingMessage');
 const kConnections = Symbol('http.server.connections');
 const kCheckInterval = Symbol('http.server.checkInterval');
+// The diagnostics channels the server publishes on (checked with
+// hasSubscribers, which costs a property read per request).
+const dc = (() => {
+  const diagnostics = require('diagnostics_channel');
+  return {
+    requestStart: diagnostics.channel('http.server.request.start'),
+    responseCreated: diagnostics.channel('http.server.response.created'),
+    responseFinish: diagnostics.channel('http.server.response.finish'),
+  };
+})();
 const kState = Symbol('http.server.state');
 const kResState = Symbol('http.server.resState');
 
@@ -763,6 +773,7 @@ function parserOnIncoming(state, req, keepAlive, seen) {
     };
   }
   const res = new server[kServerResponse](req, state.resOptions);
+  if (dc.responseCreated.hasSubscribers) dc.responseCreated.publish({ request: req, response: res });
   // Values equal to the prototype's defaults are not set: each new own
   // property of a per-request object costs.
   if (res.shouldKeepAlive !== keepAlive) res.shouldKeepAlive = keepAlive;
@@ -825,6 +836,9 @@ function parserOnIncoming(state, req, keepAlive, seen) {
     }
     return;
   }
+  if (dc.requestStart.hasSubscribers) {
+    dc.requestStart.publish({ request: req, response: res, socket, server });
+  }
   // One plain 'request' listener is called as emit would call it (when
   // emit is EventEmitter's own, with no domain to enter).
   const ev = server._events;
@@ -843,6 +857,9 @@ function onResFinish(res) {
   const state = res[kResState];
   const req = res.req;
   const socket = state.socket;
+  if (dc.responseFinish.hasSubscribers) {
+    dc.responseFinish.publish({ request: req, response: res, socket, server: state.server });
+  }
   const incoming = state.incoming;
   if (incoming[0] === req) {
     incoming.shift();

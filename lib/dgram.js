@@ -551,7 +551,11 @@ function doSend(ex, socket, ip, list, address, port, callback) {
 }
 
 function createSocket(type, listener) {
-  return new Socket(type, listener);
+  const socket = new Socket(type, listener);
+  // diagnostics_channel 'udp.socket': every socket made by createSocket.
+  const channel = require('diagnostics_channel').channel('udp.socket');
+  if (channel.hasSubscribers) channel.publish({ socket });
+  return socket;
 }
 
 module.exports = { createSocket, Socket };
