@@ -1360,7 +1360,9 @@ function hasBuiltInToString(value) {
     if (target === null) return true;
     value = target;
   }
-  if (typeof value[Symbol.toPrimitive] === 'function') return false;
+  // A program's own Symbol.toPrimitive decides; Date's built-in one does not.
+  const toPrimitive = value[Symbol.toPrimitive];
+  if (typeof toPrimitive === 'function' && toPrimitive !== Date.prototype[Symbol.toPrimitive]) return false;
   if (typeof value.toString !== 'function') return true;
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
   let p = value;
