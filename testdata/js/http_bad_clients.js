@@ -39,6 +39,11 @@ function raw(port, steps) {
   });
 }
 
+// The server notices each misbehaving client's end a moment after the
+// client sees its answer: wait for that before the next step, so that the
+// output's order does not depend on scheduling.
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
 function get(port, path) {
   return new Promise((resolve) => {
     http.get({ port, host: '127.0.0.1', path, agent: false }, (res) => {
@@ -57,23 +62,27 @@ server.listen(0, '127.0.0.1', async () => {
     const t = setInterval(() => { if (!s.destroyed) s.write('X-a: b\r\n'); }, 100);
     s.on('close', () => clearInterval(t));
   })));
+  await settle();
   console.log('next:', await get(port, '/after-slow-headers'));
   // Headers done, body never finishes.
   console.log('stalled body:', JSON.stringify(await raw(port, (s) => {
     s.write('POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789');
   })));
+  await settle();
   console.log('next:', await get(port, '/after-stalled-body'));
   // Reset in the middle of the body.
   await raw(port, (s) => {
     s.write('POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n' + 'x'.repeat(5000));
     setTimeout(() => s.resetAndDestroy(), 100);
   });
-  await new Promise((r) => setTimeout(r, 100));
+  await settle();
   console.log('next:', await get(port, '/after-reset'));
   // Binary garbage.
   console.log('garbage:', JSON.stringify(await raw(port, (s) => s.end(Buffer.from([0, 1, 2, 255, 13, 10, 13, 10])))));
   // Half a request line, then the client closes.
+  await settle();
   console.log('half line:', JSON.stringify(await raw(port, (s) => s.end('GET /ha'))));
+  await settle();
   console.log('next:', await get(port, '/last'));
   server.close(() => console.log('closed'));
 });
