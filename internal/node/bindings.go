@@ -260,7 +260,11 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 			env.Env[c.GoString(qjs.Arg(args, 0))] = c.GoString(qjs.Arg(args, 1))
 			return qjs.Undefined
 		}
-		os.Setenv(c.GoString(qjs.Arg(args, 0)), c.GoString(qjs.Arg(args, 1)))
+		k, v := c.GoString(qjs.Arg(args, 0)), c.GoString(qjs.Arg(args, 1))
+		os.Setenv(k, v)
+		if k == "TZ" {
+			c.SetTZ(v, false)
+		}
 		return qjs.Undefined
 	})
 	binding.Func(c, obj, "unsetEnv", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
@@ -268,7 +272,11 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 			delete(env.Env, c.GoString(qjs.Arg(args, 0)))
 			return qjs.Undefined
 		}
-		os.Unsetenv(c.GoString(qjs.Arg(args, 0)))
+		k := c.GoString(qjs.Arg(args, 0))
+		os.Unsetenv(k)
+		if k == "TZ" {
+			c.SetTZ("", true)
+		}
 		return qjs.Undefined
 	})
 	binding.Func(c, obj, "envKeys", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
