@@ -75,12 +75,15 @@ server.listen(0, '127.0.0.1', async () => {
   console.log('state:', ws.readyState, ws.url.replace(/:\d+/, ':PORT'), ws.binaryType, WebSocket.OPEN, ws.CLOSED);
   try { ws.send('early'); } catch (e) { console.log('early send:', e.name); }
   const messages = [];
+  let filled = 0;
   ws.onmessage = async (ev) => {
+    // A slot per message in arrival order: a Blob's text comes later.
+    const i = messages.push(undefined) - 1;
     const d = ev.data;
-    if (typeof d === 'string') messages.push(`text ${d}`);
-    else if (d instanceof Blob) messages.push(`blob ${d.size} ${await d.text()}`);
-    else messages.push(`arraybuffer ${d.byteLength} ${new Uint8Array(d)[0]}`);
-    if (messages.length === 5) {
+    if (typeof d === 'string') messages[i] = `text ${d}`;
+    else if (d instanceof Blob) messages[i] = `blob ${d.size} ${await d.text()}`;
+    else messages[i] = `arraybuffer ${d.byteLength} ${new Uint8Array(d)[0]}`;
+    if (++filled === 5) {
       console.log(messages.join('\n'));
       ws.send('bye');
     }
