@@ -130,10 +130,11 @@ function connect(options) {
 
 async function main() {
   // A server with the CA-signed certificate and an echo.
-  let logged = false;
+  // The server's view of the first connection is printed once the echo is
+  // back: its handshake callback and the client's race.
+  let serverLine;
   const server = tls.createServer({ key, cert, ca, ALPNProtocols: ['h2', 'foo'] }, (s) => {
-    if (!logged) console.log('server secureConnection', s.servername, s.alpnProtocol, s.authorized);
-    logged = true;
+    serverLine ??= `server secureConnection ${s.servername} ${s.alpnProtocol} ${s.authorized}`;
     s.pipe(s);
   });
   const port = await listen(server);
@@ -149,6 +150,7 @@ async function main() {
     console.log('own certificate', JSON.stringify(s.getCertificate()));
     s.end('ping');
     const data = await new Promise((resolve) => s.once('data', resolve));
+    console.log(serverLine);
     console.log('echo', data.toString());
   }
 
