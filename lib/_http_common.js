@@ -17,6 +17,21 @@ const eeInit = EventEmitter.init;
 const kCapture = Object.getOwnPropertySymbols(EEProto).find((s) => s.description === 'kCapture');
 const eeInitInline = kCapture !== undefined;
 
+// initEmitter does what Stream's constructor (EventEmitter.init) does for
+// a new IncomingMessage or ServerResponse: inline when nothing was
+// replaced, else through Stream.
+function initEmitter(self) {
+  if (eeInitInline && EventEmitter.init === eeInit && EventEmitter.usingDomains !== true &&
+      (self._events === undefined || self._events === Object.getPrototypeOf(self)._events)) {
+    self._events = { __proto__: null };
+    self._eventsCount = 0;
+    self._maxListeners = undefined;
+    if (EEProto[kCapture] === true) self[kCapture] = true;
+  } else {
+    require('stream').Stream.call(self);
+  }
+}
+
 // Event kinds in the arrays returned by the binding.
 const kEvHead = 1;
 const kEvBody = 2;
@@ -140,8 +155,7 @@ module.exports = {
   kHeadExpect,
   EventEmitter,
   EEProto,
-  eeInit,
   kCapture,
-  eeInitInline,
+  initEmitter,
   CRLF: '\r\n',
 };

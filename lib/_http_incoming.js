@@ -3,8 +3,8 @@
 // IncomingMessage: a request seen by a server, or a response seen by a
 // client. The body is a Readable fed by the parser.
 
-const { Readable, Stream } = require('stream');
-const { EventEmitter, EEProto, eeInit, kCapture, eeInitInline } = require('_http_common');
+const { Readable } = require('stream');
+const { EEProto, initEmitter } = require('_http_common');
 const ReadableState = Readable.ReadableState;
 
 const kHeaders = Symbol('kHeaders');
@@ -59,18 +59,9 @@ function distinctOf(raw) {
 // and building the state is the costliest part of a message.
 function IncomingMessage(socket) {
   if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
-  // EventEmitter's own initialisation, inline: a message is made per
-  // request, and the calls down the constructor chain are a good part of
-  // its cost.
-  if (eeInitInline && EventEmitter.init === eeInit && EventEmitter.usingDomains !== true &&
-      (this._events === undefined || this._events === Object.getPrototypeOf(this)._events)) {
-    this._events = { __proto__: null };
-    this._eventsCount = 0;
-    this._maxListeners = undefined;
-    if (EEProto[kCapture] === true) this[kCapture] = true;
-  } else {
-    Stream.call(this);
-  }
+  // Stream's initialisation without the constructor chain: a message is
+  // made per request.
+  initEmitter(this);
   this.socket = socket;
   this.client = socket;
 }

@@ -18,11 +18,9 @@ const {
   kHeadExpect,
   EventEmitter,
   EEProto,
-  eeInit,
   kCapture,
-  eeInitInline,
+  initEmitter,
 } = require('_http_common');
-const { Stream } = require('stream');
 const { IncomingMessage, kOnRead, kHasState } = require('_http_incoming');
 const {
   OutgoingMessage, kOutHeaders, kFastWrite, kReadRefreshed, kFinishHook, kCorked, kNoDefaultHeaders, sendWhole, utcDate,
@@ -92,15 +90,7 @@ const kResState = Symbol('http.server.resState');
 // through a chain of super() calls (one response is made per request).
 class ServerResponse {
   constructor(req, options) {
-    if (eeInitInline && EventEmitter.init === eeInit && EventEmitter.usingDomains !== true &&
-        (this._events === undefined || this._events === Object.getPrototypeOf(this)._events)) {
-      this._events = { __proto__: null };
-      this._eventsCount = 0;
-      this._maxListeners = undefined;
-      if (EEProto[kCapture] === true) this[kCapture] = true;
-    } else {
-      Stream.call(this);
-    }
+    initEmitter(this);
     this.outputData = [];
     if (options) {
       const hwm = options.highWaterMark;
