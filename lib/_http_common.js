@@ -92,11 +92,16 @@ class HTTPParser {
   // internal/ops/http/binding.go). Returns false if it cannot.
   attach(connId, fn, arg) { return binding.attach(this.id, connId, fn, arg); }
   detach() { if (this.id !== 0) binding.detach(this.id); }
-  free() {
-    if (this.id !== 0) {
-      binding.free(this.id);
-      this.id = 0;
-    }
+  free() { freeParser(this); }
+  // close releases the parser as free does (a program that replaces
+  // free can still release it).
+  close() { freeParser(this); }
+}
+
+function freeParser(parser) {
+  if (parser.id !== 0) {
+    binding.free(parser.id);
+    parser.id = 0;
   }
 }
 HTTPParser.REQUEST = binding.kRequest;

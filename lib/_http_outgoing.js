@@ -118,6 +118,12 @@ class OutgoingMessage extends Stream {
     return this;
   }
 
+  // A rejected async listener (events.captureRejections) destroys the
+  // message with its error, as node's does.
+  [Symbol.for('nodejs.rejection')](err, event) {
+    this.destroy(err);
+  }
+
   destroy(error) {
     if (this.destroyed) return this;
     this.destroyed = true;
@@ -426,7 +432,11 @@ class OutgoingMessage extends Stream {
         this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
         if (socket) socket.uncork();
       } else {
-        writeChunk(this, chunk, encoding, finish, true);
+        // As node: the body, then an empty write whose callback finishes
+        // the message (a plain Writable standing in for the socket sees
+        // both).
+        writeChunk(this, chunk, encoding, null, true);
+        this._send('', 'latin1', finish);
       }
     } else if (this.finished) {
       if (typeof callback === 'function') {

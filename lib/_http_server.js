@@ -212,7 +212,8 @@ class ServerResponse {
         this._header === null && this.finished === false &&
         this.destroyed === false && this._hasBody === true && this.chunkedEncoding === false &&
         this.sendDate === true && this.useChunkedEncodingByDefault === true && this.strictContentLength === false &&
-        this._expect_continue === false && this._removedContLen === false && this[kCorked] === 0 &&
+        this._expect_continue === false && this._removedContLen === false && this._removedConnection === false &&
+        this[kCorked] === 0 &&
         this[kNoDefaultHeaders] === false) {
       const conn = this.socket;
       const statusCode = this.statusCode;
@@ -327,6 +328,10 @@ function storeHTTPOptions(options) {
   const insecureHTTPParser = options.insecureHTTPParser;
   if (insecureHTTPParser !== undefined) validateBoolean(insecureHTTPParser, 'options.insecureHTTPParser');
   this.insecureHTTPParser = insecureHTTPParser;
+
+  const optimizeEmptyRequests = options.optimizeEmptyRequests;
+  if (optimizeEmptyRequests !== undefined) validateBoolean(optimizeEmptyRequests, 'options.optimizeEmptyRequests');
+  this.optimizeEmptyRequests = optimizeEmptyRequests === true;
 
   const requestTimeout = options.requestTimeout;
   if (requestTimeout !== undefined) {
@@ -483,8 +488,12 @@ function connectionListener(socket) {
     pausedByBody: false,
     resOptions: null,
     fast: false,
+    onClose: null,
   };
   socket[kState] = state;
+  // As node's, the connection's parser is socket.parser; it is freed
+  // through that property when the connection closes.
+  socket.parser = state.parser;
   socket.setEncoding = socketSetEncoding;
   server[kConnections].add(socket);
 
@@ -494,7 +503,8 @@ function connectionListener(socket) {
   // from the native handle to the parser, not through the Readable side.
   const h = socket._handle;
   if (typeof socket._onread === 'function' && h && typeof h.readStart === 'function' && typeof h.id === 'number' &&
-      !socket.connecting && socket.listenerCount('data') === 0 && socket.readableFlowing !== true) {
+      !socket.connecting && socket.listenerCount('data') === 0 && socket.readableFlowing !== true &&
+      socket.readableLength === 0) {
     state.fast = true;
     // The end of the stream and errors come through _onread; the bytes,
     // parsed in Go, through onParsed.
@@ -506,7 +516,12 @@ function connectionListener(socket) {
     socket.on('data', socketOnData);
   }
   socket.on('end', socketOnEnd);
-  socket.on('close', socketOnClose);
+  // Bound, as node's: it acts on this connection whatever it is called on.
+  state.onClose = socketOnClose.bind(socket);
+  socket.on('close', state.onClose);
+  // Node adds this per response in assignSocket, after socketOnClose;
+  // once per connection does the same (it acts on the current response).
+  socket.on('close', onServerResponseClose);
   socket.on('error', socketOnError);
   socket.on('drain', socketOnDrain);
   socket._paused = false;
@@ -685,11 +700,13 @@ function upgrade(state, req, head) {
   stopFastRead(state);
   socket.removeListener('data', socketOnData);
   socket.removeListener('end', socketOnEnd);
-  socket.removeListener('close', socketOnClose);
+  socket.removeListener('close', state.onClose);
+  socket.removeListener('close', onServerResponseClose);
   socket.removeListener('drain', socketOnDrain);
   socket.removeListener('error', socketOnError);
   socket.removeListener('timeout', socketOnTimeout);
   state.parser.free();
+  socket.parser = null;
   server[kConnections].delete(socket);
   socket[kState] = undefined;
   state.inMessage = false;
@@ -748,6 +765,16 @@ function hostAndExpect(raw) {
   return seen;
 }
 
+// bodyless reports whether raw headers have neither Content-Length nor
+// Transfer-Encoding.
+function bodyless(raw) {
+  for (let i = 0; i < raw.length; i += 2) {
+    const n = raw[i].toLowerCase();
+    if (n === 'content-length' || n === 'transfer-encoding') return false;
+  }
+  return true;
+}
+
 // parserOnIncoming starts serving req; seen holds the kHead* bits of its
 // head event.
 function parserOnIncoming(state, req, keepAlive, seen) {
@@ -776,6 +803,7 @@ function parserOnIncoming(state, req, keepAlive, seen) {
 
   if (server.maxRequestsPerSocket > 0 && state.requestsCount > server.maxRequestsPerSocket) {
     // Beyond the per-connection budget: refuse, and close.
+    server.emit('dropRequest', req, socket);
     res[kFinishHook] = onResFinish;
     if (socket._httpMessage) state.outgoing.push(res);
     else res.assignSocket(socket);
@@ -825,6 +853,18 @@ function parserOnIncoming(state, req, keepAlive, seen) {
       res.end();
     }
     return;
+  }
+  if (server.optimizeEmptyRequests === true && (req.method === 'HEAD' || bodyless(req.rawHeaders))) {
+    // optimizeEmptyRequests: a request with no body is handed over with
+    // its stream already ended and closed; it emits no stream events.
+    req._dumped = true;
+    req.complete = true;
+    const rs = req._readableState;
+    rs.ended = true;
+    rs.endEmitted = true;
+    rs.destroyed = true;
+    rs.closed = true;
+    rs.closeEmitted = true;
   }
   if (dc.requestStart.hasSubscribers) {
     dc.requestStart.publish({ request: req, response: res, socket, server });
@@ -970,14 +1010,27 @@ function abortIncoming(state) {
 function socketOnClose() {
   const state = this[kState];
   if (!state) return;
-  onServerResponseClose.call(this);
-  state.parser.free();
+  // The Go side stops reading for the parser whatever free() does (a
+  // program may replace it).
+  stopFastRead(state);
+  const parser = this.parser;
+  if (parser) {
+    this.parser = null;
+    parser.free();
+  } else {
+    state.parser.free();
+  }
   state.server[kConnections].delete(this);
-  abortIncoming(state);
-  for (const req of state.incoming) {
-    if (!req.complete) {
-      req.destroy();
-    }
+  // As node: every request whose response is not finished is destroyed
+  // with ECONNRESET 'aborted' (seen by its 'error' listeners, if any;
+  // 'aborted' is emitted when its body was not read to the end).
+  state.req = null;
+  const incoming = state.incoming;
+  state.incoming = [];
+  for (let i = 0; i < incoming.length; i++) {
+    const err = new Error('aborted');
+    err.code = 'ECONNRESET';
+    incoming[i].destroy(err);
   }
   for (const res of state.outgoing) {
     res.destroyed = true;
@@ -985,7 +1038,6 @@ function socketOnClose() {
     res.emit('close');
   }
   state.outgoing.length = 0;
-  state.incoming.length = 0;
 }
 
 const badRequestResponse = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';

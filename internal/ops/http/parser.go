@@ -279,7 +279,15 @@ func (p *Parser) readHead(data []byte, i int, h Handler) (int, *Error) {
 		return i + err.Offset, err
 	}
 	f := framingOf(hd)
+	if f.errAfterHead && p.kind == Response {
+		// A response whose last coding is not chunked is read to EOF.
+		f.err, f.errAfterHead = nil, false
+	}
 	if f.err != nil {
+		if f.errAfterHead {
+			hd.KeepAlive = false
+			h.OnHead(hd)
+		}
 		return i + len(head), f.err
 	}
 	p.startBody(hd, f)
@@ -678,6 +686,10 @@ type framing struct {
 	upgradeHdr  bool
 	connUpgrade bool
 	err         *Error
+	// errAfterHead marks an err found after the head is reported, as
+	// llhttp does for a request whose last coding is not chunked: the
+	// head event comes first, then the error.
+	errAfterHead bool
 }
 
 func framingOf(hd *Head) framing {
@@ -746,6 +758,7 @@ func framingOf(hd *Head) framing {
 	}
 	if te && !f.chunked {
 		f.err = perr("HPE_INVALID_TRANSFER_ENCODING", "Request has invalid `Transfer-Encoding`", 0)
+		f.errAfterHead = true
 	}
 	if hd.Major > 1 || (hd.Major == 1 && hd.Minor >= 1) {
 		f.keepAlive = !connClose
