@@ -38,6 +38,7 @@ const kEvBody = 2;
 const kEvComplete = 3;
 const kEvError = 4;
 const kEvPaused = 5;
+const kEvBegun = 6;
 
 // Bits of the upgrade slot of a request's head event.
 const kHeadUpgrade = binding.kHeadUpgrade;
@@ -155,6 +156,7 @@ module.exports = {
   kEvComplete,
   kEvError,
   kEvPaused,
+  kEvBegun,
   kHeadUpgrade,
   kHeadHost,
   kHeadExpect,

@@ -13,6 +13,7 @@ const {
   kEvComplete,
   kEvError,
   kEvPaused,
+  kEvBegun,
   kHeadUpgrade,
   kHeadHost,
   kHeadExpect,
@@ -482,7 +483,10 @@ function connectionListener(socket) {
     req: null, // the request whose body is being read
     inMessage: false,
     headDone: false,
-    reqStart: 0,
+    // As node's parser, a new connection counts as a request started now
+    // for headersTimeout/requestTimeout: a client that sends nothing
+    // gets 408.
+    reqStart: Date.now(),
     keepAliveTimeoutSet: false,
     requestsCount: 0,
     pausedByBody: false,
@@ -667,6 +671,15 @@ function processEvents(state, ev, d, ab, n) {
         socketOnError.call(socket, err);
         return;
       }
+      case kEvBegun:
+        // The next message's head has begun in this chunk.
+        if (!state.inMessage) {
+          state.inMessage = true;
+          state.headDone = false;
+          state.reqStart = Date.now();
+        }
+        i += 1;
+        break;
       case kEvPaused: {
         const off = ev[i + 1];
         const req = state.req;

@@ -19,6 +19,10 @@ const (
 	evComplete = 3 // kind, trailers (array or null)
 	evError    = 4 // kind, code, reason, offset
 	evPaused   = 5 // kind, offset
+	// evBegun ends the array of a request parser that holds the first
+	// bytes of a message whose head is not complete: the message has
+	// begun (the server's header and request timeouts count from now).
+	evBegun = 6 // kind
 )
 
 // Bits of a request head's upgrade slot.
@@ -284,6 +288,8 @@ func (ps *parsers) result(c *qjs.Context, p *Parser, n, size int, err *Error) qj
 	} else if p.Paused() && n <= size {
 		put(qjs.Int32(evPaused))
 		put(qjs.Int32(int32(n)))
+	} else if p.kind == Request && p.MidHead() {
+		put(qjs.Int32(evBegun))
 	}
 	return arr
 }

@@ -124,6 +124,10 @@ func (p *Parser) Reset(kind Kind) {
 // head: the rest of the stream is not HTTP.
 func (p *Parser) Paused() bool { return p.st == stPaused }
 
+// MidHead reports whether p holds the first bytes of a head it has not
+// finished reading.
+func (p *Parser) MidHead() bool { return p.st == stHead && len(p.buf) > 0 }
+
 // Resume continues a paused parser as if the message were not an upgrade:
 // its body (if any) is read as HTTP.
 func (p *Parser) Resume() {
@@ -435,7 +439,7 @@ func (p *Parser) parseHead(b []byte) (*Head, *Error) {
 			pos += e + 1
 			continue
 		}
-		name, value, err := parseHeaderLine(line, pos)
+		name, value, err := parseHeaderLine(line, pos, p.Lenient)
 		if err != nil {
 			return nil, err
 		}
@@ -550,8 +554,9 @@ func parseStatusLine(l []byte, hd *Head) *Error {
 }
 
 // parseHeaderLine parses "Name: value\r\n"; off is the line's offset in
-// the head, for error offsets.
-func parseHeaderLine(l []byte, off int) (string, string, *Error) {
+// the head, for error offsets. A lenient parser (insecureHTTPParser)
+// accepts control characters in values, as llhttp's lenient mode does.
+func parseHeaderLine(l []byte, off int, lenient bool) (string, string, *Error) {
 	if len(l) < 2 || l[len(l)-2] != '\r' {
 		return "", "", perr("HPE_STRICT", "Expected CRLF", off+len(l)-1)
 	}
@@ -583,7 +588,7 @@ func parseHeaderLine(l []byte, off int) (string, string, *Error) {
 		if c == '\r' {
 			return "", "", perr("HPE_LF_EXPECTED", "Missing expected LF after header value", off+colon+1+j)
 		}
-		if (c < ' ' && c != '\t') || c == 0x7f {
+		if ((c < ' ' && c != '\t') || c == 0x7f) && !lenient {
 			return "", "", perr("HPE_INVALID_HEADER_TOKEN", "Invalid header value char", off+colon+1+j)
 		}
 	}
@@ -849,7 +854,7 @@ func (p *Parser) readLine(data []byte, i int, h Handler) (int, *Error) {
 	pos := 0
 	for pos < end {
 		e := bytes.IndexByte(p.buf[pos:], '\n')
-		n, v, err := parseHeaderLine(p.buf[pos:pos+e+1], pos)
+		n, v, err := parseHeaderLine(p.buf[pos:pos+e+1], pos, p.Lenient)
 		if err != nil {
 			return i, err
 		}
