@@ -973,7 +973,8 @@ function socketOnTimeout() {
       this.setTimeout(state.server.keepAliveTimeout);
       return;
     }
-    this.destroy();
+    // Idle past keepAliveTimeout: as node, the server hears of it first.
+    if (!state.server.emit('timeout', this)) this.destroy();
     return;
   }
   const req = state && state.incoming[0];
