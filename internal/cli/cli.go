@@ -5,6 +5,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -320,3 +321,46 @@ Environment variables:
 
 Documentation: README.md in the gonode repository.
 `
+
+// v8EnvFlags are the V8 options node accepts in NODE_OPTIONS.
+var v8EnvFlags = []string{
+	"--abort-on-uncaught-exception", "--disallow-code-generation-from-strings",
+	"--enable-etw-stack-walking", "--expose-gc", "--huge-max-old-generation-size",
+	"--interpreted-frames-native-stack", "--jitless", "--max-old-space-size",
+	"--max-semi-space-size", "--perf-basic-prof", "--perf-basic-prof-only-functions",
+	"--perf-prof", "--perf-prof-unwinding-info", "--stack-trace-limit",
+}
+
+// EnvFlags lists, sorted, the options that may appear in NODE_OPTIONS
+// (process.allowedNodeEnvironmentFlags): the known options in their
+// canonical form, the short forms that NODE_OPTIONS accepts, and the V8
+// options node allows there.
+func EnvFlags() []string {
+	seen := map[string]bool{}
+	add := func(f string) {
+		if notInNodeOptions[f] || strings.HasSuffix(f, "-") || strings.Contains(f, "_") {
+			return
+		}
+		seen[f] = true
+	}
+	for f := range valued {
+		add(f)
+	}
+	for f := range flags {
+		add(f)
+	}
+	for _, f := range v8EnvFlags {
+		add(f)
+	}
+	for short, long := range shortAliases {
+		if !notInNodeOptions[long] {
+			seen[short] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for f := range seen {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}

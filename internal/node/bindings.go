@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/cli"
 	"github.com/gonode/gonode/internal/qjs"
 	"github.com/gonode/gonode/lib"
 )
@@ -153,6 +154,10 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 	c.Set(obj, "execArgv", c.StringArray(env.ExecArgv))
 	opts, _ := env.Shared["options"].([]string)
 	c.Set(obj, "options", c.StringArray(opts))
+	// envFlags() lists the options allowed in NODE_OPTIONS.
+	binding.Func(c, obj, "envFlags", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return c.StringArray(cli.EnvFlags())
+	})
 	c.Set(obj, "execPath", c.String(env.ExecPath))
 	c.Set(obj, "argv0", c.String(in.cfg.Argv0))
 	c.Set(obj, "pid", qjs.Int32(int32(os.Getpid())))

@@ -58,7 +58,25 @@ function setup(process, binding) {
   }));
   define('moduleLoadList', []);
   define('debugPort', 9229);
-  define('allowedNodeEnvironmentFlags', new Set());
+  // Built on first use: a frozen Set of the options NODE_OPTIONS accepts,
+  // whose has() also knows their spellings without dashes, with '_' for
+  // '-', and with a value.
+  Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const flags = makeAllowedFlags(binding.envFlags());
+      Object.defineProperty(this, 'allowedNodeEnvironmentFlags', {
+        value: flags, enumerable: true, configurable: true, writable: false,
+      });
+      return flags;
+    },
+    set(value) {
+      Object.defineProperty(this, 'allowedNodeEnvironmentFlags', {
+        value, enumerable: true, configurable: true, writable: true,
+      });
+    },
+  });
   define('_exiting', false);
   {
     const { getOptionValue } = require('internal/options');
@@ -246,6 +264,8 @@ function setup(process, binding) {
 
   // Default 'warning' output, like Node's: "(node:PID) Name: message".
   process.on('warning', (warning) => {
+    // As node: only Error objects are printed.
+    if (!(warning instanceof Error)) return;
     if (process.noProcessWarnings || require('internal/options').getOptionValue('--no-warnings')) return;
     if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
     const trace = process.traceProcessWarnings || require('internal/options').getOptionValue('--trace-warnings') ||
@@ -338,7 +358,41 @@ function setup(process, binding) {
   void signals;
 }
 
+// makeAllowedFlags builds process.allowedNodeEnvironmentFlags over the
+// canonical option names in list.
+function makeAllowedFlags(list) {
+  const canonical = new Set(list);
+  // The Set itself stays empty (Set.prototype methods called on it change
+  // nothing that is seen): every reader works on the list.
+  class NodeEnvironmentFlagsSet extends Set {
+    get size() { return list.length; }
+    keys() { return list[Symbol.iterator](); }
+    values() { return list[Symbol.iterator](); }
+    [Symbol.iterator]() { return list[Symbol.iterator](); }
+    *entries() { for (const f of list) yield [f, f]; }
+    forEach(fn, thisArg) {
+      for (const f of list) fn.call(thisArg, f, f, this);
+    }
+    // Mutations do nothing: the set is read-only.
+    add() { return this; }
+    delete() { return false; }
+    clear() {}
+    has(key) {
+      if (typeof key !== 'string') return false;
+      const eq = key.indexOf('=');
+      if (eq !== -1) key = key.slice(0, eq);
+      if (!key.startsWith('-')) key = key.length === 1 ? '-' + key : '--' + key;
+      if (key.startsWith('--')) key = '--' + key.slice(2).replace(/_/g, '-');
+      if (canonical.has(key)) return true;
+      // --no-X is allowed when X is a flag.
+      return key.startsWith('--no-') && canonical.has('--' + key.slice(5));
+    }
+  }
+  return Object.freeze(new NodeEnvironmentFlagsSet());
+}
+
 // process.env: a live view of the real environment; values become strings.
+let envDeprecationWarned = false;
 function makeEnv(binding) {
   return new Proxy({}, {
     get(t, key) {
@@ -348,6 +402,13 @@ function makeEnv(binding) {
     set(t, key, value) {
       if (typeof key === 'symbol' || typeof value === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      if (!envDeprecationWarned && typeof value !== 'string' && typeof value !== 'number' &&
+          typeof value !== 'boolean' && require('internal/options').getOptionValue('--pending-deprecation')) {
+        envDeprecationWarned = true;
+        process.emitWarning('Assigning any value other than a string, number, or boolean to a ' +
+          'process.env property is deprecated. Please make sure to convert the value ' +
+          'to a string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
       }
       binding.setEnv(key, String(value));
       return true;
