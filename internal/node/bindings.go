@@ -12,6 +12,7 @@ import (
 	"github.com/gonode/gonode/internal/binding"
 	"github.com/gonode/gonode/internal/cli"
 	"github.com/gonode/gonode/internal/qjs"
+	"github.com/gonode/gonode/internal/tzname"
 	"github.com/gonode/gonode/lib"
 )
 
@@ -154,6 +155,11 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 	c.Set(obj, "execArgv", c.StringArray(env.ExecArgv))
 	opts, _ := env.Shared["options"].([]string)
 	c.Set(obj, "options", c.StringArray(opts))
+	// tzName(ms) names the time zone in effect at ms, for Date's toString.
+	binding.Func(c, obj, "tzName", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ms, _ := c.ToFloat64(qjs.Arg(args, 0))
+		return c.String(tzname.At(ms))
+	})
 	// envFlags() lists the options allowed in NODE_OPTIONS.
 	binding.Func(c, obj, "envFlags", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return c.StringArray(cli.EnvFlags())

@@ -54,7 +54,23 @@ async function arrayFromAsync(items, mapfn = undefined, thisArg = undefined) {
 Object.defineProperty(arrayFromAsync, 'name', { value: 'fromAsync' });
 Object.defineProperty(arrayFromAsync, 'length', { value: 1 });
 
+// The engine's Date strings end at the offset ("GMT+0200"); node's name
+// the zone after it, as ICU does ("(Central European Summer Time)").
+function addZoneNames(DateProto) {
+  const { toString: dateToString, toTimeString: dateToTimeString, getTime } = DateProto;
+  const { tzName } = internalBinding('process_methods');
+  const withZone = (s, d) => (s === 'Invalid Date' ? s : `${s} (${tzName(getTime.call(d))})`);
+  const methods = {
+    toString() { return withZone(dateToString.call(this), this); },
+    toTimeString() { return withZone(dateToTimeString.call(this), this); },
+  };
+  for (const name of ['toString', 'toTimeString']) {
+    Object.defineProperty(DateProto, name, { value: methods[name], writable: true, configurable: true, enumerable: false });
+  }
+}
+
 function setup(global, taskQueues) {
+  addZoneNames(Date.prototype);
   defineValue(global, 'global', global);
   defineValue(global, 'process', process);
   const timers = require('timers');
