@@ -448,12 +448,13 @@ function runWorkerThread() {
     require('internal/process/execution').evalScript('[worker eval]', info.filename, false);
     return;
   }
-  require('internal/process/pre_execution').prepareMainThreadExecution();
-  if (info.filename.startsWith('data:')) {
-    require('internal/modules/esm/loader').runEntryPoint(info.filename);
-    return;
-  }
-  require('internal/modules/run_main').runMain(info.filename);
+  require('internal/process/pre_execution').runAfterPreload(() => {
+    if (info.filename.startsWith('data:')) {
+      require('internal/modules/esm/loader').runEntryPoint(info.filename);
+      return;
+    }
+    require('internal/modules/run_main').runMain(info.filename);
+  });
 }
 
 module.exports = {

@@ -110,8 +110,7 @@ function runMain(file) {
     checkSyntax(file);
     return;
   }
-  require('internal/process/pre_execution').prepareMainThreadExecution();
-  require('internal/modules/run_main').runMain(file);
+  require('internal/process/pre_execution').runAfterPreload(() => require('internal/modules/run_main').runMain(file));
 }
 
 // -c/--check: compile without running; a syntax error is reported as an
@@ -127,12 +126,13 @@ function checkSyntax(file) {
 }
 
 function evalScript(name, source, print) {
-  require('internal/process/pre_execution').prepareMainThreadExecution();
-  if (name === '[repl]') { // the CLI's interactive mode
-    require('internal/repl').startCLI();
-    return;
-  }
-  require('internal/process/execution').evalScript(name, source, print);
+  require('internal/process/pre_execution').runAfterPreload(() => {
+    if (name === '[repl]') { // the CLI's interactive mode
+      require('internal/repl').startCLI();
+      return;
+    }
+    require('internal/process/execution').evalScript(name, source, print);
+  });
 }
 
 // Worker threads: the Go side calls runWorker instead of runMain.

@@ -35,15 +35,40 @@ function preloadModules() {
     require('internal/modules/cjs/loader').Module._preloadModules(requires);
   }
   const imports = getOptionValue('--import') || [];
-  if (imports.length > 0) {
-    const { notImplemented } = require('internal/errors');
-    throw notImplemented('--import');
-  }
+  if (imports.length > 0) return importPreloads(imports);
+  return undefined;
 }
 
+// importPreloads imports the --import modules one after the other, each
+// resolved from the current directory as node does; the main entry runs
+// once they are all evaluated.
+async function importPreloads(specifiers) {
+  const path = require('path');
+  // The ES module loader's hooks must be in place before import().
+  require('internal/modules/esm/loader');
+  // import() from a function compiled as a file of the current directory
+  // resolves its specifier from there.
+  const importFromCwd = internalBinding('contextify').compileFunction(
+    'return import(specifier);', path.join(process.cwd(), '[preload]'), ['specifier']);
+  for (const specifier of specifiers) await importFromCwd(specifier);
+}
+
+// prepareMainThreadExecution runs what comes before the main entry; it
+// returns a promise when --import modules must be evaluated first.
 function prepareMainThreadExecution() {
   loadEnvFiles();
-  preloadModules();
+  return preloadModules();
 }
 
-module.exports = { prepareMainThreadExecution };
+// runAfterPreload calls run now, or after the --import preloads; an error
+// of a preload is an uncaught exception, and the entry does not run.
+function runAfterPreload(run) {
+  const pending = prepareMainThreadExecution();
+  if (pending === undefined) return run();
+  pending.then(run, (err) => {
+    process.nextTick(() => { throw err; });
+  });
+  return undefined;
+}
+
+module.exports = { prepareMainThreadExecution, runAfterPreload };

@@ -1,0 +1,2 @@
+// Preloaded second by cli_import.
+globalThis.preloaded.push('b');
