@@ -3,6 +3,8 @@ package module
 import (
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // token is one lexical token of JS source, as far as export detection
@@ -22,7 +24,7 @@ func LexCJS(src string) (exports, reexports []string) {
 	toks := tokenize(src)
 	seen := map[string]bool{}
 	add := func(n string) {
-		if !seen[n] {
+		if n != invalidName && !seen[n] {
 			seen[n] = true
 			exports = append(exports, n)
 		}
@@ -52,9 +54,23 @@ func LexCJS(src string) (exports, reexports []string) {
 		}
 		return "", 0, false
 	}
+	// required maps the names bound to require('x') (var _x = require('x'),
+	// also through an interop helper call) to their specifiers, for the
+	// re-export loop transpilers write (see "keys" below).
+	required := map[string]string{}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.kind != 'i' {
+			continue
+		}
+		if (t.text == "var" || t.text == "let" || t.text == "const") && at(i+1, 'i', "") && at(i+2, 'p', "=") {
+			k := i + 3
+			if at(k, 'i', "") && toks[k].text != "require" && at(k+1, 'p', "(") {
+				k += 2 // _interopRequireWildcard(require('x'))
+			}
+			if spec, _, ok := requireCall(k); ok {
+				required[toks[i+1].text] = spec
+			}
 			continue
 		}
 		if j, ok := isExportsRef(i); ok {
@@ -85,6 +101,15 @@ func LexCJS(src string) (exports, reexports []string) {
 			if i >= 2 && at(i-1, 'p', ".") && at(i-2, 'i', "Object") && at(i+1, 'p', "(") {
 				if j, ok := isExportsRef(i + 2); ok && at(j, 'p', ",") && at(j+1, 's', "") {
 					add(toks[j+1].text)
+				}
+			}
+		case "keys":
+			// Object.keys(_x).forEach(function (key) { ... exports ... }):
+			// Babel's and TypeScript's `export * from 'x'`.
+			if i >= 2 && at(i-1, 'p', ".") && at(i-2, 'i', "Object") && at(i+1, 'p', "(") && at(i+2, 'i', "") &&
+				at(i+3, 'p', ")") && at(i+4, 'p', ".") && at(i+5, 'i', "forEach") && at(i+6, 'p', "(") {
+				if spec, ok := required[toks[i+2].text]; ok {
+					reexports = append(reexports, spec)
 				}
 			}
 		case "__exportStar", "__export":
@@ -253,11 +278,112 @@ func readString(src string, i int) (string, int) {
 	}
 	raw := src[i+1 : j]
 	if esc {
-		if v, err := strconv.Unquote(`"` + strings.ReplaceAll(strings.ReplaceAll(raw, `\'`, `'`), `"`, `\"`) + `"`); err == nil {
-			raw = v
+		v, ok := decodeJSString(raw)
+		if !ok {
+			// Not a well-formed string (a lone surrogate): no export
+			// can have this name.
+			return invalidName, j + 1
 		}
+		raw = v
 	}
 	return raw, j + 1
+}
+
+// invalidName stands for a string literal that is not a valid export
+// name; LexCJS drops it.
+const invalidName = "\x00invalid"
+
+// decodeJSString decodes the escapes of the body of a JS string literal.
+// It reports false when the result is not well-formed UTF-16 (a lone
+// surrogate) or an escape is malformed.
+func decodeJSString(raw string) (string, bool) {
+	var units []uint16
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c != '\\' {
+			r, n := utf8.DecodeRuneInString(raw[i:])
+			units = utf16.AppendRune(units, r)
+			i += n
+			continue
+		}
+		i++
+		if i >= len(raw) {
+			return "", false
+		}
+		c = raw[i]
+		i++
+		switch c {
+		case 'n':
+			units = append(units, '\n')
+		case 't':
+			units = append(units, '\t')
+		case 'r':
+			units = append(units, '\r')
+		case 'b':
+			units = append(units, '\b')
+		case 'f':
+			units = append(units, '\f')
+		case 'v':
+			units = append(units, '\v')
+		case '0':
+			units = append(units, 0)
+		case '\n':
+			// A line continuation adds nothing.
+		case 'x':
+			if i+2 > len(raw) {
+				return "", false
+			}
+			v, err := strconv.ParseUint(raw[i:i+2], 16, 8)
+			if err != nil {
+				return "", false
+			}
+			units = append(units, uint16(v))
+			i += 2
+		case 'u':
+			var hex string
+			if i < len(raw) && raw[i] == '{' {
+				end := strings.IndexByte(raw[i:], '}')
+				if end < 0 {
+					return "", false
+				}
+				hex, i = raw[i+1:i+end], i+end+1
+			} else {
+				if i+4 > len(raw) {
+					return "", false
+				}
+				hex, i = raw[i:i+4], i+4
+			}
+			v, err := strconv.ParseUint(hex, 16, 32)
+			if err != nil || v > 0x10FFFF {
+				return "", false
+			}
+			if v >= 0x10000 {
+				units = utf16.AppendRune(units, rune(v))
+			} else {
+				units = append(units, uint16(v))
+			}
+		default:
+			r, n := utf8.DecodeRuneInString(raw[i-1:])
+			units = utf16.AppendRune(units, r)
+			i += n - 1
+		}
+	}
+	// Pairs of surrogates decode to one rune; a lone one is ill-formed.
+	var b strings.Builder
+	for k := 0; k < len(units); k++ {
+		u := units[k]
+		switch {
+		case utf16.IsSurrogate(rune(u)):
+			if u >= 0xDC00 || k+1 >= len(units) || units[k+1] < 0xDC00 || units[k+1] > 0xDFFF {
+				return "", false
+			}
+			b.WriteRune(utf16.DecodeRune(rune(u), rune(units[k+1])))
+			k++
+		default:
+			b.WriteRune(rune(u))
+		}
+	}
+	return b.String(), true
 }
 
 // skipTemplate skips template text from i up to the closing backquote or

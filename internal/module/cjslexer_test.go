@@ -28,3 +28,32 @@ func TestLexCJS(t *testing.T) {
 		}
 	}
 }
+
+func TestLexCJSStringEscapes(t *testing.T) {
+	src := "exports['\\u{D83C}'] = 1;\nexports['\\u{D83C}\\u{DF10}'] = 2;\nexports['\\x41\\u0042'] = 3;\nexports['a\\'b'] = 4;\n"
+	got, _ := LexCJS(src)
+	want := []string{"🌐", "AB", "a'b"}
+	if len(got) != len(want) {
+		t.Fatalf("LexCJS = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("LexCJS = %q, want %q", got, want)
+		}
+	}
+}
+
+func TestLexCJSBabelReexport(t *testing.T) {
+	src := `"use strict";
+var _external = require("./other.js");
+Object.keys(_external).forEach(function (key) {
+  if (key === "default" || key === "__esModule") return;
+  Object.defineProperty(exports, key, { enumerable: true, get: function () { return _external[key]; } });
+});
+var _unrelated = require("./unrelated.js");
+`
+	_, re := LexCJS(src)
+	if len(re) != 1 || re[0] != "./other.js" {
+		t.Fatalf("reexports = %q, want [./other.js]", re)
+	}
+}

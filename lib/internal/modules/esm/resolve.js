@@ -324,6 +324,13 @@ function finalizeResolution(filepath, base, specifier) {
  * Resolves an import specifier seen in parentURL to a URL string:
  * file:, node: or data:.
  */
+// urlSuffix returns the query and fragment of a URL-like specifier ("" if
+// it has none).
+function urlSuffix(specifier) {
+  const cut = specifier.search(/[?#]/);
+  return cut === -1 ? '' : specifier.slice(cut);
+}
+
 function defaultResolve(specifier, parentURL, conditions = getImportConditions()) {
   if (specifier.startsWith('node:')) {
     const id = specifier.slice(5);
@@ -333,7 +340,15 @@ function defaultResolve(specifier, parentURL, conditions = getImportConditions()
   if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) return 'node:' + specifier;
   if (specifier.startsWith('data:')) return specifier;
   if (specifier.startsWith('file:')) {
-    return finalizeResolution(fileURLToPathString(specifier), parentURL, specifier);
+    // As with URLs, the query and fragment stay on the resolved URL: they
+    // name another instance of the module.
+    return finalizeResolution(fileURLToPathString(specifier), parentURL, specifier) + urlSuffix(specifier);
+  }
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/')) {
+    const suffix = urlSuffix(specifier);
+    if (suffix !== '') {
+      return defaultResolve(specifier.slice(0, specifier.length - suffix.length), parentURL, conditions) + suffix;
+    }
   }
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/') ||
       specifier === '.' || specifier === '..') {
