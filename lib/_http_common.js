@@ -76,15 +76,41 @@ function defaultMaxHeaderSize() {
 
 // HTTPParser is one incremental parser in Go. execute() returns the flat
 // event array of the binding (see internal/ops/http/binding.go).
+//
+// A parser set up with initialize() (as node's binding parser is, by
+// programs and tests that use require('_http_common').HTTPParser) works
+// as node's instead: execute(buf) calls the kOnHeadersComplete, kOnBody,
+// kOnHeaders (trailers) and kOnMessageComplete callbacks stored on it and
+// returns the number of bytes parsed, or the parse error.
 class HTTPParser {
   constructor(kind, maxHeaderSize, lenient) {
-    this.kind = kind;
-    this.id = binding.create(kind, maxHeaderSize || defaultMaxHeaderSize(), !!lenient);
+    this.kind = kind === undefined ? binding.kRequest : kind;
+    this.id = binding.create(this.kind, maxHeaderSize || defaultMaxHeaderSize(), !!lenient);
+    this[kNodeMode] = false;
   }
 
-  execute(buf) { return binding.execute(this.id, buf); }
+  initialize(kind, resource, maxHeaderSize, lenient) {
+    if (this.id !== 0) binding.free(this.id);
+    this.kind = kind;
+    this.id = binding.create(kind, maxHeaderSize || defaultMaxHeaderSize(), !!lenient);
+    this[kNodeMode] = true;
+  }
+
+  // (Node's execute takes the whole buffer too: offset and length
+  // arguments that older code passes are ignored.)
+  execute(buf) {
+    if (this[kNodeMode] !== true) return binding.execute(this.id, buf);
+    return executeNodeStyle(this, buf, binding.execute(this.id, buf));
+  }
   executeRaw(ab, n) { return binding.execute(this.id, ab, n); }
-  finish() { return binding.finish(this.id); }
+  finish() {
+    const ev = binding.finish(this.id);
+    if (this[kNodeMode] !== true) return ev;
+    const r = executeNodeStyle(this, null, ev);
+    return typeof r === 'number' ? undefined : r;
+  }
+  remove() {}
+  pause() {}
   setFlags(f) { binding.setFlags(this.id, f); }
   resume() { binding.resume(this.id); }
   reset(kind) { binding.reset(this.id, kind); }
@@ -105,6 +131,64 @@ function freeParser(parser) {
     parser.id = 0;
   }
 }
+const kNodeMode = Symbol('kNodeMode');
+
+// Node's callback slots on a parser.
+HTTPParser.kOnMessageBegin = 0;
+HTTPParser.kOnHeaders = 1;
+HTTPParser.kOnHeadersComplete = 2;
+HTTPParser.kOnBody = 3;
+HTTPParser.kOnMessageComplete = 4;
+HTTPParser.kOnExecute = 5;
+HTTPParser.kOnTimeout = 6;
+
+// executeNodeStyle delivers the events ev that parsing buf produced to
+// the node-style callbacks of parser; it returns the bytes parsed or the
+// parse error.
+function executeNodeStyle(parser, buf, ev) {
+  const response = parser.kind !== binding.kRequest;
+  for (let i = 0; i < ev.length;) {
+    switch (ev[i]) {
+      case kEvHead: {
+        const cb = parser[HTTPParser.kOnHeadersComplete];
+        const upgrade = response ? ev[i + 7] === true : (ev[i + 7] & binding.kHeadUpgrade) !== 0;
+        if (typeof cb === 'function') {
+          if (response) {
+            cb.call(parser, ev[i + 3], ev[i + 4], ev[i + 5], undefined, undefined, ev[i + 1], ev[i + 2], upgrade, ev[i + 6]);
+          } else {
+            cb.call(parser, ev[i + 3], ev[i + 4], ev[i + 5], methods.indexOf(ev[i + 1]), ev[i + 2], undefined, undefined, upgrade, ev[i + 6]);
+          }
+        }
+        i += 8;
+        break;
+      }
+      case kEvBody: {
+        const cb = parser[HTTPParser.kOnBody];
+        if (typeof cb === 'function') cb.call(parser, buf.subarray(ev[i + 1], ev[i + 2]));
+        i += 3;
+        break;
+      }
+      case kEvComplete: {
+        const trailers = ev[i + 1];
+        if (trailers !== null && trailers.length > 0 && typeof parser[HTTPParser.kOnHeaders] === 'function') {
+          parser[HTTPParser.kOnHeaders].call(parser, trailers, '');
+        }
+        const cb = parser[HTTPParser.kOnMessageComplete];
+        if (typeof cb === 'function') cb.call(parser);
+        i += 2;
+        break;
+      }
+      case kEvError:
+        return parseError(ev[i + 1], ev[i + 2], ev[i + 3]);
+      case kEvPaused:
+        return ev[i + 1];
+      default:
+        i = ev.length;
+    }
+  }
+  return buf === null ? 0 : buf.length;
+}
+
 HTTPParser.REQUEST = binding.kRequest;
 HTTPParser.RESPONSE = binding.kResponse;
 HTTPParser.kHeadResponse = binding.kHeadResponse;
@@ -139,7 +223,14 @@ function callable(Class) {
   });
 }
 
+// parsers stands for node's pool of idle parsers: gonode makes one Go
+// parser per connection and frees it with the connection, so only the
+// pool's size (http.setMaxIdleHTTPParsers) is kept, for programs that
+// read it.
+const parsers = { name: 'parsers', max: 1000 };
+
 module.exports = {
+  parsers,
   _checkIsHttpToken: checkIsHttpToken,
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
   callable,

@@ -606,7 +606,11 @@ function stopFastRead(state) {
 function processEvents(state, ev, d, ab, n) {
   const socket = state.socket;
   const server = state.server;
+  const parser = state.parser;
   for (let i = 0; i < ev.length;) {
+    // A handler that closed the connection freed the parser: the rest of
+    // the chunk (pipelined requests) is not served.
+    if (parser.id === 0) return;
     switch (ev[i]) {
       case kEvHead: {
         const req = new server[kIncomingMessage](socket);

@@ -53,6 +53,7 @@ module.exports = {
   request,
   setMaxIdleHTTPParsers(max) {
     require('internal/validators').validateInteger(max, 'max', 1);
+    require('_http_common').parsers.max = max;
   },
 };
 
