@@ -156,6 +156,21 @@ function isArrayBuffer(v) {
   return v instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer);
 }
 
+// ZlibHandle is a stream's _handle: the Go engine's id, and close(), as
+// node's native handle object has.
+class ZlibHandle {
+  constructor(id) {
+    this.id = id;
+  }
+
+  close() {
+    if (this.id !== 0) {
+      binding.close(this.id);
+      this.id = 0;
+    }
+  }
+}
+
 function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
   let chunkSize = Z_DEFAULT_CHUNK;
   let maxOutputLength = kMaxLength;
@@ -175,7 +190,7 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
     }
   }
   Transform.call(this, { autoDestroy: true, ...opts });
-  this._handle = handle;
+  this._handle = new ZlibHandle(handle);
   this._mode = mode;
   this._chunkSize = chunkSize;
   this._defaultFlushFlag = flush;
@@ -218,7 +233,7 @@ ZlibBase.prototype.flush = function flush(kind, callback) {
 
 ZlibBase.prototype.reset = function reset() {
   if (this._handle === null) throw new Error('zlib binding closed');
-  binding.reset(this._handle);
+  binding.reset(this._handle.id);
 };
 
 ZlibBase.prototype._read = function _read(n) {
@@ -267,7 +282,9 @@ function closeHandle(engine) {
     engine._closePending = true;
     return;
   }
-  binding.close(engine._handle);
+  // Through the handle object, as node's: a program may replace its
+  // close (minizlib does, to keep a stream usable around _processChunk).
+  engine._handle.close();
   engine._handle = null;
 }
 
@@ -299,7 +316,7 @@ function processChunkAsync(engine, chunk, flushFlag, cb) {
       return;
     }
     engine._writeInProgress = true;
-    binding.write(engine._handle, input, flushFlag, (out, message, errno, more) => {
+    binding.write(engine._handle.id, input, flushFlag, (out, message, errno, more) => {
       afterWrite(engine, out, message, errno, more, cb, step);
     });
   };
@@ -318,7 +335,7 @@ function afterWrite(engine, out, message, errno, more, cb, step) {
     cb();
     return;
   }
-  if (engine._handle !== null) engine.bytesWritten = binding.consumed(engine._handle);
+  if (engine._handle !== null) engine.bytesWritten = binding.consumed(engine._handle.id);
   const room = out.byteLength > 0 ? pushOutput(engine, out) : true;
   if (more && message === undefined) {
     if (room) step(kEmpty);
@@ -328,7 +345,7 @@ function afterWrite(engine, out, message, errno, more, cb, step) {
   // As zlib: input past the end of the compressed data ends the
   // stream (gzip members are looked for instead).
   if (engine._handle !== null && engine._mode !== GUNZIP && engine._mode !== UNZIP &&
-      !engine._endedEarly && binding.endedEarly(engine._handle)) {
+      !engine._endedEarly && binding.endedEarly(engine._handle.id)) {
     engine._endedEarly = true;
     engine.push(null);
   }
@@ -343,12 +360,12 @@ function processChunkSync(engine, chunk, flushFlag) {
   if (engine._handle === null) throw new Error('zlib binding closed');
   let out;
   try {
-    out = binding.writeSync(engine._handle, chunk, flushFlag, engine._maxOutputLength);
+    out = binding.writeSync(engine._handle.id, chunk, flushFlag, engine._maxOutputLength);
   } catch (e) {
     closeHandle(engine);
     throw zlibError(e.message, e.errno, engine._mode);
   }
-  engine.bytesWritten = binding.consumed(engine._handle);
+  engine.bytesWritten = binding.consumed(engine._handle.id);
   closeHandle(engine);
   if (out === null) throw new ERR_BUFFER_TOO_LARGE(engine._maxOutputLength);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
@@ -375,9 +392,9 @@ function zlibBuffer(engine, buffer, callback) {
   let total = 0;
   const step = (input) => {
     engine._writeInProgress = true;
-    binding.write(engine._handle, input, engine._finishFlushFlag, (out, message, errno, more) => {
+    binding.write(engine._handle.id, input, engine._finishFlushFlag, (out, message, errno, more) => {
       engine._writeInProgress = false;
-      const consumed = binding.consumed(engine._handle);
+      const consumed = binding.consumed(engine._handle.id);
       if (message === undefined) {
         parts.push(out);
         total += out.byteLength;
@@ -456,7 +473,7 @@ Zlib.prototype.params = function params(level, strategy, callback) {
   if (this._level !== level || this._strategy !== strategy) {
     this.flush(Z_SYNC_FLUSH, () => {
       if (this._handle === null) throw new Error('zlib binding closed');
-      binding.params(this._handle, level, strategy);
+      binding.params(this._handle.id, level, strategy);
       if (this.destroyed) return;
       this._level = level;
       this._strategy = strategy;
