@@ -203,16 +203,32 @@ func mapTS(stack string) string {
 // try/finally code with esbuild, leaving the rest of the syntax as it is.
 // Lines are aligned as for TypeScript so that stacks stay close to the
 // source. It is only tried on source that failed to compile.
+//
+// It also works around an engine parser bug: a class field named async
+// with no initializer (`async;`, which TypeScript emits for a declared
+// property) is a syntax error to the engine, so when src may hold one,
+// class fields are lowered too (into the constructor, with define
+// semantics).
 func LowerUsing(src, filename string) (string, error) {
+	supported := map[string]bool{"using": false}
+	if asyncField.MatchString(src) {
+		supported["class-field"] = false
+		supported["class-static-field"] = false
+	}
 	return transformAligned(src, filename, api.TransformOptions{
 		Loader:    api.LoaderJS,
-		Supported: map[string]bool{"using": false},
+		Supported: supported,
 	}, false)
 }
 
-// usingDecl finds what may be a using declaration, to decide whether a
-// syntax error is worth a LowerUsing retry.
-var usingDecl = regexp.MustCompile(`\busing\s+[\p{L}_$\[{]`)
+// usingDecl finds what may be a using declaration, and asyncField what
+// may be a class field named async without initializer, to decide
+// whether a syntax error is worth a LowerUsing retry.
+var (
+	usingDecl  = regexp.MustCompile(`\busing\s+[\p{L}_$\[{]`)
+	asyncField = regexp.MustCompile(`\basync\s*;`)
+)
 
-// MayUseUsing reports whether src may contain a using declaration.
-func MayUseUsing(src string) bool { return usingDecl.MatchString(src) }
+// MayUseUsing reports whether src may contain syntax that LowerUsing
+// rewrites: a using declaration, or a class field named async.
+func MayUseUsing(src string) bool { return usingDecl.MatchString(src) || asyncField.MatchString(src) }

@@ -63,3 +63,17 @@ func TestFacadeSource(t *testing.T) {
 		t.Fatal(src)
 	}
 }
+
+func TestLowerUsingAsyncField(t *testing.T) {
+	src := "export class A {\n    name;\n    async;\n    static async;\n    x = 1;\n}\n"
+	if !MayUseUsing(src) {
+		t.Fatal("MayUseUsing should see the async field")
+	}
+	out, err := LowerUsing(src, "a.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "async;") {
+		t.Fatalf("async field not lowered:\n%s", out)
+	}
+}
