@@ -283,6 +283,10 @@ func (p *Parser) readHead(data []byte, i int, h Handler) (int, *Error) {
 		return i + err.Offset, err
 	}
 	f := framingOf(hd)
+	if f.codingAfterChunked && p.kind == Request && (f.err == nil || f.errAfterHead) {
+		f.err = perr("HPE_INVALID_TRANSFER_ENCODING", "Invalid `Transfer-Encoding` header value", 0)
+		f.errAfterHead = false
+	}
 	if f.errAfterHead && p.kind == Response {
 		// A response whose last coding is not chunked is read to EOF.
 		f.err, f.errAfterHead = nil, false
@@ -695,6 +699,8 @@ type framing struct {
 	// llhttp does for a request whose last coding is not chunked: the
 	// head event comes first, then the error.
 	errAfterHead bool
+	// codingAfterChunked: a transfer coding follows chunked.
+	codingAfterChunked bool
 }
 
 func framingOf(hd *Head) framing {
@@ -731,6 +737,14 @@ func framingOf(hd *Head) framing {
 			}
 		case 17:
 			if eqFold(n, "transfer-encoding") {
+				// A coding after chunked (in this header or a later one):
+				// a request fails at once, as with llhttp, before its
+				// head is reported (see readHead).
+				if f.chunked {
+					f.codingAfterChunked = true
+				} else if c := lastIndexByte(v, ','); c >= 0 && hasToken(v[:c], "chunked") {
+					f.codingAfterChunked = true
+				}
 				te = true
 				// The last coding decides: chunked must be final.
 				last := v

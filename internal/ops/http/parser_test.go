@@ -215,3 +215,26 @@ func TestHostExpect(t *testing.T) {
 		}
 	}
 }
+
+// TestTransferEncodingErrors checks when a bad Transfer-Encoding fails
+// against the head event, as llhttp: a coding after chunked fails before
+// the head; a last coding that is not chunked fails after it (a request)
+// or makes a body read to EOF (a response).
+func TestTransferEncodingErrors(t *testing.T) {
+	got, err := feed(t, Request, "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked-false\r\n\r\n", 0)
+	if err == nil || len(got) != 0 {
+		t.Fatalf("coding after chunked: events %q, err %v; want an error and no head", got, err)
+	}
+	got, err = feed(t, Request, "POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", 0)
+	if err == nil || len(got) != 0 {
+		t.Fatalf("chunked, gzip: events %q, err %v; want an error and no head", got, err)
+	}
+	got, err = feed(t, Request, "POST / HTTP/1.1\r\nTransfer-Encoding: chunkedchunked\r\n\r\n", 0)
+	if err == nil || err.Code != "HPE_INVALID_TRANSFER_ENCODING" || len(got) != 1 || !strings.HasPrefix(got[0], "head POST") {
+		t.Fatalf("last coding not chunked: events %q, err %v; want the head, then an error", got, err)
+	}
+	got, err = feed(t, Response, "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nabc", 0)
+	if err != nil || len(got) != 2 || got[1] != "body abc" {
+		t.Fatalf("response with gzip coding: events %q, err %v; want the body read to EOF", got, err)
+	}
+}
