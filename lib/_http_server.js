@@ -70,8 +70,9 @@ const kServerResponse = Symbol('ServerResponse');
 const kIncomingMessage = Symbol('IncomingMessage');
 const kConnections = Symbol('http.server.connections');
 const kCheckInterval = Symbol('http.server.checkInterval');
-// The diagnostics channels the server publishes on (checked with
-// hasSubscribers, which costs a property read per request).
+// The diagnostics channels the server publishes on. hasSubscribers is a
+// getter call: dcState.active (no channel has subscribers) is read first.
+const dcState = require('internal/diagnostics_channel_state');
 const dc = (() => {
   const diagnostics = require('diagnostics_channel');
   return {
@@ -807,7 +808,7 @@ function parserOnIncoming(state, req, keepAlive, seen) {
     };
   }
   const res = new server[kServerResponse](req, state.resOptions);
-  if (dc.responseCreated.hasSubscribers) dc.responseCreated.publish({ request: req, response: res });
+  if (dcState.active !== 0 && dc.responseCreated.hasSubscribers) dc.responseCreated.publish({ request: req, response: res });
   // Values equal to the prototype's defaults are not set: each new own
   // property of a per-request object costs.
   if (res.shouldKeepAlive !== keepAlive) res.shouldKeepAlive = keepAlive;
@@ -883,7 +884,7 @@ function parserOnIncoming(state, req, keepAlive, seen) {
     rs.closed = true;
     rs.closeEmitted = true;
   }
-  if (dc.requestStart.hasSubscribers) {
+  if (dcState.active !== 0 && dc.requestStart.hasSubscribers) {
     dc.requestStart.publish({ request: req, response: res, socket, server });
   }
   // One plain 'request' listener is called as emit would call it (when
@@ -904,7 +905,7 @@ function onResFinish(res) {
   const state = res[kResState];
   const req = res.req;
   const socket = state.socket;
-  if (dc.responseFinish.hasSubscribers) {
+  if (dcState.active !== 0 && dc.responseFinish.hasSubscribers) {
     dc.responseFinish.publish({ request: req, response: res, socket, server: state.server });
   }
   const incoming = state.incoming;

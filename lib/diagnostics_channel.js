@@ -13,6 +13,7 @@ const { validateFunction } = require('internal/validators');
 
 const channels = new Map();  // name -> WeakRef<Channel>
 const active = new Set();    // channels with subscribers or stores
+const state = require('internal/diagnostics_channel_state');
 
 function reportError(err) {
   process.nextTick(() => { throw err; });
@@ -35,6 +36,7 @@ class Channel {
   #updateActive() {
     if (this.#subscribers.length > 0 || this.#stores.size > 0) active.add(this);
     else active.delete(this);
+    state.active = active.size;
   }
 
   get hasSubscribers() {
