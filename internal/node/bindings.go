@@ -160,6 +160,32 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 		ms, _ := c.ToFloat64(qjs.Arg(args, 0))
 		return c.String(tzname.At(ms))
 	})
+	// zoneName(tz) is the canonical name of IANA zone tz, or undefined
+	// when there is no such zone.
+	binding.Func(c, obj, "zoneName", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if _, name, ok := tzname.Load(c.GoString(qjs.Arg(args, 0))); ok {
+			return c.String(tzname.Canonical(name))
+		}
+		return qjs.Undefined
+	})
+	// zoneParts(ms, tz) is [year, month (0-11), day, weekday, hour,
+	// minute, second, millisecond, offset (minutes east), abbreviation,
+	// long name] of ms in zone tz, or undefined when there is no such zone.
+	binding.Func(c, obj, "zoneParts", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		ms, _ := c.ToFloat64(qjs.Arg(args, 0))
+		loc, _, ok := tzname.Load(c.GoString(qjs.Arg(args, 1)))
+		if !ok {
+			return qjs.Undefined
+		}
+		p := tzname.PartsAt(ms, loc)
+		arr := c.Array()
+		for i, v := range []int{p.Year, p.Month, p.Day, p.Weekday, p.Hour, p.Minute, p.Second, p.Millisecond, p.Offset} {
+			c.SetIndex(arr, uint32(i), qjs.Int32(int32(v)))
+		}
+		c.SetIndex(arr, 9, c.String(p.Abbr))
+		c.SetIndex(arr, 10, c.String(p.Long))
+		return arr
+	})
 	// envFlags() lists the options allowed in NODE_OPTIONS.
 	binding.Func(c, obj, "envFlags", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return c.StringArray(cli.EnvFlags())

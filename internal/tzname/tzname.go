@@ -13,6 +13,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+	// The zone database is built in, as node carries ICU's: named zones
+	// work on a machine without /usr/share/zoneinfo.
+	_ "time/tzdata"
 )
 
 // longNames maps tz database abbreviations to ICU's long names. An
@@ -118,4 +121,92 @@ func Name(abbr string, off int) string {
 		return fmt.Sprintf("GMT%c%02d:%02d", sign, off/3600, off%3600/60)
 	}
 	return abbr
+}
+
+// Load returns the zone named name (an IANA name such as "Asia/Tokyo",
+// matched case-insensitively for the first letters as ICU does not care
+// about case) and its canonical spelling, or ok false when there is no
+// such zone.
+func Load(name string) (loc *time.Location, canonical string, ok bool) {
+	if name == "" || strings.Contains(name, "..") || strings.HasPrefix(name, "/") {
+		return nil, "", false
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if l, hit := zones[name]; hit {
+		return l, l.String(), l != nil
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		l = nil
+	}
+	zones[name] = l
+	if l == nil {
+		return nil, "", false
+	}
+	return l, l.String(), true
+}
+
+// zones caches Load's answers, misses included (as nil).
+var zones = map[string]*time.Location{}
+
+// icuCanonical maps zone names to the spelling ICU (so node's Intl)
+// reports as canonical: the older names it keeps for renamed zones, and
+// the targets of common links.
+var icuCanonical = map[string]string{
+	"Asia/Kolkata": "Asia/Calcutta", "Asia/Kathmandu": "Asia/Katmandu",
+	"Asia/Ho_Chi_Minh": "Asia/Saigon", "Asia/Yangon": "Asia/Rangoon",
+	"Europe/Kyiv": "Europe/Kiev", "America/Nuuk": "America/Godthab",
+	"Atlantic/Faroe": "Atlantic/Faeroe", "Pacific/Pohnpei": "Pacific/Ponape",
+	"Pacific/Chuuk": "Pacific/Truk", "America/Atikokan": "America/Coral_Harbour",
+	"Africa/Asmara": "Africa/Asmera", "Pacific/Kanton": "Pacific/Enderbury",
+	"America/Argentina/Buenos_Aires": "America/Buenos_Aires",
+	"America/Indiana/Indianapolis": "America/Indianapolis",
+	"America/Kentucky/Louisville": "America/Louisville",
+	"US/Eastern": "America/New_York", "US/Central": "America/Chicago",
+	"US/Mountain": "America/Denver", "US/Pacific": "America/Los_Angeles",
+	"US/Alaska": "America/Anchorage", "US/Hawaii": "Pacific/Honolulu",
+	"US/Arizona": "America/Phoenix", "Etc/UTC": "UTC", "Etc/GMT": "UTC",
+	"Etc/Universal": "UTC", "Etc/Zulu": "UTC", "Universal": "UTC", "Zulu": "UTC",
+	"GB": "Europe/London", "Japan": "Asia/Tokyo", "PRC": "Asia/Shanghai",
+}
+
+// Canonical returns the name ICU reports for the zone named name.
+func Canonical(name string) string {
+	if c, ok := icuCanonical[name]; ok {
+		return c
+	}
+	return name
+}
+
+// Parts are the wall-clock fields of an instant in a zone.
+type Parts struct {
+	Year, Month, Day, Weekday, Hour, Minute, Second, Millisecond int
+	Offset                                                       int // minutes east of UTC
+	Abbr, Long                                                   string
+}
+
+// PartsAt returns the fields of ms (milliseconds since the epoch) in loc.
+func PartsAt(ms float64, loc *time.Location) Parts {
+	sec := int64(ms) / 1000
+	msec := int64(ms) % 1000
+	if msec < 0 {
+		msec += 1000
+		sec--
+	}
+	t := time.Unix(sec, msec*int64(time.Millisecond)).In(loc)
+	abbr, off := t.Zone()
+	long := Name(abbr, off)
+	if names, ok := byZone[loc.String()]; ok {
+		if t.IsDST() && names[1] != "" {
+			long = names[1]
+		} else if !t.IsDST() {
+			long = names[0]
+		}
+	}
+	return Parts{
+		Year: t.Year(), Month: int(t.Month()) - 1, Day: t.Day(), Weekday: int(t.Weekday()),
+		Hour: t.Hour(), Minute: t.Minute(), Second: t.Second(), Millisecond: int(msec),
+		Offset: off / 60, Abbr: abbr, Long: long,
+	}
 }

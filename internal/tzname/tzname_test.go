@@ -42,3 +42,30 @@ func TestAtByZone(t *testing.T) {
 		t.Errorf("At(Shanghai) = %q", got)
 	}
 }
+
+func TestPartsAt(t *testing.T) {
+	loc, name, ok := Load("Asia/Tokyo")
+	if !ok || name != "Asia/Tokyo" {
+		t.Fatalf("Load(Asia/Tokyo) = %v %q", ok, name)
+	}
+	p := PartsAt(0, loc)
+	if p.Year != 1970 || p.Month != 0 || p.Day != 1 || p.Hour != 9 || p.Offset != 540 || p.Long != "Japan Standard Time" {
+		t.Fatalf("PartsAt(0, Tokyo) = %+v", p)
+	}
+	p = PartsAt(-1, loc)
+	if p.Second != 59 || p.Millisecond != 999 || p.Hour != 8 {
+		t.Fatalf("PartsAt(-1, Tokyo) = %+v", p)
+	}
+	if _, _, ok := Load("Mars/Olympus"); ok {
+		t.Fatal("Load(Mars/Olympus) succeeded")
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	if got := Canonical("Asia/Kolkata"); got != "Asia/Calcutta" {
+		t.Errorf("Canonical(Asia/Kolkata) = %q", got)
+	}
+	if got := Canonical("Asia/Tokyo"); got != "Asia/Tokyo" {
+		t.Errorf("Canonical(Asia/Tokyo) = %q", got)
+	}
+}

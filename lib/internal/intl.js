@@ -415,6 +415,24 @@ Object.defineProperty(NumberFormat.prototype, Symbol.toStringTag, { value: 'Intl
 // --- DateTimeFormat ----------------------------------------------------
 
 let localZone;
+// The zone database binding (process_methods' zoneName/zoneParts).
+let zoneBindingValue;
+function zoneBinding() {
+  zoneBindingValue ??= internalBinding('process_methods');
+  return zoneBindingValue;
+}
+
+// eraName names the era of the fields f (whose year was made positive
+// when it is BC) in en-US.
+function eraName(f, width) {
+  const bc = f.bc === true;
+  if (width === 'long') return bc ? 'Before Christ' : 'Anno Domini';
+  if (width === 'narrow') return bc ? 'B' : 'A';
+  return bc ? 'BC' : 'AD';
+}
+
+const usZoneAbbrs = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'AKST', 'AKDT', 'HST']);
+
 function localTimeZone() {
   if (localZone !== undefined) return localZone;
   localZone = 'UTC';
@@ -461,8 +479,10 @@ class DateTimeFormat {
       const upper = timeZone.toUpperCase();
       if (upper === 'UTC' || upper === 'ETC/UTC' || upper === 'GMT' || upper === 'ETC/GMT') timeZone = 'UTC';
       else if (timeZone !== localTimeZone()) {
-        if (!/^[A-Za-z_+\-/0-9]+$/.test(timeZone)) throw new RangeError(`Invalid time zone specified: ${timeZone}`);
-        throw notImplemented(`Intl.DateTimeFormat timeZone "${timeZone}"`);
+        // Any IANA zone: its fields come from the zone database (Go's).
+        const name = /^[A-Za-z_+\-/0-9]+$/.test(timeZone) ? zoneBinding().zoneName(timeZone) : undefined;
+        if (name === undefined) throw new RangeError(`Invalid time zone specified: ${timeZone}`);
+        timeZone = name;
       }
     }
     const o = { locale: LOCALE, calendar: 'gregory', numberingSystem: 'latn', timeZone };
@@ -480,12 +500,12 @@ class DateTimeFormat {
     o.timeZoneName = getOption(options, 'timeZoneName', ['short', 'long', 'shortOffset', 'longOffset', 'shortGeneric', 'longGeneric'], undefined);
     o.dateStyle = getOption(options, 'dateStyle', ['full', 'long', 'medium', 'short'], undefined);
     o.timeStyle = getOption(options, 'timeStyle', ['full', 'long', 'medium', 'short'], undefined);
-    if (o.era !== undefined) throw notImplemented('Intl.DateTimeFormat era');
     const anyField = dateFields.some((f) => o[f] !== undefined);
     if ((o.dateStyle || o.timeStyle) && anyField) {
       throw new TypeError(`Can't set option ${dateFields.find((f) => o[f] !== undefined)} when ${o.dateStyle ? 'dateStyle' : 'timeStyle'} is used`);
     }
-    if (!dateFields.some((f) => f !== 'timeZoneName' && o[f] !== undefined) && !o.dateStyle && !o.timeStyle) {
+    // Like timeZoneName, an era alone gets the default date fields.
+    if (!dateFields.some((f) => f !== 'timeZoneName' && f !== 'era' && o[f] !== undefined) && !o.dateStyle && !o.timeStyle) {
       o.year = 'numeric';
       o.month = 'numeric';
       o.day = 'numeric';
@@ -510,18 +530,28 @@ class DateTimeFormat {
     const t = date === undefined ? Date.now() : Number(date);
     if (!Number.isFinite(t)) throw new RangeError('Invalid time value');
     const d = new Date(t);
-    const utc = this.#opts.timeZone === 'UTC';
-    const f = {
-      year: utc ? d.getUTCFullYear() : d.getFullYear(),
-      month: utc ? d.getUTCMonth() : d.getMonth(),
-      day: utc ? d.getUTCDate() : d.getDate(),
-      weekday: utc ? d.getUTCDay() : d.getDay(),
-      hour: utc ? d.getUTCHours() : d.getHours(),
-      minute: utc ? d.getUTCMinutes() : d.getMinutes(),
-      second: utc ? d.getUTCSeconds() : d.getSeconds(),
-      ms: utc ? d.getUTCMilliseconds() : d.getMilliseconds(),
-      offset: utc ? 0 : -d.getTimezoneOffset(),
-    };
+    const tz = this.#opts.timeZone;
+    const utc = tz === 'UTC';
+    let f;
+    if (utc || tz === localTimeZone()) {
+      f = {
+        year: utc ? d.getUTCFullYear() : d.getFullYear(),
+        month: utc ? d.getUTCMonth() : d.getMonth(),
+        day: utc ? d.getUTCDate() : d.getDate(),
+        weekday: utc ? d.getUTCDay() : d.getDay(),
+        hour: utc ? d.getUTCHours() : d.getHours(),
+        minute: utc ? d.getUTCMinutes() : d.getMinutes(),
+        second: utc ? d.getUTCSeconds() : d.getSeconds(),
+        ms: utc ? d.getUTCMilliseconds() : d.getMilliseconds(),
+        offset: utc ? 0 : -d.getTimezoneOffset(),
+      };
+    } else {
+      const z = zoneBinding().zoneParts(t, tz);
+      f = {
+        year: z[0], month: z[1], day: z[2], weekday: z[3], hour: z[4], minute: z[5], second: z[6], ms: z[7],
+        offset: z[8], abbr: z[9], long: z[10],
+      };
+    }
     const o = { ...this.#opts };
     let joiner = ', ';
     if (o.dateStyle || o.timeStyle) {
@@ -544,6 +574,15 @@ class DateTimeFormat {
     const num = (type, v, style) => parts.push({ type, value: style === '2-digit' ? String(v % 100).padStart(2, '0') : String(v) });
     const hasDate = o.weekday || o.year || o.month || o.day;
     const hasTime = o.hour || o.minute || o.second;
+    if (o.era && f.year < 1) {
+      // Years before 1 are counted back in the BC era.
+      f.year = 1 - f.year;
+      f.bc = true;
+    }
+    if (o.era && !hasDate) {
+      parts.push({ type: 'era', value: eraName(f, o.era) });
+      if (hasTime) lit(', ');
+    }
     if (hasDate) {
       const textMonth = o.month === 'long' || o.month === 'short' || o.month === 'narrow';
       if (o.weekday) {
@@ -571,6 +610,10 @@ class DateTimeFormat {
           num(type, v, style);
         });
       }
+    }
+    if (o.era && hasDate) {
+      lit(' ');
+      parts.push({ type: 'era', value: eraName(f, o.era) });
     }
     if (hasTime) {
       if (hasDate) lit(joiner);
@@ -603,6 +646,13 @@ class DateTimeFormat {
       let name;
       if (o.timeZone === 'UTC') {
         name = o.timeZoneName === 'long' ? 'Coordinated Universal Time' : o.timeZoneName.endsWith('Offset') ? 'GMT' : 'UTC';
+      } else if (f.long !== undefined && (o.timeZoneName === 'long' || o.timeZoneName === 'longGeneric') &&
+                 !f.long.startsWith('GMT')) {
+        name = f.long;
+      } else if (f.abbr !== undefined && (o.timeZoneName === 'short' || o.timeZoneName === 'shortGeneric') &&
+                 usZoneAbbrs.has(f.abbr)) {
+        // en-US has short names for the US zones only; others are GMT+h.
+        name = f.abbr;
       } else {
         const off = f.offset;
         const sign = off < 0 ? '-' : '+';
