@@ -936,6 +936,75 @@ class ListFormat {
 }
 Object.defineProperty(ListFormat.prototype, Symbol.toStringTag, { value: 'Intl.ListFormat', configurable: true });
 
+// en-US relative time: per unit, the long, short and narrow unit names
+// (singular, plural) and the words of numeric: 'auto' for -1, 0 and 1.
+const relativeUnits = {
+  year: { long: ['year', 'years'], short: ['yr.', 'yr.'], narrow: ['y', 'y'], auto: ['last year', 'this year', 'next year'], autoShort: ['last yr.', 'this yr.', 'next yr.'] },
+  quarter: { long: ['quarter', 'quarters'], short: ['qtr.', 'qtrs.'], narrow: ['q', 'q'], auto: ['last quarter', 'this quarter', 'next quarter'], autoShort: ['last qtr.', 'this qtr.', 'next qtr.'] },
+  month: { long: ['month', 'months'], short: ['mo.', 'mo.'], narrow: ['mo', 'mo'], auto: ['last month', 'this month', 'next month'], autoShort: ['last mo.', 'this mo.', 'next mo.'] },
+  week: { long: ['week', 'weeks'], short: ['wk.', 'wk.'], narrow: ['w', 'w'], auto: ['last week', 'this week', 'next week'], autoShort: ['last wk.', 'this wk.', 'next wk.'] },
+  day: { long: ['day', 'days'], short: ['day', 'days'], narrow: ['d', 'd'], auto: ['yesterday', 'today', 'tomorrow'], autoShort: ['yesterday', 'today', 'tomorrow'] },
+  hour: { long: ['hour', 'hours'], short: ['hr.', 'hr.'], narrow: ['h', 'h'], auto: [null, 'this hour', null], autoShort: [null, 'this hour', null] },
+  minute: { long: ['minute', 'minutes'], short: ['min.', 'min.'], narrow: ['m', 'm'], auto: [null, 'this minute', null], autoShort: [null, 'this minute', null] },
+  second: { long: ['second', 'seconds'], short: ['sec.', 'sec.'], narrow: ['s', 's'], auto: [null, 'now', null], autoShort: [null, 'now', null] },
+};
+
+class RelativeTimeFormat {
+  #opts;
+  #numberFormat;
+
+  constructor(locales = undefined, options = undefined) {
+    checkLocales(locales);
+    options = toObject(options);
+    getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit');
+    const numberingSystem = options.numberingSystem;
+    if (numberingSystem !== undefined && String(numberingSystem) !== 'latn') {
+      throw notImplemented(`Intl.RelativeTimeFormat numberingSystem "${numberingSystem}"`);
+    }
+    const style = getOption(options, 'style', ['long', 'short', 'narrow'], 'long');
+    const numeric = getOption(options, 'numeric', ['always', 'auto'], 'always');
+    this.#opts = { locale: LOCALE, style, numeric, numberingSystem: 'latn' };
+    this.#numberFormat = new NumberFormat(LOCALE);
+  }
+
+  format(value, unit) {
+    return this.formatToParts(value, unit).map((p) => p.value).join('');
+  }
+
+  formatToParts(value, unit) {
+    value = Number(value);
+    unit = String(unit);
+    const u = unit.endsWith('s') ? unit.slice(0, -1) : unit;
+    const names = Object.hasOwn(relativeUnits, u) ? relativeUnits[u] : undefined;
+    if (names === undefined) {
+      throw new RangeError(`Invalid unit argument for Intl.RelativeTimeFormat.prototype.format() '${unit}'`);
+    }
+    if (!Number.isFinite(value)) throw new RangeError('Invalid time value');
+    const { style, numeric } = this.#opts;
+    if (numeric === 'auto' && (value === -1 || value === 0 || value === 1)) {
+      const words = (style === 'long' ? names.auto : names.autoShort)[value + 1];
+      if (words !== null) return [{ type: 'literal', value: words }];
+    }
+    const past = value < 0 || Object.is(value, -0);
+    const abs = Math.abs(value);
+    const word = names[style][abs === 1 ? 0 : 1];
+    const sep = style === 'narrow' ? '' : ' ';
+    const number = this.#numberFormat.formatToParts(abs).map((p) => ({ ...p, unit: u }));
+    if (past) return [...number, { type: 'literal', value: `${sep}${word} ago` }];
+    return [{ type: 'literal', value: 'in ' }, ...number, { type: 'literal', value: `${sep}${word}` }];
+  }
+
+  resolvedOptions() {
+    const o = this.#opts;
+    return { locale: o.locale, style: o.style, numeric: o.numeric, numberingSystem: o.numberingSystem };
+  }
+
+  static supportedLocalesOf(locales) {
+    return supportedLocalesOf(locales);
+  }
+}
+Object.defineProperty(RelativeTimeFormat.prototype, Symbol.toStringTag, { value: 'Intl.RelativeTimeFormat', configurable: true });
+
 function unsupported(name) {
   return class {
     constructor() {
@@ -960,7 +1029,7 @@ const Intl = {};
 for (const [name, value] of Object.entries({
   Collator: callable(Collator), DateTimeFormat: callable(DateTimeFormat), ListFormat,
   NumberFormat: callable(NumberFormat), PluralRules, Segmenter,
-  RelativeTimeFormat: unsupported('RelativeTimeFormat'),
+  RelativeTimeFormat,
   DisplayNames: unsupported('DisplayNames'),
   Locale: unsupported('Locale'),
   DurationFormat: unsupported('DurationFormat'),
