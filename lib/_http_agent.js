@@ -11,7 +11,12 @@ const {
 } = require('internal/errors');
 const { validateNumber, validateOneOf } = require('internal/validators');
 
+// After its first call, debug is the plain logger (a no-op unless
+// NODE_DEBUG names http).
+let debug = require('util').debuglog('http', (fn) => { debug = fn; });
+
 const kOnKeylog = Symbol('onkeylog');
+const kRequestOptions = Symbol('requestOptions');
 
 function freeSocketErrorListener(err) {
   const socket = this;
@@ -38,6 +43,11 @@ class Agent extends EventEmitter {
     this.scheduling = this.options.scheduling || 'lifo';
     this.maxTotalSockets = this.options.maxTotalSockets;
     this.totalSocketCount = 0;
+    // How long before a server's announced keep-alive timeout the agent
+    // stops reusing an idle socket.
+    const buffer = this.options.agentKeepAliveTimeoutBuffer;
+    this.agentKeepAliveTimeoutBuffer =
+      typeof buffer === 'number' && buffer >= 0 && Number.isFinite(buffer) ? buffer : 1000;
     validateOneOf(this.scheduling, 'scheduling', ['fifo', 'lifo']);
     if (this.maxTotalSockets !== undefined) {
       validateNumber(this.maxTotalSockets, 'maxTotalSockets');
@@ -51,6 +61,7 @@ class Agent extends EventEmitter {
 
     this.on('free', (socket, options) => {
       const name = this.getName(options);
+      debug('agent.on(free)', name);
       if (!socket.writable) {
         socket.destroy();
         return;
@@ -59,6 +70,7 @@ class Agent extends EventEmitter {
       if (requests && requests.length) {
         const req = requests.shift();
         if (requests.length === 0) delete this.requests[name];
+        req[kRequestOptions] = undefined;
         socket.removeListener('error', freeSocketErrorListener);
         setRequestSocket(this, req, socket);
         return;
@@ -79,7 +91,7 @@ class Agent extends EventEmitter {
       }
       this.freeSockets[name] = freeSockets;
       socket._httpMessage = null;
-      this.removeSocket(socket, options, true);
+      this.removeSocket(socket, options);
       socket.once('error', freeSocketErrorListener);
       freeSockets.push(socket);
     });
@@ -129,6 +141,8 @@ class Agent extends EventEmitter {
       });
     } else {
       if (!this.requests[name]) this.requests[name] = [];
+      // Kept to open a socket for it when one of another origin closes.
+      req[kRequestOptions] = options;
       this.requests[name].push(req);
     }
   }
@@ -138,8 +152,11 @@ class Agent extends EventEmitter {
     if (options.socketPath) options.path = options.socketPath;
     normalizeServerName(options, req);
     const name = this.getName(options);
+    debug('createConnection', name);
     options._agentKey = name;
     options.encoding = null;
+    options.keepAlive = this.keepAlive;
+    options.keepAliveInitialDelay = this.keepAliveMsecs;
     let called = false;
     const oncreate = (err, s) => {
       if (called) return;
@@ -161,10 +178,12 @@ class Agent extends EventEmitter {
     if (newSocket) oncreate(null, newSocket);
   }
 
-  removeSocket(s, options, keepCount) {
+  removeSocket(s, options) {
     const name = this.getName(options);
+    debug('removeSocket', name, 'writable:', s.writable);
     const sets = [this.sockets];
-    if (!s.writable || !keepCount) sets.push(this.freeSockets);
+    // A dead socket leaves the free list too.
+    if (!s.writable) sets.push(this.freeSockets);
     for (const sockets of sets) {
       if (sockets[name]) {
         const index = sockets[name].indexOf(s);
@@ -174,32 +193,49 @@ class Agent extends EventEmitter {
         }
       }
     }
+    // A socket slot came free: open one for a waiting request, of this
+    // origin first, else of an origin that has no socket at all.
+    let req;
     const requests = this.requests[name];
-    if (requests && requests.length && !keepCount) {
-      const req = requests[0];
-      const count = (this.sockets[name] ? this.sockets[name].length : 0);
-      if (count < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
-        // The new socket's 'free' event takes the first queued request.
-        this.createSocket(req, options, (err, socket) => {
-          if (err) {
-            const i = requests.indexOf(req);
-            if (i !== -1) requests.splice(i, 1);
-            if (requests.length === 0 && this.requests[name] === requests) delete this.requests[name];
-            req.onSocket(socket, err);
-          } else {
-            socket.emit('free');
-          }
-        });
+    if (requests && requests.length) {
+      req = requests[0];
+    } else {
+      for (const key of Object.keys(this.requests)) {
+        if (this.sockets[key] && this.sockets[key].length) break;
+        req = this.requests[key][0];
+        options = req[kRequestOptions];
+        break;
       }
+    }
+    if (req && options) {
+      req[kRequestOptions] = undefined;
+      // The new socket's 'free' event takes the first queued request.
+      this.createSocket(req, options, (err, socket) => {
+        if (err) req.onSocket(socket, err);
+        else socket.emit('free');
+      });
     }
   }
 
   keepSocketAlive(socket) {
     socket.setKeepAlive(true, this.keepAliveMsecs);
     socket.unref();
-    const agentTimeout = this.options.timeout || 0;
+    let agentTimeout = this.options.timeout || 0;
+    let keep = true;
+    // A server's "Keep-Alive: timeout=N" hint: stop reusing the socket a
+    // little before the server would close it.
+    const req = socket._httpMessage;
+    const hint = req && req.res ? req.res.headers['keep-alive'] : undefined;
+    if (hint) {
+      const m = /^timeout=(\d+)/.exec(hint);
+      if (m) {
+        const ms = Math.max(Number.parseInt(m[1], 10) * 1000 - this.agentKeepAliveTimeoutBuffer, 0);
+        if (ms === 0) keep = false;
+        else if (ms < agentTimeout) agentTimeout = ms;
+      }
+    }
     if (socket.timeout !== agentTimeout) socket.setTimeout(agentTimeout);
-    return true;
+    return keep;
   }
 
   reuseSocket(socket, req) {

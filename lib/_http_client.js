@@ -4,6 +4,7 @@
 // agent (or net directly), parses the response with the Go parser.
 
 const net = require('net');
+const { finished } = require('stream');
 const { Buffer } = require('buffer');
 const {
   HTTPParser,
@@ -25,16 +26,27 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_HTTP_TOKEN,
     ERR_INVALID_PROTOCOL,
+    ERR_OUT_OF_RANGE,
     ERR_UNESCAPED_CHARACTERS,
   },
 } = require('internal/errors');
-const { validateInteger, validateBoolean, validateFunction } = require('internal/validators');
+const { validateInteger, validateBoolean, validateFunction, validateNumber } = require('internal/validators');
+const { TIMEOUT_MAX } = require('internal/timers');
+const { hasObserver, startPerf, stopPerf } = require('internal/perf/observe');
 const { URL, urlToHttpOptions, isURL } = require('internal/url');
+
+// After its first call, debug is the plain logger (a no-op unless
+// NODE_DEBUG names http).
+let debug = require('util').debuglog('http', (fn) => { debug = fn; });
 
 const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
 const kError = Symbol('kError');
 const kParser = Symbol('kParser');
 const kClientState = Symbol('kClientState');
+const kEarlyError = Symbol('kEarlyError');
+const kClientRequestStatistics = Symbol('kClientRequestStatistics');
+const kPort = Symbol('kPort');
+const kDefaultPort = Symbol('kDefaultPort');
 
 function connResetException(msg) {
   const err = new Error(msg);
@@ -150,7 +162,8 @@ class ClientRequest extends OutgoingMessage {
     this.reusedSocket = false;
     this.host = host;
     this.protocol = protocol;
-    this[kError] = null;
+    this[kPort] = port;
+    this[kDefaultPort] = defaultPort;
 
     if (this.agent) {
       if (!this.agent.keepAlive && !Number.isFinite(this.agent.maxSockets)) {
@@ -167,15 +180,7 @@ class ClientRequest extends OutgoingMessage {
       if (options.headers) {
         for (const key of Object.keys(options.headers)) this.setHeader(key, options.headers[key]);
       }
-      if (host && !this.getHeader('host') && setHost) {
-        let hostHeader = host;
-        const posColon = hostHeader.indexOf(':');
-        if (posColon !== -1 && hostHeader.includes(':', posColon + 1) && hostHeader.charCodeAt(0) !== 91) {
-          hostHeader = `[${hostHeader}]`;
-        }
-        if (port && +port !== defaultPort) hostHeader += ':' + port;
-        this.setHeader('Host', hostHeader);
-      }
+      if (host && !this.getHeader('host') && setHost) this.setHeader('Host', authorityOf(host, port, defaultPort));
       if (options.auth && !this.getHeader('Authorization')) {
         this.setHeader('Authorization', 'Basic ' + Buffer.from(options.auth).toString('base64'));
       }
@@ -222,9 +227,26 @@ class ClientRequest extends OutgoingMessage {
   }
 
   get path() { return this._path; }
-  set path(v) { this._path = v; }
+  set path(v) {
+    // The path goes into the request line: no late header injection.
+    if (INVALID_PATH_REGEX.test(String(v))) throw new ERR_UNESCAPED_CHARACTERS('Request path');
+    this._path = v;
+  }
 
   _finish() {
+    if (hasObserver('http')) {
+      startPerf(this, kClientRequestStatistics, {
+        type: 'http',
+        name: 'HttpClient',
+        detail: {
+          req: {
+            method: this.method,
+            url: `${this.protocol}//${authorityOf(this.host, this[kPort], this[kDefaultPort])}${this.path}`,
+            headers: typeof this.getHeaders === 'function' ? this.getHeaders() : {},
+          },
+        },
+      });
+    }
     if (dc().requestStart.hasSubscribers) dc().requestStart.publish({ request: this });
     super._finish();
   }
@@ -246,30 +268,29 @@ class ClientRequest extends OutgoingMessage {
     this.destroyed = true;
     if (this.res) this.res._dump();
     this[kError] = err;
-    if (this.socket) {
-      this.socket.destroy(err);
-    } else if (err !== undefined || !this._closed) {
-      // No socket yet: report now; the socket, when it comes, is dropped.
-      process.nextTick(() => {
-        if (err) emitErrorEvent(this, err);
-        else if (!this.aborted) emitErrorEvent(this, connResetException('socket hang up'));
-        this._closed = true;
-        this.emit('close');
-      });
-    }
+    // Without a socket yet, the error and 'close' come when the socket
+    // does (onSocketNT).
+    if (this.socket) this.socket.destroy(err);
     return this;
   }
 
   onSocket(socket, err) {
+    // Until onSocketNT takes the socket, an error it emits is kept for
+    // the request (a connect that failed at once, say).
+    if (socket && !err && typeof socket.on === 'function') {
+      socket[kEarlyError] = undefined;
+      socket.on('error', earlySocketError);
+    }
     process.nextTick(onSocketNT, this, socket, err);
   }
 
   setTimeout(msecs, callback) {
     if (this._ended) return this;
+    listenSocketTimeout(this);
     msecs = getTimerDuration(msecs, 'msecs');
     if (callback) this.once('timeout', callback);
-    if (this.socket) setSocketTimeout(this, this.socket, msecs);
-    else this.once('socket', (sock) => setSocketTimeout(this, sock, msecs));
+    if (this.socket) setSocketTimeout(this.socket, msecs);
+    else this.once('socket', (sock) => setSocketTimeout(sock, msecs));
     return this;
   }
 
@@ -286,30 +307,58 @@ class ClientRequest extends OutgoingMessage {
   clearTimeout(cb) { this.setTimeout(0, cb); }
 }
 
+// authorityOf is host[:port] as the Host header gives it (IPv6 in
+// brackets, no default port).
+function authorityOf(host, port, defaultPort) {
+  let authority = host;
+  const posColon = authority.indexOf(':');
+  if (posColon !== -1 && authority.includes(':', posColon + 1) && authority.charCodeAt(0) !== 91) {
+    authority = `[${authority}]`;
+  }
+  if (port && +port !== defaultPort) authority += ':' + port;
+  return authority;
+}
+
 function getTimerDuration(msecs, name) {
-  if (typeof msecs !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', msecs);
-  validateInteger(Math.floor(msecs), name, 0);
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+      `\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
   return msecs;
 }
 
 function addAbortSignal(signal, req) {
   const onAbort = () => req.destroy(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
-  if (signal.aborted) process.nextTick(onAbort);
+  if (signal.aborted) onAbort();
   else {
     signal.addEventListener('abort', onAbort, { once: true });
     req.once('close', () => signal.removeEventListener('abort', onAbort));
   }
 }
 
-function setSocketTimeout(req, sock, msecs) {
-  if (req.timeoutCb) sock.removeListener('timeout', req.timeoutCb);
-  req.timeoutCb = () => req.emit('timeout');
-  if (msecs === 0) {
-    sock.setTimeout(0);
-    return;
-  }
-  sock.setTimeout(msecs);
-  sock.once('timeout', req.timeoutCb);
+// listenSocketTimeout makes the socket's 'timeout' a 'timeout' of the
+// request (once per request).
+function listenSocketTimeout(req) {
+  if (req.timeoutCb) return;
+  req.timeoutCb = emitRequestTimeout;
+  if (req.socket) req.socket.once('timeout', emitRequestTimeout);
+  else req.on('socket', (socket) => socket.once('timeout', emitRequestTimeout));
+}
+
+function emitRequestTimeout() {
+  const req = this._httpMessage;
+  if (req) req.emit('timeout');
+}
+
+// setSocketTimeout arms the socket's idle timer, once it is connected.
+function setSocketTimeout(sock, msecs) {
+  if (sock.connecting) sock.once('connect', () => sock.setTimeout(msecs));
+  else sock.setTimeout(msecs);
 }
 
 function emitAbortNT(req) {
@@ -337,26 +386,43 @@ function emitErrorEvent(req, err) {
   req.emit('error', err);
 }
 
+function earlySocketError(err) {
+  if (this[kEarlyError] === undefined) this[kEarlyError] = err;
+}
+
 function onSocketNT(req, socket, err) {
+  if (socket && !err && typeof socket.removeListener === 'function') {
+    socket.removeListener('error', earlySocketError);
+    err = socket[kEarlyError];
+    socket[kEarlyError] = undefined;
+  }
   if (req.destroyed || err) {
     req.destroyed = true;
-    if (!err && req.agent && !socket.destroyed) {
-      // Give the unused socket back.
-      socket.emit('free');
-    } else if (socket) {
-      if (!err && !socket.destroyed) socket.destroy();
+    if (socket) {
+      if (!err && req.agent && !socket.destroyed) {
+        // Give the unused socket back.
+        socket.emit('free');
+      } else {
+        // Report how the socket ended (its own error, if any).
+        finished(socket.destroy(err || req[kError]), (er) => {
+          if (er && er.code === 'ERR_STREAM_PREMATURE_CLOSE') er = null;
+          destroyUnusedRequest(req, er || err);
+        });
+        return;
+      }
     }
-    if (err) {
-      req.socket = socket || null;
-      emitErrorEvent(req, err);
-    }
-    if (!req._closed) {
-      req._closed = true;
-      req.emit('close');
-    }
+    destroyUnusedRequest(req, err || req[kError]);
     return;
   }
   tickOnSocket(req, socket);
+}
+
+// destroyUnusedRequest ends a request destroyed before it used its socket.
+function destroyUnusedRequest(req, err) {
+  if (!req.aborted && !err) err = connResetException('socket hang up');
+  if (err) emitErrorEvent(req, err);
+  req._closed = true;
+  req.emit('close');
 }
 
 function tickOnSocket(req, socket) {
@@ -368,8 +434,8 @@ function tickOnSocket(req, socket) {
   const state = { req, parser, res: null, pausedByBody: false };
   socket[kClientState] = state;
   socket._httpMessage = req;
-  if (req.timeout !== undefined && req.timeout !== (req.agent && req.agent.options.timeout)) {
-    setSocketTimeout(req, socket, req.timeout);
+  if (req.timeout !== undefined || (req.agent && req.agent.options && req.agent.options.timeout)) {
+    listenSocketTimeout(req);
   }
   socket.on('error', socketErrorListener);
   socket.on('data', socketOnData);
@@ -388,16 +454,13 @@ function ondrain() {
 }
 
 function socketErrorListener(err) {
+  debug('SOCKET ERROR');
   const state = this[kClientState];
-  const req = state && state.req;
+  const req = this._httpMessage;
   if (req) {
-    if (!req.res || !req.res.complete) {
-      req.socket._hadError = true;
-      if (!req.res) emitErrorEvent(req, err);
-    }
-    if (state.res && !state.res.complete) {
-      // The response is destroyed on close.
-    }
+    // Later errors of this socket are not reported again.
+    req.socket._hadError = true;
+    emitErrorEvent(req, err);
   }
   if (state) {
     this.removeListener('data', socketOnData);
@@ -421,6 +484,7 @@ function socketOnEnd() {
 }
 
 function socketCloseListener() {
+  debug('HTTP socket close');
   const socket = this;
   const state = socket[kClientState];
   if (!state) return;
@@ -494,6 +558,7 @@ function processEvents(socket, state, ev, d) {
           socket.destroy();
           return;
         }
+        debug('AGENT incoming response!');
         req.res = res;
         res.req = req;
         state.res = res;
@@ -505,6 +570,11 @@ function processEvents(socket, state, ev, d) {
         res.on('end', responseOnEnd);
         req.on('finish', requestOnFinish);
         socket.on('timeout', responseOnTimeout);
+        if (req[kClientRequestStatistics] && hasObserver('http')) {
+          stopPerf(req, kClientRequestStatistics, {
+            detail: { res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.headers } },
+          });
+        }
         if (dc().responseFinish.hasSubscribers) dc().responseFinish.publish({ request: req, response: res });
         if (req.aborted || !req.emit('response', res)) res._dump();
         break;
@@ -604,9 +674,11 @@ function responseOnTimeout() {
 function responseOnEnd() {
   const req = this.req;
   const socket = req.socket;
-  if (socket && socket.timeout) socket.setTimeout(0);
-  if (socket) socket.removeListener('timeout', responseOnTimeout);
-  if (req.timeoutCb && socket) socket.removeListener('timeout', req.timeoutCb);
+  if (socket) {
+    if (req.timeoutCb) socket.removeListener('timeout', req.timeoutCb);
+    socket.removeListener('timeout', responseOnTimeout);
+  }
+  req._ended = true;
   if (!req.shouldKeepAlive) {
     if (socket.writable) {
       if (typeof socket.destroySoon === 'function') socket.destroySoon();
@@ -619,14 +691,20 @@ function responseOnEnd() {
 
 function requestOnFinish() {
   const req = this;
-  if (req.shouldKeepAlive && req.res && req.res.complete && req.socket && req.socket._httpMessage === req) {
+  if (req.shouldKeepAlive && req._ended && req.socket && req.socket._httpMessage === req) {
     responseKeepAlive(req);
   }
 }
 
 function responseKeepAlive(req) {
+  debug('AGENT socket keep-alive');
   const socket = req.socket;
   const state = socket[kClientState];
+  if (req.timeoutCb) {
+    socket.setTimeout(0);
+    socket.removeListener('timeout', req.timeoutCb);
+    req.timeoutCb = null;
+  }
   socket.removeListener('close', socketCloseListener);
   socket.removeListener('error', socketErrorListener);
   socket.removeListener('data', socketOnData);
@@ -635,20 +713,20 @@ function responseKeepAlive(req) {
   socket.removeListener('timeout', responseOnTimeout);
   if (state) state.parser.free();
   socket[kClientState] = undefined;
+  // The socket goes back to the agent on the next tick, after the
+  // user's 'end' handlers ran.
+  process.nextTick(emitFreeNT, req);
   req.destroyed = true;
   if (req.res) {
     // Detach the response from the socket that goes back to the pool.
-    req.res.socket = socket;
+    req.res.socket = null;
   }
-  socket.emit('free');
-  process.nextTick(emitFreeNT, req);
 }
 
 function emitFreeNT(req) {
-  if (!req._closed) {
-    req._closed = true;
-    req.emit('close');
-  }
+  req._closed = true;
+  req.emit('close');
+  if (req.socket) req.socket.emit('free');
 }
 
 module.exports = {

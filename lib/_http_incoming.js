@@ -103,6 +103,11 @@ function hasState(msg) {
   return msg[kHasState] === true;
 }
 
+// destroyDone ends a destroy: the error is emitted only if someone listens.
+function destroyDone(msg, err, cb) {
+  cb(msg.listenerCount('error') === 0 ? undefined : err);
+}
+
 class IncomingMessageMethods extends Readable {
 
   get connection() { return this.socket; }
@@ -175,9 +180,14 @@ class IncomingMessageMethods extends Readable {
     // A message aborted before it was complete tears down the connection.
     if (this.socket && !this.socket.destroyed && this.aborted) {
       this.socket.destroy(err);
+      const cleanup = require('stream').finished(this.socket, (e) => {
+        if (e && e.code === 'ERR_STREAM_PREMATURE_CLOSE') e = null;
+        cleanup();
+        process.nextTick(destroyDone, this, e || err, cb);
+      });
+    } else {
+      process.nextTick(destroyDone, this, err, cb);
     }
-    if (err && this.listenerCount('error') === 0) err = null;
-    cb(err);
   }
 
   // _dump discards the body so that the connection can go on.

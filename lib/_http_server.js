@@ -3,6 +3,11 @@
 // The HTTP server: http.Server over net.Server, one Go parser per
 // connection, ServerResponse.
 
+const { startPerf, stopPerf } = require('internal/perf/observe');
+const kServerResponseStatistics = Symbol('kServerResponseStatistics');
+// perf_hooks observers of 'http' entries: a typed array read per request.
+const { observerCounts, constants: { NODE_PERFORMANCE_ENTRY_TYPE_HTTP: kHttpEntries } } = internalBinding('performance');
+
 const net = require('net');
 const {
   HTTPParser,
@@ -134,6 +139,9 @@ class ServerResponse {
 
   writeEarlyHints(hints, cb) {
     validateObject(hints, 'hints');
+    // Nothing is sent without a Link.
+    const link = hints.link;
+    if (link === null || link === undefined || (Array.isArray(link) ? link.length === 0 : `${link}` === '')) return;
     let head = 'HTTP/1.1 103 Early Hints\r\n';
     for (const key of Object.keys(hints)) {
       const v = hints[key];
@@ -809,6 +817,12 @@ function parserOnIncoming(state, req, keepAlive, seen) {
   }
   const res = new server[kServerResponse](req, state.resOptions);
   if (dcState.active !== 0 && dc.responseCreated.hasSubscribers) dc.responseCreated.publish({ request: req, response: res });
+  if (observerCounts[kHttpEntries] > 0) {
+    startPerf(res, kServerResponseStatistics, {
+      type: 'http', name: 'HttpRequest',
+      detail: { req: { method: req.method, url: req.url, headers: req.headers } },
+    });
+  }
   // Values equal to the prototype's defaults are not set: each new own
   // property of a per-request object costs.
   if (res.shouldKeepAlive !== keepAlive) res.shouldKeepAlive = keepAlive;
@@ -902,6 +916,11 @@ function parserOnIncoming(state, req, keepAlive, seen) {
 // onResFinish is the server's part of a response's 'finish': it runs
 // before the 'finish' listeners.
 function onResFinish(res) {
+  if (observerCounts[kHttpEntries] > 0 && res[kServerResponseStatistics]) {
+    stopPerf(res, kServerResponseStatistics, {
+      detail: { res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.getHeaders() } },
+    });
+  }
   const state = res[kResState];
   const req = res.req;
   const socket = state.socket;
@@ -1002,8 +1021,7 @@ function socketOnEnd() {
   }
   if (!state.server.httpAllowHalfOpen) {
     abortIncoming(state);
-    if (this.writable && !this._httpMessage) this.end();
-    else if (this._httpMessage) this._httpMessage._last = true;
+    if (this.writable) this.end();
   } else if (state.outgoing.length) {
     state.outgoing[state.outgoing.length - 1]._last = true;
   } else if (this._httpMessage) {

@@ -258,6 +258,11 @@ function enqueue(entry) {
   for (const obs of observers) obs[kMaybeBuffer](entry);
 }
 
+// Entries of node's own modules (http) come through internal/perf/observe.
+require('internal/perf/observe').setEnqueue((name, type, start, duration, detail) => {
+  enqueue(new PerformanceEntry(kInternal, name, type, start, duration, detail));
+});
+
 const kDispatch = Symbol('kDispatch');
 const kMaybeBuffer = Symbol('kMaybeBuffer');
 

@@ -68,6 +68,9 @@ function shouldColorize(stream) {
   return !!(stream?.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
 }
 
+// The sets whose "sensitive data" warning was emitted (once per process).
+const debugWarned = new Set();
+
 function debuglog(set, cb) {
   set = `${set}`.toUpperCase();
   let impl;
@@ -75,6 +78,11 @@ function debuglog(set, cb) {
     if (impl !== undefined) return;
     if (debugEnabled(set)) {
       const pid = process.pid;
+      if ((set === 'HTTP' || set === 'HTTP2') && !debugWarned.has(set)) {
+        debugWarned.add(set);
+        process.emitWarning(`Setting the NODE_DEBUG environment variable to '${set.toLowerCase()}' can expose ` +
+          'sensitive data (such as passwords, tokens and authentication headers) in the resulting log.');
+      }
       impl = function debug(...args) {
         const colors = shouldColorize(process.stderr);
         const msg = formatWithOptions({ colors }, ...args);
