@@ -367,6 +367,11 @@ function storeHTTPOptions(options) {
   } else {
     this.keepAliveTimeout = 5000;
   }
+  // The connection's idle timer runs this much longer than the announced
+  // keep-alive timeout, so that a client reusing a connection at the last
+  // moment does not meet a reset (node 24.6+).
+  const buf = options.keepAliveTimeoutBuffer;
+  this.keepAliveTimeoutBuffer = typeof buf === 'number' && Number.isFinite(buf) && buf >= 0 ? buf : 1000;
   const connectionsCheckingInterval = options.connectionsCheckingInterval;
   if (connectionsCheckingInterval !== undefined) {
     validateInteger(connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
@@ -957,7 +962,7 @@ function onResFinish(res) {
     // costly).
     const ka = state.server.keepAliveTimeout;
     if (ka && !state.keepAliveTimeoutSet && !state.server.timeout && typeof socket.setTimeout === 'function') {
-      socket.setTimeout(ka);
+      socket.setTimeout(ka + state.server.keepAliveTimeoutBuffer);
       state.keepAliveTimeoutSet = true;
     }
   } else {
@@ -994,7 +999,7 @@ function socketOnTimeout() {
   if (state && state.keepAliveTimeoutSet) {
     if (state.inMessage || state.incoming.length > 0 || this._httpMessage) {
       // Busy, not idle: the keep-alive timer does not apply; re-arm it.
-      this.setTimeout(state.server.keepAliveTimeout);
+      this.setTimeout(state.server.keepAliveTimeout + state.server.keepAliveTimeoutBuffer);
       return;
     }
     // Idle past keepAliveTimeout: as node, the server hears of it first.
