@@ -101,6 +101,11 @@ type Parser struct {
 	upgrade   bool
 	pendBody  state // body state to enter when resumed after a pause
 	err       *Error
+	// The counted size of the complete lines of an incomplete head in
+	// buf (see partialHeadSize): their total, where the next line starts,
+	// and whether the first line is among them.
+	hsDone, hsLine int
+	hsFirstDone    bool
 }
 
 // NewParser makes a parser of kind.
@@ -115,7 +120,7 @@ func NewParser(kind Kind, maxHeaderSize int) *Parser {
 func (p *Parser) Reset(kind Kind) {
 	p.kind = kind
 	p.st = stHead
-	p.buf = p.buf[:0]
+	p.clearHead()
 	p.err = nil
 	p.Flags = 0
 }
@@ -123,6 +128,85 @@ func (p *Parser) Reset(kind Kind) {
 // Paused reports whether the parser stopped after an upgrade or CONNECT
 // head: the rest of the stream is not HTTP.
 func (p *Parser) Paused() bool { return p.st == stPaused }
+
+// The header size limit counts what llhttp counts: the URL (or a
+// response's reason phrase) and the header names and values, without the
+// method, the version, the separators and the line ends. A complete head
+// over it fails; so does an incomplete one as soon as what it holds
+// already counts that much (partialHeadSize). No head of a size within
+// the limit takes more than rawLimit bytes ("a:\r\n" is four bytes for
+// one counted), which bounds a head found in one buffer.
+func (p *Parser) rawLimit() int { return 4*p.MaxHeaderSize + 64 }
+
+// clearHead empties the saved part of a head.
+func (p *Parser) clearHead() {
+	p.buf = p.buf[:0]
+	p.hsDone, p.hsLine, p.hsFirstDone = 0, 0, false
+}
+
+// partialHeadSize counts the bytes of the incomplete head in p.buf as
+// headSize would (an unfinished request line counts all of its URL part).
+// Complete lines are counted once (p.hsDone up to p.hsLine); only the
+// unfinished last line is looked at again on the next call.
+func (p *Parser) partialHeadSize() int {
+	b := p.buf
+	for {
+		e := bytes.IndexByte(b[p.hsLine:], '\n')
+		if e < 0 {
+			break
+		}
+		p.hsDone += p.lineSize(b[p.hsLine : p.hsLine+e])
+		p.hsLine += e + 1
+		p.hsFirstDone = true
+	}
+	return p.hsDone + p.lineSize(b[p.hsLine:])
+}
+
+// lineSize counts one head line (without its LF) as headSize does.
+func (p *Parser) lineSize(l []byte) int {
+	if n := len(l); n > 0 && l[n-1] == '\r' {
+		l = l[:n-1]
+	}
+	if !p.hsFirstDone {
+		// The URL of a request line, the reason of a status line.
+		sp := bytes.IndexByte(l, ' ')
+		if sp < 0 {
+			return 0
+		}
+		rest := l[sp+1:]
+		if p.kind == Response {
+			if sp2 := bytes.IndexByte(rest, ' '); sp2 >= 0 {
+				return len(rest) - sp2 - 1
+			}
+			return 0
+		}
+		if sp2 := bytes.LastIndexByte(rest, ' '); sp2 >= 0 {
+			return sp2
+		}
+		return len(rest)
+	}
+	c := bytes.IndexByte(l, ':')
+	if c < 0 {
+		return len(l)
+	}
+	v := l[c+1:]
+	for len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
+		v = v[1:]
+	}
+	for len(v) > 0 && (v[len(v)-1] == ' ' || v[len(v)-1] == '\t') {
+		v = v[:len(v)-1]
+	}
+	return c + len(v)
+}
+
+// headSize is the size of hd as the header limit counts it.
+func headSize(hd *Head) int {
+	n := len(hd.URL) + len(hd.Reason)
+	for _, s := range hd.RawHeaders {
+		n += len(s)
+	}
+	return n
+}
 
 // MidHead reports whether p holds the first bytes of a head it has not
 // finished reading.
@@ -218,7 +302,7 @@ func (p *Parser) fail(err *Error, off int) (int, *Error) {
 
 func (p *Parser) complete(h Handler, trailers []string) {
 	p.st = stHead
-	p.buf = p.buf[:0]
+	p.clearHead()
 	h.OnComplete(trailers)
 }
 
@@ -245,14 +329,15 @@ func (p *Parser) readHead(data []byte, i int, h Handler) (int, *Error) {
 			if err := p.bareLF(data[i:]); err != nil {
 				return i + err.Offset, err
 			}
-			if len(data)-i > p.MaxHeaderSize {
-				return i + p.MaxHeaderSize, headerOverflow()
-			}
 			p.buf = append(p.buf, data[i:]...)
+			if len(p.buf) >= p.MaxHeaderSize && p.partialHeadSize() >= p.MaxHeaderSize {
+				p.clearHead()
+				return len(data), headerOverflow()
+			}
 			return len(data), nil
 		}
-		if e+4 > p.MaxHeaderSize {
-			return i + p.MaxHeaderSize, headerOverflow()
+		if e+4 > p.rawLimit() {
+			return i + p.rawLimit(), headerOverflow()
 		}
 		head = data[i : i+e+2]
 		next = i + e + 4
@@ -265,22 +350,26 @@ func (p *Parser) readHead(data []byte, i int, h Handler) (int, *Error) {
 			if err := p.bareLF(p.buf); err != nil {
 				return i, err
 			}
-			if len(p.buf) > p.MaxHeaderSize {
-				return i + (p.MaxHeaderSize - old), headerOverflow()
+			if len(p.buf) >= p.MaxHeaderSize && p.partialHeadSize() >= p.MaxHeaderSize {
+				p.clearHead()
+				return len(data), headerOverflow()
 			}
 			return len(data), nil
 		}
 		e += from
-		if e+4 > p.MaxHeaderSize {
+		if e+4 > p.rawLimit() {
 			return i, headerOverflow()
 		}
 		head = p.buf[:e+2]
 		next = i + (e + 4 - old)
 	}
 	hd, err := p.parseHead(head)
-	p.buf = p.buf[:0]
+	p.clearHead()
 	if err != nil {
 		return i + err.Offset, err
+	}
+	if headSize(hd) >= p.MaxHeaderSize {
+		return i + len(head), headerOverflow()
 	}
 	f := framingOf(hd)
 	if f.codingAfterChunked && p.kind == Request && (f.err == nil || f.errAfterHead) {

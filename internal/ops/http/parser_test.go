@@ -238,3 +238,43 @@ func TestTransferEncodingErrors(t *testing.T) {
 		t.Fatalf("response with gzip coding: events %q, err %v; want the body read to EOF", got, err)
 	}
 }
+
+// TestHeaderSizeCounted checks the header limit against llhttp's count
+// (URL, names and values only), for heads in one piece and in pieces,
+// complete or not.
+func TestHeaderSizeCounted(t *testing.T) {
+	run := func(msg string, step int) *Error {
+		p := NewParser(Request, 40)
+		r := &rec{}
+		b := []byte(msg)
+		if step == 0 {
+			step = len(b)
+		}
+		for i := 0; i < len(b); i += step {
+			r.data = b[i:min(i+step, len(b))]
+			if _, err := p.Execute(r.data, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// "/" + "Host" + "x" + "X-A" = 9 counted, plus the value of X-B.
+	head := func(n int) string {
+		return "GET / HTTP/1.1\r\nHost: x\r\nX-A:   \r\nX-B: " + strings.Repeat("v", n)
+	}
+	for _, step := range []int{0, 1, 7} {
+		if err := run(head(27)+"\r\n\r\n", step); err != nil {
+			t.Errorf("step %d: 39 counted bytes failed: %v", step, err)
+		}
+		if err := run(head(28)+"\r\n\r\n", step); err == nil || err.Code != "HPE_HEADER_OVERFLOW" {
+			t.Errorf("step %d: 40 counted bytes gave %v, want HPE_HEADER_OVERFLOW", step, err)
+		}
+		// Incomplete: the limit is met before the head ends.
+		if err := run(head(28), step); err == nil || err.Code != "HPE_HEADER_OVERFLOW" {
+			t.Errorf("step %d: an incomplete head of 40 counted bytes gave %v", step, err)
+		}
+		if err := run(head(27), step); err != nil {
+			t.Errorf("step %d: an incomplete head of 39 counted bytes failed: %v", step, err)
+		}
+	}
+}
