@@ -5,6 +5,7 @@ package readline
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sync"
 	"unicode/utf8"
 
@@ -22,7 +23,14 @@ const (
 	infoFirstNext        // where the second line starts
 	infoTail             // where the unfinished last line starts
 	infoEndedCR          // 1 when the last line end is a '\r' closing the chunk
+	infoFlags            // flagSimple | flagASCII
 	infoSlots
+)
+
+// The bits of the infoFlags slot, about the chunk's text from its start.
+const (
+	flagSimple = 1 << iota // '\n' is its only line end
+	flagASCII              // it is all ASCII
 )
 
 func initReadline(env *binding.Env, obj qjs.Value) {
@@ -33,8 +41,9 @@ func initReadline(env *binding.Env, obj qjs.Value) {
 	// fills info: the text start (past a leading '\n' when skipLF, the
 	// second half of a "\r\n" split across chunks), the end of the first
 	// line and the start of the next (-1, -1 when no line ends), the start
-	// of the unfinished last line, and 1 when the last line end is a '\r'
-	// that closes the chunk.
+	// of the unfinished last line, 1 when the last line end is a '\r'
+	// that closes the chunk, and the flags of the text (flagSimple,
+	// flagASCII).
 	binding.Func(c, obj, "scanLines", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		b, ok := c.TypedArrayBytes(qjs.Arg(args, 0))
 		if !ok {
@@ -49,7 +58,18 @@ func initReadline(env *binding.Env, obj qjs.Value) {
 			start = 1
 		}
 		setInfo(info, infoStart, start)
-		end, next, ok := NextLine(b, start)
+		// ASCII text holds no U+2028 or U+2029: only '\r' needs a look.
+		ascii := isASCII(b[start:])
+		simple := bytes.IndexByte(b[start:], '\r') < 0 && (ascii || bytes.IndexByte(b[start:], 0xE2) < 0)
+		flags := 0
+		if simple {
+			flags |= flagSimple
+		}
+		if ascii {
+			flags |= flagASCII
+		}
+		setInfo(info, infoFlags, flags)
+		end, next, ok := nextLine(b, start, simple)
 		if !ok {
 			setInfo(info, infoFirstEnd, -1)
 			setInfo(info, infoFirstNext, -1)
@@ -59,7 +79,7 @@ func initReadline(env *binding.Env, obj qjs.Value) {
 		}
 		setInfo(info, infoFirstEnd, end)
 		setInfo(info, infoFirstNext, next)
-		tail := LastLineStart(b, next)
+		tail := lastLineStart(b, next, simple)
 		setInfo(info, infoTail, tail)
 		cr := 0
 		if tail == len(b) && b[len(b)-1] == '\r' {
@@ -68,18 +88,18 @@ func initReadline(env *binding.Env, obj qjs.Value) {
 		setInfo(info, infoEndedCR, cr)
 		return qjs.Undefined
 	})
-	// emitLines(chunk, info, first, self, handler, asked) delivers the
+	// emitLines(chunk, info, first, self, handler, changes) delivers the
 	// complete lines that scanLines found in chunk: the first is first
 	// when it is a string (the caller joined it to the text before the
-	// chunk), else the chunk's first line. With handler a function, it
-	// calls handler.call(self, line) for each line, in order, as long as
-	// self._events.line is still handler and asked[0] (an Int32Array
-	// counting the questions asked) has not changed, checked before each
-	// call (a handler may add or remove 'line' listeners, or ask a
-	// question that takes the next line). It returns the lines it did not
-	// deliver as an array, or undefined when it delivered them all; an
-	// exception thrown by handler propagates at once. Without a handler it
-	// returns all the lines.
+	// chunk), else the chunk's first line. With handler a function (the
+	// caller checked that it is self's only 'line' listener), it calls
+	// handler.call(self, line) for each line, in order, as long as
+	// changes[0] has not changed, checked before each call: the interface
+	// bumps that Int32Array counter when a 'line' listener is added or
+	// removed and when a question is asked (it takes the next line). It
+	// returns the lines it did not deliver as an array, or undefined when
+	// it delivered them all; an exception thrown by handler propagates at
+	// once. Without a handler it returns all the lines.
 	binding.Func(c, obj, "emitLines", 6, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		chunk, ok := c.TypedArrayBytes(qjs.Arg(args, 0))
 		if !ok {
@@ -102,17 +122,25 @@ func initReadline(env *binding.Env, obj qjs.Value) {
 		sc.b = append(sc.b[:0], chunk[start:tail]...)
 		b := sc.b
 		firstEnd, firstNext = firstEnd-start, firstNext-start
-		valid := utf8.Valid(b)
+		// ASCII text (the common case) makes its strings without the
+		// engine's scan of every byte. (The flags are scanLines' about
+		// the same bytes: only the caller's code runs in between.)
+		flags := getInfo(info, infoFlags)
+		ascii := flags&flagASCII != 0
+		valid := ascii || utf8.Valid(b)
 		first := qjs.Arg(args, 2)
 		lines := append(sc.lines[:0], Line{0, firstEnd, firstNext})
-		lines = Split(b, firstNext, lines)
+		lines = split(b, firstNext, lines, flags&flagSimple != 0)
 		sc.lines = lines
 		line := func(i int) qjs.Value {
 			if i == 0 && first.IsString() {
 				return c.Dup(first)
 			}
 			s := b[lines[i].Start:lines[i].End]
-			if !valid {
+			switch {
+			case ascii:
+				return c.Latin1String(s)
+			case !valid:
 				s = []byte(buffer.DecodeUTF8(s))
 			}
 			return c.StringFromBytes(s)
@@ -120,24 +148,33 @@ func initReadline(env *binding.Env, obj qjs.Value) {
 		self, handler := qjs.Arg(args, 3), qjs.Arg(args, 4)
 		i := 0
 		if c.IsFunction(handler) {
-			g, ok := newGuard(c, self, handler, qjs.Arg(args, 5))
-			if !ok {
-				return c.ThrowTypeError("asked must be an Int32Array")
+			changes, ok := c.TypedArrayBytes(qjs.Arg(args, 5))
+			if !ok || len(changes) < 4 {
+				return c.ThrowTypeError("changes must be an Int32Array")
 			}
+			// changes is read again before each call: a handler can
+			// detach it only by reaching into the binding.
+			atStart := getInfo(changes, 0)
+			k := c.NewCaller(handler, self)
 			for ; i < len(lines); i++ {
-				if i > 0 && !g.holds() {
+				if i > 0 && getInfo(changes, 0) != atStart {
 					break
 				}
-				s := line(i)
-				r := c.CallRaw(handler, self, s)
-				c.Free(s)
+				var r qjs.Value
+				if ascii && (i > 0 || !first.IsString()) {
+					r = k.CallLatin1(b[lines[i].Start:lines[i].End])
+				} else {
+					s := line(i)
+					r = k.Call(s)
+					c.Free(s)
+				}
 				if r.IsException() {
-					g.free()
+					k.Close()
 					return r
 				}
 				c.Free(r)
 			}
-			g.free()
+			k.Close()
 			if i == len(lines) {
 				return qjs.Undefined
 			}
@@ -157,54 +194,6 @@ type scratch struct {
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// guard checks that a listener may still be called directly: it is still
-// self's only 'line' listener and no question has been asked since.
-type guard struct {
-	c             *qjs.Context
-	self, handler qjs.Value
-	events, line  qjs.Key
-	asked         []byte // the question counter's bytes
-	askedAtStart  int
-}
-
-func newGuard(c *qjs.Context, self, handler, asked qjs.Value) (*guard, bool) {
-	b, ok := c.TypedArrayBytes(asked)
-	if !ok || len(b) < 4 {
-		return nil, false
-	}
-	return &guard{c: c, self: self, handler: handler, asked: b, askedAtStart: getInfo(b, 0),
-		events: c.NamedKey("_events"), line: c.NamedKey("line")}, true
-}
-
-func (g *guard) free() {
-	g.c.FreeKey(g.events)
-	g.c.FreeKey(g.line)
-}
-
-// holds reports whether the guard still holds. A getter that throws makes
-// it fail, with the exception dropped: the JS path reads it again.
-func (g *guard) holds() bool {
-	if getInfo(g.asked, 0) != g.askedAtStart {
-		return false
-	}
-	c := g.c
-	events := c.GetKey(g.self, g.events)
-	if !events.IsObject() {
-		if events.IsException() {
-			c.ClearException()
-		}
-		c.Free(events)
-		return false
-	}
-	h := c.GetKey(events, g.line)
-	same := h == g.handler
-	if h.IsException() {
-		c.ClearException()
-	}
-	c.FreeAll(events, h)
-	return same
-}
 
 // int32s returns the bytes of an Int32Array of at least infoSlots elements.
 func int32s(c *qjs.Context, v qjs.Value) ([]byte, bool) {
@@ -252,6 +241,31 @@ func lineEnd(b []byte, i int) (next int, ok bool) {
 	return 0, false
 }
 
+// isASCII reports whether b is all ASCII, 32 bytes at a time.
+func isASCII(b []byte) bool {
+	const hi = 0x8080808080808080
+	for len(b) >= 32 {
+		x := binary.LittleEndian.Uint64(b) | binary.LittleEndian.Uint64(b[8:]) |
+			binary.LittleEndian.Uint64(b[16:]) | binary.LittleEndian.Uint64(b[24:])
+		if x&hi != 0 {
+			return false
+		}
+		b = b[32:]
+	}
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&hi != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, x := range b {
+		if x >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // simple reports whether '\n' is the only line end b can hold.
 func simple(b []byte) bool {
 	return bytes.IndexByte(b, '\r') < 0 && bytes.IndexByte(b, 0xE2) < 0
@@ -260,7 +274,13 @@ func simple(b []byte) bool {
 // NextLine finds the first line end in b[start:]: the line is
 // b[start:end] and the next starts at next.
 func NextLine(b []byte, start int) (end, next int, ok bool) {
-	if simple(b[start:]) {
+	return nextLine(b, start, simple(b[start:]))
+}
+
+// nextLine is NextLine, told whether '\n' is the only line end of
+// b[start:].
+func nextLine(b []byte, start int, simple bool) (end, next int, ok bool) {
+	if simple {
 		j := bytes.IndexByte(b[start:], '\n')
 		if j < 0 {
 			return 0, 0, false
@@ -278,9 +298,14 @@ func NextLine(b []byte, start int) (end, next int, ok bool) {
 // LastLineStart returns where the text after the last line end of
 // b[from:] starts (from when there is none).
 func LastLineStart(b []byte, from int) int {
-	rest := b[from:]
-	if simple(rest) {
-		return from + bytes.LastIndexByte(rest, '\n') + 1
+	return lastLineStart(b, from, simple(b[from:]))
+}
+
+// lastLineStart is LastLineStart, told whether '\n' is the only line end
+// of b[from:].
+func lastLineStart(b []byte, from int, simple bool) int {
+	if simple {
+		return from + bytes.LastIndexByte(b[from:], '\n') + 1
 	}
 	last := from
 	for i := from; i < len(b); i++ {
@@ -295,7 +320,12 @@ func LastLineStart(b []byte, from int) int {
 // Split appends to lines the complete lines of b[start:]. Bytes after the
 // last line end are not a line.
 func Split(b []byte, start int, lines []Line) []Line {
-	if simple(b[start:]) {
+	return split(b, start, lines, simple(b[start:]))
+}
+
+// split is Split, told whether '\n' is the only line end of b[start:].
+func split(b []byte, start int, lines []Line, simple bool) []Line {
+	if simple {
 		for i := start; ; {
 			j := bytes.IndexByte(b[i:], '\n')
 			if j < 0 {

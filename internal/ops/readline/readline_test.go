@@ -64,3 +64,49 @@ func TestNextLine(t *testing.T) {
 		}
 	}
 }
+
+func TestIsASCII(t *testing.T) {
+	for n := 0; n < 80; n++ {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('a' + i%26)
+		}
+		if !isASCII(b) {
+			t.Fatalf("isASCII(%q) = false", b)
+		}
+		for i := range b {
+			for _, x := range []byte{0x80, 0xc3, 0xe2, 0xff} {
+				b[i] = x
+				if isASCII(b) {
+					t.Fatalf("isASCII with %#x at %d of %d = true", x, i, n)
+				}
+			}
+			b[i] = 0x7f
+			if !isASCII(b) {
+				t.Fatalf("isASCII with 0x7f at %d of %d = false", i, n)
+			}
+			b[i] = 'a'
+		}
+	}
+}
+
+// TestSimpleFlag checks that the line functions told that '\n' is the only
+// line end agree with the ones that look for themselves, on such text.
+func TestSimpleFlag(t *testing.T) {
+	for _, s := range []string{"", "a", "a\nb", "\n\n", "abc\ndef\n", "x\n\ny\nzz"} {
+		b := []byte(s)
+		for start := 0; start <= len(b); start++ {
+			if got, want := split(b, start, nil, true), Split(b, start, nil); !reflect.DeepEqual(got, want) {
+				t.Errorf("split(%q, %d) = %v, want %v", s, start, got, want)
+			}
+			if got, want := lastLineStart(b, start, true), LastLineStart(b, start); got != want {
+				t.Errorf("lastLineStart(%q, %d) = %d, want %d", s, start, got, want)
+			}
+			e1, n1, ok1 := nextLine(b, start, true)
+			e2, n2, ok2 := NextLine(b, start)
+			if e1 != e2 || n1 != n2 || ok1 != ok2 {
+				t.Errorf("nextLine(%q, %d) differs", s, start)
+			}
+		}
+	}
+}

@@ -13,7 +13,7 @@ const { validateAbortSignal, validateArray, validateUint32 } = require('internal
 const { getStringWidth, stripVTControlCharacters, inspect } = require('internal/util/inspect');
 const { cursorTo, moveCursor, clearScreenDown } = require('internal/readline/callbacks');
 const { emitKeypressEvents, kKeysPending } = require('internal/readline/emitKeypressEvents');
-const { charLengthAt, charLengthLeft } = require('internal/readline/utils');
+const { charLengthAt, charLengthLeft, wordLeftLength } = require('internal/readline/utils');
 
 const kHistorySize = 30;
 const kMaxLengthOfKillRing = 32;
@@ -30,9 +30,12 @@ const kInfoStart = 0;
 const kInfoFirstEnd = 1;
 const kInfoTail = 3;
 const kInfoEndedCR = 4;
-// Counts the questions asked of any interface: a change tells emitLines
-// that a question now waits for the next line.
-const questionsAsked = new Int32Array(1);
+const kInfoFlags = 5;
+const kFlagASCII = 2;
+// Counts the changes that stop emitLines from calling a lone 'line'
+// listener directly: questions asked of any interface (a question takes
+// the next line) and 'line' listeners added or removed.
+const lineChanges = new Int32Array(1);
 
 const kQuestionCallback = Symbol('kQuestionCallback');
 const kQuestionCancel = Symbol('kQuestionCancel');
@@ -235,7 +238,7 @@ class Interface extends EventEmitter {
       this[kOldPrompt] = this[kPrompt];
       this.setPrompt(query);
       this[kQuestionCallback] = cb;
-      questionsAsked[0]++;
+      lineChanges[0]++;
       this.prompt();
     }
   }
@@ -246,6 +249,42 @@ class Interface extends EventEmitter {
       this.setPrompt(this[kOldPrompt]);
       this.clearLine();
     }
+  }
+
+  // The listener methods count the changes of 'line' listeners for
+  // emitLines (once() and the removal of a once listener go through these).
+  addListener(type, listener) {
+    if (type === 'line') lineChanges[0]++;
+    return super.addListener(type, listener);
+  }
+
+  on(type, listener) {
+    if (type === 'line') lineChanges[0]++;
+    return super.on(type, listener);
+  }
+
+  prependListener(type, listener) {
+    if (type === 'line') lineChanges[0]++;
+    return super.prependListener(type, listener);
+  }
+
+  removeListener(type, listener) {
+    if (type === 'line') lineChanges[0]++;
+    return super.removeListener(type, listener);
+  }
+
+  off(type, listener) {
+    if (type === 'line') lineChanges[0]++;
+    return super.off(type, listener);
+  }
+
+  removeAllListeners(type) {
+    if (arguments.length === 0) {
+      lineChanges[0]++;
+      return super.removeAllListeners();
+    }
+    if (type === 'line') lineChanges[0]++;
+    return super.removeAllListeners(type);
   }
 
   [kOnLine](line) {
@@ -383,7 +422,13 @@ class Interface extends EventEmitter {
   #writeBytes(b, skipLF) {
     rlBinding.scanLines(b, skipLF, lineInfo);
     const tail = lineInfo[kInfoTail];
-    const rest = tail < b.length ? this[kDecoder].write(b.subarray(tail)) : '';
+    let rest = '';
+    if (tail < b.length) {
+      // ASCII ends on a character boundary: the decoder (which holds no
+      // bytes here) would only copy it.
+      rest = (lineInfo[kInfoFlags] & kFlagASCII) !== 0 ?
+        bufferBinding.toString(b, ENC_UTF8, tail, b.length) : this[kDecoder].write(b.subarray(tail));
+    }
     if (lineInfo[kInfoFirstEnd] < 0) {
       if (rest) this[kLineBuffer] = this[kLineBuffer] === null ? rest : this[kLineBuffer] + rest;
       return;
@@ -403,7 +448,7 @@ class Interface extends EventEmitter {
     }
     // The positions are read before any listener runs: a listener that
     // writes to this interface reuses lineInfo.
-    const lines = rlBinding.emitLines(b, lineInfo, first, this, handler, questionsAsked);
+    const lines = rlBinding.emitLines(b, lineInfo, first, this, handler, lineChanges);
     if (lines !== undefined) this.#emitLines(lines, 0);
   }
 
@@ -531,9 +576,7 @@ class Interface extends EventEmitter {
 
   _wordLeft() {
     if (this.cursor > 0) {
-      const leading = this.line.slice(0, this.cursor);
-      const m = /(?:[^\w\s]+|\w+|)\s*$/.exec(leading);
-      this._moveCursor(-(m ? m[0].length : 0) || -1);
+      this._moveCursor(-wordLeftLength(this.line.slice(0, this.cursor)) || -1);
     }
   }
 
@@ -599,8 +642,7 @@ class Interface extends EventEmitter {
     this.#pushUndo();
     if (this.cursor > 0) {
       let leading = this.line.slice(0, this.cursor);
-      const m = /(?:[^\w\s]+|\w+|)\s*$/.exec(leading);
-      const cut = m ? m[0].length || 1 : 1;
+      const cut = wordLeftLength(leading) || 1;
       this.#pushKill(leading.slice(leading.length - cut));
       leading = leading.slice(0, leading.length - cut);
       this.line = leading + this.line.slice(this.cursor);
@@ -711,15 +753,30 @@ class Interface extends EventEmitter {
     const col = this.columns;
     let rows = 0;
     str = stripVTControlCharacters(str);
-    for (const ch of str) {
-      if (ch === '\n') {
+    for (let i = 0; i < str.length; i++) {
+      const code = str.charCodeAt(i);
+      // Printable ASCII is one column wide: no width lookup (lines can be
+      // long, and the cursor moves measure them twice).
+      if (code >= 0x20 && code < 0x7f) {
+        offset++;
+        continue;
+      }
+      if (code === 0x0a) {
         rows += Math.ceil(offset / col) || 1;
         offset = 0;
         continue;
       }
-      if (ch === '\t') {
+      if (code === 0x09) {
         offset += this.tabSize - (offset % this.tabSize);
         continue;
+      }
+      let ch = str[i];
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < str.length) {
+        const low = str.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          ch = str.slice(i, i + 2);
+          i++;
+        }
       }
       const width = getStringWidth(ch, false);
       if (width === 0 || width === 1) {
