@@ -37,6 +37,8 @@ const {
   useSystemCA,
 } = require('internal/tls/secure-context');
 
+const { kTimeout } = require('internal/timers');
+
 const binding = internalBinding('tls_wrap');
 
 const engines = new Map();
@@ -45,7 +47,15 @@ binding.setCallbacks(
   // onCipher: bytes to send on the parent stream.
   (id, ab) => {
     const s = engines.get(id);
-    if (s && s._parent && !s._parent.destroyed && !s._parent.writableEnded) s._parent.write(Buffer.from(ab));
+    // A write encrypted at once completes when the parent has written
+    // its records (parent errors reach the 'error' listener instead).
+    const done = s ? s._syncWriteCb : null;
+    if (done) s._syncWriteCb = null;
+    if (s && s._parent && !s._parent.destroyed && !s._parent.writableEnded) {
+      s._parent.write(Buffer.from(ab), done ? () => done() : undefined);
+    } else if (done) {
+      process.nextTick(done);
+    }
   },
   // onPlain: decrypted bytes, or null at the end of the stream.
   (id, ab, err) => {
@@ -142,6 +152,15 @@ function disconnectError(s) {
   return err;
 }
 
+// cancelledWrite is the error of a write dropped when the socket closed.
+function cancelledWrite() {
+  const err = new Error('write ECANCELED');
+  err.errno = -125;
+  err.code = 'ECANCELED';
+  err.syscall = 'write';
+  return err;
+}
+
 const kEngine = Symbol('kEngine');
 const kInfo = Symbol('kInfo');
 const kSession = Symbol('kSession');
@@ -209,6 +228,7 @@ class TLSSocket extends net.Socket {
     super({
       allowHalfOpen: socket ? socket.allowHalfOpen : options.allowHalfOpen,
       highWaterMark: options.highWaterMark,
+      signal: options.signal,
     });
     this.encrypted = true;
     this.authorized = false;
@@ -233,7 +253,32 @@ class TLSSocket extends net.Socket {
       sc = createSecureContext(options);
     }
     this._secureContext = sc;
+    // Until control is released (tls.connect, or a server socket once
+    // secure), errors are reported as '_tlsError' only.
+    this._controlReleased = false;
+    this.on('error', this._tlsError);
     if (socket) this._wrap(socket);
+  }
+
+  // _unrefTimerRefresh restarts the idle timers of this socket and its
+  // parents; a parent may be any Duplex (no _parent of its own).
+  _unrefTimerRefresh() {
+    for (let s = this; s; s = s._parent) {
+      if (s[kTimeout]) s[kTimeout].refresh();
+    }
+  }
+
+  _tlsError(err) {
+    this.emit('_tlsError', err);
+    if (this._controlReleased) return err;
+    return null;
+  }
+
+  _releaseControl() {
+    if (this._controlReleased) return false;
+    this._controlReleased = true;
+    this.removeListener('error', this._tlsError);
+    return true;
   }
 
   _wrap(socket) {
@@ -253,6 +298,7 @@ class TLSSocket extends net.Socket {
       session: !isServer && options.session ? toU8(options.session) : undefined,
     });
     this[kEngine] = id;
+    if (this._unrefd) binding.setRef(id, false);
     this.ssl = { id };
     engines.set(id, this);
     socket.on('data', (d) => {
@@ -286,7 +332,10 @@ class TLSSocket extends net.Socket {
       // Let the engine finish: plaintext already read is still delivered,
       // then the end of the stream (or a handshake failure).
       this._parentClosed = true;
-      if (this._plainEnded) process.nextTick(() => this.destroy());
+      // A parent destroyed on this side (no end from the peer) takes the
+      // secure socket with it at once, as node's shared handle does.
+      if (this._secureEstablished && !this._plainEnded && !socket.readableEnded) this.destroy();
+      else if (this._plainEnded) process.nextTick(() => this.destroy());
       else if (this[kEngine] && this._engineStarted) binding.feedEnd(this[kEngine]);
       else this.destroy(this._secureEstablished ? undefined : disconnectError(this));
     });
@@ -356,13 +405,11 @@ class TLSSocket extends net.Socket {
               context.context.constructor.name === 'NativeSecureContext') {
             context = { context: context.context, __proto__: SecureContext.prototype };
           } else {
-            try {
-              context = createSecureContext(context);
-            } catch (e) {
-              binding.helloDone(id, 0, undefined, 'SNI context error');
-              this._helloFailed(e);
-              return;
-            }
+            // Only a secure context (or an object holding a native one)
+            // will do, as in node.
+            binding.helloDone(id, 0, undefined, 'SNI context error');
+            this._helloFailed(new TypeError('Invalid SNI context'));
+            return;
           }
         }
         ctxId = contextId(context);
@@ -420,6 +467,7 @@ class TLSSocket extends net.Socket {
         this.authorized = false;
         this.authorizationError = null;
       }
+      this._releaseControl();
       this.emit('secure');
       if (this.server) this.server.emit('secureConnection', this);
       return;
@@ -442,6 +490,8 @@ class TLSSocket extends net.Socket {
       this.destroy(verifyError);
       return;
     }
+    // The server checked out: writes queued so far may go.
+    if (this[kEngine]) binding.allowWrite(this[kEngine]);
     this.emit('secureConnect');
     this.emit('ready');
     if (this._pendingSessions) {
@@ -467,10 +517,21 @@ class TLSSocket extends net.Socket {
       payload = typeof data === 'string' ? Buffer.from(data, encoding) : data;
     }
     this._bytesDispatched = (this._bytesDispatched || 0) + payload.length;
-    binding.write(this[kEngine], payload, (status) => {
-      if (status < 0) cb(new ERR_SOCKET_CLOSED());
+    this._syncWriteCb = cb;
+    const r = binding.write(this[kEngine], payload, (status) => {
+      if (status === -125) cb(cancelledWrite());
+      else if (status < 0) cb(new ERR_SOCKET_CLOSED());
       else cb();
     });
+    // r 1: encrypted and handed to the parent at once; cb runs when the
+    // parent has written it (or now, when nothing went out).
+    const pending = this._syncWriteCb;
+    this._syncWriteCb = null;
+    if (r === 1) {
+      if (pending) cb();
+    } else if (r === -32 || r === -1) {
+      cb(new ERR_SOCKET_CLOSED());
+    }
   }
 
   get bytesRead() { return this._tlsBytesRead || 0; }
@@ -525,8 +586,19 @@ class TLSSocket extends net.Socket {
 
   setNoDelay(enable) { if (this._parent && this._parent.setNoDelay) this._parent.setNoDelay(enable); return this; }
   setKeepAlive(enable, delay) { if (this._parent && this._parent.setKeepAlive) this._parent.setKeepAlive(enable, delay); return this; }
-  ref() { if (this._parent && this._parent.ref) this._parent.ref(); return this; }
-  unref() { if (this._parent && this._parent.unref) this._parent.unref(); return this; }
+  ref() {
+    if (this[kEngine]) binding.setRef(this[kEngine], true);
+    this._unrefd = false;
+    if (this._parent && this._parent.ref) this._parent.ref();
+    return this;
+  }
+
+  unref() {
+    if (this[kEngine]) binding.setRef(this[kEngine], false);
+    this._unrefd = true;
+    if (this._parent && this._parent.unref) this._parent.unref();
+    return this;
+  }
 
   getPeerCertificate(detailed) {
     if (!this._secureEstablished) return null;
@@ -541,11 +613,15 @@ class TLSSocket extends net.Socket {
   }
 
   getPeerX509Certificate() {
-    const c = this.getPeerCertificate();
-    if (!c || !c.raw) return undefined;
-    const { X509Certificate } = require('crypto');
-    if (typeof X509Certificate !== 'function') throw notImplemented('crypto.X509Certificate');
-    return new X509Certificate(c.raw);
+    if (!this._secureEstablished) return undefined;
+    const info = this[kInfo];
+    if (!info || !info.peerChain || info.peerChain.length === 0) return undefined;
+    const { X509Certificate, setIssuerCertificate } = require('internal/crypto/x509');
+    // Each certificate of the peer's chain links to its issuer's; the
+    // last one has none.
+    const certs = info.peerChain.map((c) => new X509Certificate(c.raw));
+    for (let i = 0; i < certs.length - 1; i++) setIssuerCertificate(certs[i], certs[i + 1]);
+    return certs[0];
   }
 
   getX509Certificate() {
@@ -623,6 +699,18 @@ const kSNICallbackDefault = function defaultSNICallback(servername, cb) {
 };
 
 class Server extends net.Server {
+  // A rejected async 'secureConnection' listener destroys that socket;
+  // other events go to net.Server's handler.
+  [Symbol.for('nodejs.rejection')](err, event, sock) {
+    if (event === 'secureConnection') {
+      sock.destroy(err);
+      return;
+    }
+    const base = net.Server.prototype[Symbol.for('nodejs.rejection')];
+    if (typeof base === 'function') base.call(this, err, event, sock);
+    else this.emit('error', err);
+  }
+
   constructor(options, listener) {
     if (typeof options === 'function') {
       listener = options;
@@ -665,7 +753,10 @@ class Server extends net.Server {
 
   setSecureContext(options) {
     validateObject(options, 'options');
-    this._sharedCreds = createSecureContext({ ...this._tlsOptions, ...options });
+    // A server honors its cipher order unless told otherwise.
+    if (options.honorCipherOrder !== undefined) this.honorCipherOrder = !!options.honorCipherOrder;
+    else if (this.honorCipherOrder === undefined) this.honorCipherOrder = true;
+    this._sharedCreds = createSecureContext({ ...this._tlsOptions, ...options, honorCipherOrder: this.honorCipherOrder });
     Object.assign(this._tlsOptions, options);
   }
 
@@ -711,6 +802,12 @@ function tlsConnectionListener(rawSocket) {
   socket._server = null;
   socket.server = this;
   socket._fromServer = true;
+  // pauseOnConnect pauses the TLS socket; the handshake still runs over
+  // the raw socket.
+  if (rawSocket.isPaused && rawSocket.isPaused()) {
+    socket.pause();
+    rawSocket.resume();
+  }
   if (this._handshakeTimeout > 0) {
     socket._handshakeTimer = setTimeout(() => {
       socket._handshakeTimer = null;
@@ -760,9 +857,12 @@ function connect(...args) {
     const connOpts = { ...options };
     delete connOpts.socket;
     delete connOpts.timeout;
+    // The TLS socket watches the signal and destroys its parent.
+    delete connOpts.signal;
     socket = net.connect(connOpts);
   }
   tlsSocket._host = host;
+  tlsSocket._releaseControl();
   tlsSocket._wrap(socket);
   if (cb) tlsSocket.once('secureConnect', cb);
   if (options.timeout) tlsSocket.setTimeout(options.timeout);

@@ -219,6 +219,12 @@ func toJS(c *qjs.Context, v any) qjs.Value {
 			c.Set(obj, e.k, toJS(c, e.v))
 		}
 		return obj
+	case nullProto:
+		obj := c.ObjectProto(qjs.Null)
+		for _, e := range x {
+			c.Set(obj, e.k, toJS(c, e.v))
+		}
+		return obj
 	case nil:
 		return qjs.Undefined
 	case []byte:

@@ -15,7 +15,6 @@ import (
 	"net"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 var attrNames = map[string]string{
@@ -59,49 +58,6 @@ func rdnEntries(raw []byte) [][2]string {
 	return out
 }
 
-func formatName(entries [][2]string) string {
-	var b strings.Builder
-	for i, e := range entries {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e[0] + "=" + escapeValue(e[1]))
-	}
-	return b.String()
-}
-
-// escapeValue escapes a name value as OpenSSL's multiline printer does for
-// control characters and non-ASCII bytes.
-func escapeValue(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\%02X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func nameDict(entries [][2]string) map[string]any {
-	m := map[string]any{}
-	for _, e := range entries {
-		if prev, ok := m[e[0]]; ok {
-			switch p := prev.(type) {
-			case []any:
-				m[e[0]] = append(p, e[1])
-			default:
-				m[e[0]] = []any{p, e[1]}
-			}
-			continue
-		}
-		m[e[0]] = e[1]
-	}
-	return m
-}
-
 func fingerprint(b []byte) string {
 	h := strings.ToUpper(hex.EncodeToString(b))
 	var out strings.Builder
@@ -120,101 +76,6 @@ var (
 	oidSAN = asn1.ObjectIdentifier{2, 5, 29, 17}
 	oidAIA = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 1, 1}
 )
-
-// generalName renders one GeneralName as OpenSSL prints it.
-func generalName(rv asn1.RawValue) string {
-	switch rv.Tag {
-	case 1:
-		return "email:" + string(rv.Bytes)
-	case 2:
-		return "DNS:" + string(rv.Bytes)
-	case 6:
-		return "URI:" + string(rv.Bytes)
-	case 7:
-		ip := net.IP(rv.Bytes)
-		if len(rv.Bytes) == 16 {
-			// OpenSSL prints IPv6 in full, upper-case groups.
-			var parts []string
-			for i := 0; i < 16; i += 2 {
-				parts = append(parts, fmt.Sprintf("%X", int(rv.Bytes[i])<<8|int(rv.Bytes[i+1])))
-			}
-			return "IP Address:" + strings.Join(parts, ":")
-		}
-		return "IP Address:" + ip.String()
-	case 4:
-		return "DirName:" + strings.ReplaceAll(formatName(rdnEntries(rv.Bytes)), "\n", "/")
-	case 8:
-		var oid asn1.ObjectIdentifier
-		asn1.Unmarshal(append([]byte{6, byte(len(rv.Bytes))}, rv.Bytes...), &oid)
-		return "Registered ID:" + oid.String()
-	}
-	return "othername:<unsupported>"
-}
-
-func quoteIfNeeded(s string) string {
-	if strings.ContainsAny(s, ",:\"") || !utf8.ValidString(s) {
-		return fmt.Sprintf("%q", s)
-	}
-	return s
-}
-
-func sanString(c *x509.Certificate) (string, bool) {
-	for _, ext := range c.Extensions {
-		if !ext.Id.Equal(oidSAN) {
-			continue
-		}
-		var seq []asn1.RawValue
-		if _, err := asn1.Unmarshal(ext.Value, &seq); err != nil {
-			return "", false
-		}
-		var parts []string
-		for _, rv := range seq {
-			s := generalName(rv)
-			if i := strings.IndexByte(s, ':'); i > 0 && (rv.Tag == 1 || rv.Tag == 2 || rv.Tag == 6) {
-				s = s[:i+1] + quoteIfNeeded(s[i+1:])
-			}
-			parts = append(parts, s)
-		}
-		return strings.Join(parts, ", "), true
-	}
-	return "", false
-}
-
-type accessDescription struct {
-	Method   asn1.ObjectIdentifier
-	Location asn1.RawValue
-}
-
-func infoAccess(c *x509.Certificate) (string, map[string]any, bool) {
-	for _, ext := range c.Extensions {
-		if !ext.Id.Equal(oidAIA) {
-			continue
-		}
-		var ads []accessDescription
-		if _, err := asn1.Unmarshal(ext.Value, &ads); err != nil {
-			return "", nil, false
-		}
-		var lines []string
-		dict := map[string]any{}
-		for _, ad := range ads {
-			method := ad.Method.String()
-			switch method {
-			case "1.3.6.1.5.5.7.48.1":
-				method = "OCSP"
-			case "1.3.6.1.5.5.7.48.2":
-				method = "CA Issuers"
-			}
-			loc := generalName(ad.Location)
-			i := strings.IndexByte(loc, ':')
-			key := method + " - " + loc[:i]
-			lines = append(lines, method+" - "+loc)
-			prev, _ := dict[key].([]any)
-			dict[key] = append(prev, loc[i+1:])
-		}
-		return strings.Join(lines, "\n"), dict, true
-	}
-	return "", nil, false
-}
 
 func parseCertInput(b []byte) (*x509.Certificate, error) {
 	der := b
@@ -303,6 +164,15 @@ func lenientParse(der []byte) *x509.Certificate {
 		}
 		c.Raw = der
 		c.RawTBSCertificate = cert.TBS.FullBytes
+		// Keep every extension, the dropped ones too, for the printers.
+		all := make([]pkix.Extension, 0, len(exts))
+		for _, e := range exts {
+			var x pkix.Extension
+			if _, err := asn1.Unmarshal(e.FullBytes, &x); err == nil {
+				all = append(all, x)
+			}
+		}
+		c.Extensions = all
 		if spki != nil {
 			c.RawSubjectPublicKeyInfo = fields[spkiIdx].FullBytes
 			c.PublicKey = nil
@@ -328,14 +198,10 @@ func CertInfo(c *x509.Certificate) map[string]any {
 	s1 := sha1.Sum(c.Raw)
 	s256 := sha256.Sum256(c.Raw)
 	s512 := sha512.Sum512(c.Raw)
-	subj := rdnEntries(c.RawSubject)
-	iss := rdnEntries(c.RawIssuer)
 	m := map[string]any{
 		"raw":                   c.Raw,
-		"subject":               formatName(subj),
-		"issuer":                formatName(iss),
-		"subjectDict":           nameDict(subj),
-		"issuerDict":            nameDict(iss),
+		"subject":               formatName(c.RawSubject),
+		"issuer":                formatName(c.RawIssuer),
 		"validFrom":             certTime(c.NotBefore),
 		"validTo":               certTime(c.NotAfter),
 		"validFromTime":         float64(c.NotBefore.Unix()) * 1000,
@@ -355,20 +221,10 @@ func CertInfo(c *x509.Certificate) map[string]any {
 	if san, ok := sanString(c); ok {
 		m["subjectAltName"] = san
 	}
-	if ia, dict, ok := infoAccess(c); ok {
+	if ia, ok := infoAccessText(c); ok {
 		m["infoAccess"] = ia
-		m["infoAccessDict"] = dict
 	}
-	if len(c.ExtKeyUsage) > 0 || len(c.UnknownExtKeyUsage) > 0 {
-		var ku []any
-		for _, u := range c.ExtKeyUsage {
-			if oid, ok := extKeyUsageOIDs[u]; ok {
-				ku = append(ku, oid)
-			}
-		}
-		for _, o := range c.UnknownExtKeyUsage {
-			ku = append(ku, o.String())
-		}
+	if ku := extKeyUsage(c); ku != nil {
 		m["keyUsage"] = ku
 	}
 	return m
@@ -488,6 +344,8 @@ func x509Op(a *Args) (any, error) {
 	switch a.Str(0) {
 	case "parse":
 		return CertInfo(c), nil
+	case "legacy":
+		return legacyInfo(c), nil
 	case "checkHost":
 		if r := checkHost(c, a.Str(2), a.Str(3), !a.Has(4) || a.Bool(4), !a.Has(5) || a.Bool(5)); r != "" {
 			return r, nil

@@ -10,6 +10,7 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -29,15 +30,18 @@ type secureContext struct {
 	chains [][]*x509.Certificate
 	pairs  []tls.Certificate
 
-	ca      []*x509.Certificate // nil: the default CAs
-	caSet   bool
-	suites  []uint16
-	minVer  uint16
-	maxVer  uint16
-	curves  []tls.CurveID
-	tickets [][32]byte
-	rawKeys []byte
-	timeout time.Duration
+	ca     []*x509.Certificate // nil: the default CAs
+	caSet  bool
+	suites []uint16
+	// honorOrder: a server picks the first of its suites the client
+	// offers (else the client's first that it has).
+	honorOrder bool
+	minVer     uint16
+	maxVer     uint16
+	curves     []tls.CurveID
+	tickets    [][32]byte
+	rawKeys    []byte
+	timeout    time.Duration
 }
 
 // osslError is an error shaped like the ones node builds from OpenSSL's
@@ -194,10 +198,17 @@ func (s *secureContext) pair() error {
 // NODE_EXTRA_CA_CERTS, plus the system store with --use-system-ca; or
 // what tls.setDefaultCACertificates set.
 var defaultCAs struct {
-	mu      sync.Mutex
-	set     bool
-	certs   []*x509.Certificate
-	pool    *x509.CertPool
+	mu sync.Mutex
+	// set, certs and pool: what tls.setDefaultCACertificates set.
+	set   bool
+	certs []*x509.Certificate
+	pool  *x509.CertPool
+	// computed holds the sets built from the stores, without ([0]) and
+	// with ([1]) the system store: instances (workers) may differ.
+	computed [2]struct {
+		certs []*x509.Certificate
+		pool  *x509.CertPool
+	}
 	bundled []*x509.Certificate
 	once    sync.Once
 }
@@ -223,7 +234,52 @@ var systemCertFiles = []string{
 	"/etc/ssl/cert.pem",
 }
 
+// certStores caches the system store and NODE_EXTRA_CA_CERTS, read once
+// per process (startLoading may read them ahead, off the loop).
+var certStores struct {
+	systemOnce, extraOnce, startOnce sync.Once
+	system, extra                    []*x509.Certificate
+}
+
 func systemCerts() []*x509.Certificate {
+	certStores.systemOnce.Do(func() { certStores.system = readSystemCerts() })
+	return certStores.system
+}
+
+func extraCerts() []*x509.Certificate {
+	certStores.extraOnce.Do(func() { certStores.extra = readExtraCerts() })
+	return certStores.extra
+}
+
+// startLoading reads the root stores on other goroutines, once per
+// process, as node does when tls loads: the bundled roots, the system
+// store (useSystem) and NODE_EXTRA_CA_CERTS. NODE_DEBUG_NATIVE=crypto
+// reports each start on stderr.
+func startLoading(useSystem bool) {
+	certStores.startOnce.Do(func() {
+		debug := false
+		for _, k := range strings.Split(os.Getenv("NODE_DEBUG_NATIVE"), ",") {
+			if strings.EqualFold(strings.TrimSpace(k), "crypto") {
+				debug = true
+			}
+		}
+		start := func(what string, load func() []*x509.Certificate) {
+			if debug {
+				fmt.Fprintf(os.Stderr, "Started loading %s root certificates off-thread\n", what)
+			}
+			go load()
+		}
+		start("bundled", bundledCerts)
+		if useSystem {
+			start("system", systemCerts)
+		}
+		if os.Getenv("NODE_EXTRA_CA_CERTS") != "" {
+			start("extra", extraCerts)
+		}
+	})
+}
+
+func readSystemCerts() []*x509.Certificate {
 	files := systemCertFiles
 	if f := os.Getenv("SSL_CERT_FILE"); f != "" {
 		files = []string{f}
@@ -239,7 +295,7 @@ func systemCerts() []*x509.Certificate {
 	return nil
 }
 
-func extraCerts() []*x509.Certificate {
+func readExtraCerts() []*x509.Certificate {
 	f := os.Getenv("NODE_EXTRA_CA_CERTS")
 	if f == "" {
 		return nil
@@ -266,24 +322,46 @@ func dedupe(in []*x509.Certificate) []*x509.Certificate {
 
 // defaultPool returns the pool for a context without ca.
 func defaultPool(useSystem bool) *x509.CertPool {
+	_, p := defaultSet(useSystem)
+	return p
+}
+
+// defaultSet returns the default trusted certificates and their pool:
+// what setDefaultCACertificates set, else the bundled roots, then
+// NODE_EXTRA_CA_CERTS, then (useSystem) the system store, listed as node
+// lists them (no duplicates removed).
+func defaultSet(useSystem bool) ([]*x509.Certificate, *x509.CertPool) {
 	defaultCAs.mu.Lock()
 	defer defaultCAs.mu.Unlock()
-	if defaultCAs.pool == nil {
-		if !defaultCAs.set {
-			all := append([]*x509.Certificate(nil), bundledCerts()...)
-			all = append(all, extraCerts()...)
-			if useSystem {
-				all = append(all, systemCerts()...)
-			}
-			defaultCAs.certs = dedupe(all)
+	if defaultCAs.set {
+		if defaultCAs.pool == nil {
+			defaultCAs.pool = poolOf(defaultCAs.certs)
 		}
-		p := x509.NewCertPool()
-		for _, c := range defaultCAs.certs {
-			p.AddCert(c)
-		}
-		defaultCAs.pool = p
+		return defaultCAs.certs, defaultCAs.pool
 	}
-	return defaultCAs.pool
+	i := 0
+	if useSystem {
+		i = 1
+	}
+	d := &defaultCAs.computed[i]
+	if d.pool == nil {
+		all := append([]*x509.Certificate(nil), bundledCerts()...)
+		all = append(all, extraCerts()...)
+		if useSystem {
+			all = append(all, systemCerts()...)
+		}
+		d.certs = all
+		d.pool = poolOf(all)
+	}
+	return d.certs, d.pool
+}
+
+func poolOf(certs []*x509.Certificate) *x509.CertPool {
+	p := x509.NewCertPool()
+	for _, c := range certs {
+		p.AddCert(c)
+	}
+	return p
 }
 
 // pemOf encodes certificates as node lists them: the bundled roots
@@ -593,6 +671,12 @@ func (b *tlsBinding) initContext(c *qjs.Context, obj qjs.Value) {
 		s.suites = ids
 		return qjs.Undefined
 	})
+	// ctxSetHonorCipherOrder(id, bool): a server's choice of suite.
+	binding.Func(c, obj, "ctxSetHonorCipherOrder", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		s := b.ctx(c, qjs.Arg(args, 0))
+		s.honorOrder = c.ToBool(qjs.Arg(args, 1))
+		return qjs.Undefined
+	})
 	// ctxSetProto(id, min, max): version names, or "" to keep.
 	binding.Func(c, obj, "ctxSetProto", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		s := b.ctx(c, qjs.Arg(args, 0))
@@ -660,11 +744,16 @@ func (b *tlsBinding) initContext(c *qjs.Context, obj qjs.Value) {
 	// certInfo(der) -> the getPeerCertificate object of one certificate.
 	binding.Func(c, obj, "certInfo", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		d, _ := bytesArg(c, qjs.Arg(args, 0))
-		cert, err := x509.ParseCertificate(d)
+		cert, err := parseCert(d)
 		if err != nil {
 			return qjs.Null
 		}
 		return certValue(c, cert)
+	})
+	// startLoadingCertificates(useSystem): read the root stores ahead.
+	binding.Func(c, obj, "startLoadingCertificates", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		startLoading(c.ToBool(qjs.Arg(args, 0)))
+		return qjs.Undefined
 	})
 	// getCACertificates(type, useSystem) -> PEM strings.
 	binding.Func(c, obj, "getCACertificates", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
@@ -677,10 +766,7 @@ func (b *tlsBinding) initContext(c *qjs.Context, obj qjs.Value) {
 		case "extra":
 			certs = extraCerts()
 		default:
-			defaultPool(c.ToBool(qjs.Arg(args, 1)))
-			defaultCAs.mu.Lock()
-			certs = defaultCAs.certs
-			defaultCAs.mu.Unlock()
+			certs, _ = defaultSet(c.ToBool(qjs.Arg(args, 1)))
 		}
 		return c.StringArray(pemOf(certs))
 	})

@@ -10,6 +10,9 @@
 package tls
 
 import (
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rsa"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/binary"
@@ -37,6 +40,13 @@ type memConn struct {
 	closed bool
 	signal chan struct{}
 	cur    []byte
+	// sync collects what the tls.Conn writes while the loop goroutine
+	// writes plaintext itself (syncBuf), instead of posting it; posted
+	// counts the chunks posted and not yet delivered, so that a
+	// synchronous write never overtakes them.
+	sync    bool
+	syncBuf []byte
+	posted  int
 }
 
 func (m *memConn) Read(p []byte) (int, error) {
@@ -57,6 +67,8 @@ func (m *memConn) Read(p []byte) (int, error) {
 			return 0, io.EOF
 		}
 		m.mu.Unlock()
+		// Out of input: what was decrypted goes to JS in one piece.
+		m.e.flushPlain()
 		if m.e.wantIdle.Swap(false) {
 			// All fed input is consumed: let the loop go.
 			e := m.e
@@ -71,15 +83,67 @@ func (m *memConn) Read(p []byte) (int, error) {
 
 func (m *memConn) Write(p []byte) (int, error) {
 	m.mu.Lock()
-	closed := m.closed
-	m.mu.Unlock()
-	if closed {
+	if m.closed {
+		m.mu.Unlock()
 		return 0, net.ErrClosed
 	}
+	if m.sync {
+		m.syncBuf = append(m.syncBuf, p...)
+		m.mu.Unlock()
+		return len(p), nil
+	}
+	m.posted++
+	m.mu.Unlock()
 	b := append([]byte(nil), p...)
 	e := m.e
-	e.b.env.Loop.Post(func() { e.b.onCipher(e, b) })
+	e.b.env.Loop.Post(func() {
+		m.mu.Lock()
+		m.posted--
+		m.mu.Unlock()
+		e.b.onCipher(e, b)
+	})
 	return len(p), nil
+}
+
+// writeSync encrypts data on the loop goroutine and hands the records to
+// JS at once, as node's TLS socket does; ok is false when it cannot
+// (handshake not done, writes queued, output still posted), and the
+// write then takes the queue.
+func (e *engine) writeSync(data []byte) (ok bool, err error) {
+	if !e.hsDone.Load() {
+		return false, nil
+	}
+	if !e.isServer {
+		select {
+		case <-e.release:
+		default:
+			return false, nil
+		}
+	}
+	e.wmu.Lock()
+	idle := len(e.wq) == 0 && !e.writing && !e.closed
+	e.wmu.Unlock()
+	if !idle {
+		return false, nil
+	}
+	m := e.mc
+	m.mu.Lock()
+	if m.posted > 0 || m.closed {
+		m.mu.Unlock()
+		return false, nil
+	}
+	m.sync = true
+	m.mu.Unlock()
+	_, err = e.conn.Write(data)
+	m.mu.Lock()
+	m.sync = false
+	out := m.syncBuf
+	m.syncBuf = nil
+	m.mu.Unlock()
+	if len(out) > 0 {
+		e.b.onCipher(e, out)
+	}
+	return true, err
 }
 
 func (m *memConn) wake() {
@@ -138,7 +202,11 @@ type engine struct {
 	wantIdle  atomic.Bool
 	runDone   bool
 	writeRefs int
-	sc        *secureContext
+	// heldRefs is how many of writeRefs hold the loop: none while JS has
+	// unref'd the socket.
+	heldRefs int
+	unrefd   bool
+	sc       *secureContext
 	// verify is the peer check of the engine\'s current config.
 	verify func([][]byte, [][]*x509.Certificate) error
 	hello  chan helloResult
@@ -147,6 +215,22 @@ type engine struct {
 	wq     []writeReq
 	wsig   chan struct{}
 	closed bool
+	// release opens a client's writes once JS has checked the server
+	// (or the engine closes): nothing is sent to an unverified peer.
+	release     chan struct{}
+	releaseOnce sync.Once
+	// writing: the writer goroutine is in a write (wmu).
+	writing bool
+	// hsDone: the handshake succeeded.
+	hsDone atomic.Bool
+	// plain is decrypted data not yet posted (pmu).
+	pmu   sync.Mutex
+	plain []byte
+}
+
+// allowWrites lets the writer send.
+func (e *engine) allowWrites() {
+	e.releaseOnce.Do(func() { close(e.release) })
 }
 
 type writeReq struct {
@@ -201,7 +285,8 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		}
 		o := qjs.Arg(args, 2)
 		b.next++
-		e := &engine{id: b.next, b: b, isServer: isServer, wsig: make(chan struct{}, 1), hello: make(chan helloResult, 1)}
+		e := &engine{id: b.next, b: b, isServer: isServer, wsig: make(chan struct{}, 1), hello: make(chan helloResult, 1),
+			release: make(chan struct{})}
 		e.opts = b.socketOptions(c, o)
 		e.sc = sc
 		cfg := e.configFrom(sc)
@@ -285,7 +370,9 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		}
 		return qjs.Undefined
 	})
-	// write(id, data, cb): encrypt and send; cb(status) when written.
+	// write(id, data, cb): encrypt and send; cb(status) when written. It
+	// returns 1 (written at once, cb not called), -32 (failed at once) or
+	// 0 (queued), or -1 for a closed engine.
 	binding.Func(c, obj, "write", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		e := b.engines[qjs.Arg(args, 0).Int()]
 		if e == nil {
@@ -298,6 +385,13 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 			data = append([]byte(nil), d...)
 		} else {
 			return c.ThrowTypeError("tls_wrap.write: bad data")
+		}
+		if done, err := e.writeSync(data); done {
+			// Written: 1, or -32 (EPIPE) when the connection failed.
+			if err != nil {
+				return qjs.Int32(-32)
+			}
+			return qjs.Int32(1)
 		}
 		e.holdWrite()
 		e.enqueue(writeReq{data: data, cb: c.Dup(qjs.Arg(args, 2))})
@@ -313,22 +407,47 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		e.enqueue(writeReq{shutdown: true, cb: c.Dup(qjs.Arg(args, 1))})
 		return qjs.Int32(0)
 	})
+	// setRef(id, ref): follow the socket's ref()/unref().
+	binding.Func(c, obj, "setRef", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if e := b.engines[qjs.Arg(args, 0).Int()]; e != nil {
+			e.setRef(c.ToBool(qjs.Arg(args, 1)))
+		}
+		return qjs.Undefined
+	})
+	// allowWrite(id): a client's server checked out; queued writes go.
+	binding.Func(c, obj, "allowWrite", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if e := b.engines[qjs.Arg(args, 0).Int()]; e != nil {
+			e.allowWrites()
+		}
+		return qjs.Undefined
+	})
 	// close(id): drop the engine.
 	binding.Func(c, obj, "close", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		id := qjs.Arg(args, 0).Int()
 		if e := b.engines[id]; e != nil {
 			delete(b.engines, id)
 			e.releaseEnd()
-			for ; e.writeRefs > 0; e.writeRefs-- {
+			for ; e.heldRefs > 0; e.heldRefs-- {
 				b.env.Loop.Unref()
 			}
+			e.writeRefs = 0
 			e.wmu.Lock()
 			e.closed = true
 			pending := e.wq
 			e.wq = nil
 			e.wmu.Unlock()
-			for _, w := range pending {
-				c.Free(w.cb)
+			// Writes still queued are cancelled: their callbacks hear
+			// ECANCELED on a later turn.
+			if len(pending) > 0 {
+				b.env.Loop.Post(func() {
+					c := b.env.Ctx
+					for _, w := range pending {
+						if !w.shutdown && c.IsFunction(w.cb) {
+							b.call(w.cb, qjs.Int32(-125))
+						}
+						c.Free(w.cb)
+					}
+				})
 			}
 			e.mc.push(nil, false, true)
 			select {
@@ -339,6 +458,7 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 			case e.wsig <- struct{}{}:
 			default:
 			}
+			e.allowWrites()
 		}
 		return qjs.Undefined
 	})
@@ -354,8 +474,12 @@ func (e *engine) enqueue(w writeReq) {
 	}
 }
 
-// writer writes queued plaintext in order, after the handshake.
+// writer writes queued plaintext in order, after the handshake (for a
+// client, after JS has verified the server).
 func (e *engine) writer() {
+	if !e.isServer {
+		<-e.release
+	}
 	for {
 		e.wmu.Lock()
 		if e.closed {
@@ -369,6 +493,7 @@ func (e *engine) writer() {
 		}
 		w := e.wq[0]
 		e.wq = e.wq[1:]
+		e.writing = true
 		e.wmu.Unlock()
 		var err error
 		if w.shutdown {
@@ -376,6 +501,9 @@ func (e *engine) writer() {
 		} else {
 			_, err = e.conn.Write(w.data)
 		}
+		e.wmu.Lock()
+		e.writing = false
+		e.wmu.Unlock()
 		status := 0
 		if err != nil {
 			status = -32 // EPIPE
@@ -384,7 +512,10 @@ func (e *engine) writer() {
 		b.env.Loop.Post(func() {
 			if e.writeRefs > 0 {
 				e.writeRefs--
-				b.env.Loop.Unref()
+				if e.heldRefs > e.writeRefs {
+					e.heldRefs--
+					b.env.Loop.Unref()
+				}
 			}
 			c := b.env.Ctx
 			if w.cb.IsUndefined() || !c.IsFunction(w.cb) {
@@ -414,6 +545,7 @@ func (e *engine) run() {
 		})
 		return
 	}
+	e.hsDone.Store(true)
 	st := e.conn.ConnectionState()
 	if st.DidResume && e.peer == nil && len(st.PeerCertificates) > 0 && e.verify != nil {
 		// A resumed session carries the peer's certificates without
@@ -435,15 +567,10 @@ func (e *engine) run() {
 	for {
 		n, err := e.conn.Read(buf)
 		if n > 0 {
-			d := append([]byte(nil), buf[:n]...)
-			b.env.Loop.Post(func() {
-				if b.engines[e.id] == nil {
-					return
-				}
-				b.call(b.onPlainFn, qjs.Int64(e.id), b.env.Ctx.ArrayBuffer(d), qjs.Undefined)
-			})
+			e.addPlain(buf[:n])
 		}
 		if err != nil {
+			e.flushPlain()
 			msg := ""
 			if !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
 				msg = err.Error()
@@ -468,10 +595,103 @@ func (e *engine) run() {
 	}
 }
 
+// chooseSuite picks a server's TLS 1.2 suite from the client's offer:
+// with honorOrder the first of the server's list the client offers, else
+// the client's first the server has; only suites the server's keys can
+// sign for. ok is false when there is nothing to choose.
+func chooseSuite(sc *secureContext, offered []uint16) (uint16, bool) {
+	if len(sc.suites) == 0 || len(offered) == 0 {
+		return 0, false
+	}
+	hasRSA, hasEC := false, false
+	for _, p := range sc.pairs {
+		switch p.PrivateKey.(type) {
+		case *rsa.PrivateKey:
+			hasRSA = true
+		case *ecdsa.PrivateKey, ed25519.PrivateKey:
+			hasEC = true
+		}
+	}
+	usable := func(id uint16) bool {
+		name, _, _ := cipherName(id)
+		if name == "" {
+			return false
+		}
+		if strings.Contains(name, "ECDSA") {
+			return hasEC
+		}
+		return hasRSA
+	}
+	mine := map[uint16]bool{}
+	for _, id := range sc.suites {
+		mine[id] = true
+	}
+	theirs := map[uint16]bool{}
+	for _, id := range offered {
+		theirs[id] = true
+	}
+	first, in := sc.suites, theirs
+	if !sc.honorOrder {
+		first, in = offered, mine
+	}
+	for _, id := range first {
+		if in[id] && usable(id) {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// addPlain keeps decrypted bytes until the engine runs out of input (or
+// has 64 KiB): records that arrived together reach JS together, as
+// node's TLS socket reads all it can before JS runs again.
+func (e *engine) addPlain(d []byte) {
+	e.pmu.Lock()
+	e.plain = append(e.plain, d...)
+	full := len(e.plain) >= 64<<10
+	e.pmu.Unlock()
+	if full {
+		e.flushPlain()
+	}
+}
+
+// flushPlain posts the kept plaintext to JS.
+func (e *engine) flushPlain() {
+	e.pmu.Lock()
+	d := e.plain
+	e.plain = nil
+	e.pmu.Unlock()
+	if len(d) == 0 {
+		return
+	}
+	b := e.b
+	b.env.Loop.Post(func() {
+		if b.engines[e.id] == nil {
+			return
+		}
+		b.call(b.onPlainFn, qjs.Int64(e.id), b.env.Ctx.ArrayBuffer(d), qjs.Undefined)
+	})
+}
+
 // holdWrite keeps the loop alive until a write's callback is posted.
 func (e *engine) holdWrite() {
 	e.writeRefs++
-	e.b.env.Loop.Ref()
+	if !e.unrefd {
+		e.heldRefs++
+		e.b.env.Loop.Ref()
+	}
+}
+
+// setRef makes the engine's writes in flight keep the loop alive (ref)
+// or not (unref), following the socket's ref()/unref(). Loop goroutine.
+func (e *engine) setRef(ref bool) {
+	e.unrefd = !ref
+	for ; ref && e.heldRefs < e.writeRefs; e.heldRefs++ {
+		e.b.env.Loop.Ref()
+	}
+	for ; !ref && e.heldRefs > 0; e.heldRefs-- {
+		e.b.env.Loop.Unref()
+	}
 }
 
 // idle drops the reference taken for fed input once the engine waits for
@@ -628,15 +848,20 @@ func verifyCode(certs []*x509.Certificate, err error) string {
 	}
 	var ua x509.UnknownAuthorityError
 	if errors.As(err, &ua) {
-		leaf := certs[0]
-		if len(certs) == 1 && string(leaf.RawIssuer) == string(leaf.RawSubject) {
+		// Follow the issuers through what the peer sent, as OpenSSL
+		// builds the chain, and name where it stopped.
+		chain := orderChain(certs, nil)
+		last := chain[len(chain)-1]
+		selfSigned := string(last.RawIssuer) == string(last.RawSubject)
+		switch {
+		case selfSigned && len(chain) == 1:
 			return "DEPTH_ZERO_SELF_SIGNED_CERT"
-		}
-		last := certs[len(certs)-1]
-		if len(certs) > 1 && string(last.RawIssuer) == string(last.RawSubject) {
+		case selfSigned:
 			return "SELF_SIGNED_CERT_IN_CHAIN"
+		case len(chain) == 1:
+			return "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
 		}
-		return "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
+		return "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
 	}
 	return "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
 }
@@ -771,14 +996,20 @@ func (e *engine) onClientHello(chi *tls.ClientHelloInfo) (*tls.Config, error) {
 	if r.err != "" {
 		return nil, errors.New(r.err)
 	}
-	if r.ctx == nil && !r.hasALPN && !r.refuseALPN {
-		return nil, nil
-	}
 	sc := e.sc
 	if r.ctx != nil {
 		sc = r.ctx
 	}
+	suite, pick := chooseSuite(sc, chi.CipherSuites)
+	if r.ctx == nil && !r.hasALPN && !r.refuseALPN && !pick {
+		return nil, nil
+	}
 	cfg := e.configFrom(sc)
+	if pick {
+		// Go orders TLS 1.2 suites itself: offer only the one chosen as
+		// OpenSSL would (TLS 1.3 suites are not affected).
+		cfg.CipherSuites = []uint16{suite}
+	}
 	if r.hasALPN {
 		cfg.NextProtos = []string{r.alpn}
 	} else if r.refuseALPN {

@@ -4,6 +4,8 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
+	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"math/big"
@@ -70,20 +72,6 @@ func TestVerifyPeer(t *testing.T) {
 	}
 }
 
-func TestAltNames(t *testing.T) {
-	cert := makeCert(t, time.Now().Add(time.Hour))
-	got := strings.Join(altNames(cert), ", ")
-	if want := "DNS:localhost, IP Address:127.0.0.1"; got != want {
-		t.Errorf("got %q want %q", got, want)
-	}
-	if fp := colonHex([]byte{0xab, 0x01}); fp != "AB:01" {
-		t.Errorf("colonHex %q", fp)
-	}
-	if q := quoteName("a, DNS:b"); q != `"a, DNS:b"` {
-		t.Errorf("quoteName %q", q)
-	}
-}
-
 func TestParseCipherList(t *testing.T) {
 	ids, ok := parseCipherList("ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA")
 	if !ok || len(ids) != 2 || ids[0] != 0xc02f || ids[1] != 0x002f {
@@ -103,5 +91,47 @@ func TestParseCipherList(t *testing.T) {
 	}
 	if len(ids) != 2 {
 		t.Errorf("ECDHE+AESGCM:!aECDSA: %d suites", len(ids))
+	}
+}
+
+func TestChooseSuite(t *testing.T) {
+	key, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	server, _ := parseCipherList("ECDHE-RSA-AES128-GCM-SHA256:AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA256")
+	sc := &secureContext{suites: server, pairs: []tls.Certificate{{PrivateKey: key}}}
+	client, _ := parseCipherList("ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA256:AES128-GCM-SHA256")
+	name := func(id uint16) string { n, _, _ := cipherName(id); return n }
+	if id, ok := chooseSuite(sc, client); !ok || name(id) != "AES128-SHA256" {
+		t.Errorf("client order: %s %v", name(id), ok)
+	}
+	sc.honorOrder = true
+	if id, ok := chooseSuite(sc, client); !ok || name(id) != "AES128-GCM-SHA256" {
+		t.Errorf("server order: %s %v", name(id), ok)
+	}
+	if _, ok := chooseSuite(&secureContext{suites: server}, client); ok {
+		t.Error("chose a suite without a key")
+	}
+}
+
+func TestVerifyCodeChain(t *testing.T) {
+	mk := func(subject, issuer string) *x509.Certificate {
+		return &x509.Certificate{RawSubject: []byte(subject), RawIssuer: []byte(issuer)}
+	}
+	leaf, inter, root := mk("leaf", "inter"), mk("inter", "root"), mk("root", "root")
+	err := x509.UnknownAuthorityError{}
+	for _, tc := range []struct {
+		certs []*x509.Certificate
+		want  string
+	}{
+		{[]*x509.Certificate{mk("self", "self")}, "DEPTH_ZERO_SELF_SIGNED_CERT"},
+		{[]*x509.Certificate{leaf}, "UNABLE_TO_VERIFY_LEAF_SIGNATURE"},
+		{[]*x509.Certificate{leaf, inter}, "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"},
+		{[]*x509.Certificate{leaf, root, inter}, "SELF_SIGNED_CERT_IN_CHAIN"},
+	} {
+		if got := verifyCode(tc.certs, err); got != tc.want {
+			t.Errorf("%d certs: got %s, want %s", len(tc.certs), got, tc.want)
+		}
 	}
 }

@@ -132,41 +132,12 @@ class X509Certificate {
   toString() { return this[kInfo].pem; }
   toJSON() { return this.toString(); }
 
+  // toLegacyObject() is the object tls.TLSSocket#getPeerCertificate()
+  // returns for this certificate (built by the same Go presenter).
   toLegacyObject() {
-    const info = this[kInfo];
-    const nullProto = (o) => Object.assign({ __proto__: null }, o);
-    const out = {
-      subject: nullProto(info.subjectDict),
-      issuer: nullProto(info.issuerDict),
-    };
-    if (info.subjectAltName !== undefined) out.subjectaltname = info.subjectAltName;
-    if (info.infoAccessDict !== undefined) out.infoAccess = nullProto(info.infoAccessDict);
-    out.ca = info.ca;
-    try {
-      const key = this.publicKey;
-      const d = key.asymmetricKeyDetails;
-      if (key.asymmetricKeyType === 'rsa') {
-        const jwk = key.export({ format: 'jwk' });
-        out.modulus = require('buffer').Buffer.from(jwk.n, 'base64url').toString('hex').toUpperCase();
-        out.bits = d.modulusLength;
-        out.exponent = `0x${d.publicExponent.toString(16)}`;
-        out.pubkey = key.export({ format: 'der', type: 'pkcs1' });
-      } else if (key.asymmetricKeyType === 'ec') {
-        out.bits = { prime256v1: 256, secp384r1: 384, secp521r1: 521, secp224r1: 224 }[d.namedCurve];
-        out.asn1Curve = d.namedCurve;
-        out.nistCurve = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', secp224r1: 'P-224' }[d.namedCurve];
-      }
-    } catch {
-      // A certificate whose key cannot be read has no key fields.
-    }
-    out.valid_from = info.validFrom;
-    out.valid_to = info.validTo;
-    out.fingerprint = info.fingerprint;
-    out.fingerprint256 = info.fingerprint256;
-    out.fingerprint512 = info.fingerprint512;
-    if (info.keyUsage !== undefined) out.ext_key_usage = info.keyUsage;
-    out.serialNumber = info.serialNumber;
+    const out = binding.x509('legacy', this[kInfo].raw);
     out.raw = this.raw;
+    if (out.pubkey !== undefined) out.pubkey = toBuf(out.pubkey);
     return out;
   }
 

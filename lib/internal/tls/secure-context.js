@@ -93,6 +93,7 @@ class NativeSecureContext {
   addCRL() { throw notImplemented('tls.SecureContext CRL (crl option)'); }
   setCiphers(list, hasTLS13) { binding.ctxSetCiphers(this[kId], list, !!hasTLS13); }
   setCipherSuites() {}
+  setHonorCipherOrder(v) { binding.ctxSetHonorCipherOrder(this[kId], !!v); }
   setSigalgs() {}
   setECDHCurve(curve) {
     if (!binding.ctxSetECDHCurve(this[kId], curve)) {
@@ -115,6 +116,12 @@ class NativeSecureContext {
   }
   loadPKCS12() { throw notImplemented('tls.createSecureContext pfx'); }
   close() {}
+  // _external stands for the native handle; only a real context has one.
+  get _external() {
+    if (!Object.prototype.hasOwnProperty.call(this, kId)) throw new TypeError('Illegal invocation');
+    return {};
+  }
+
   setEngineKey() { throw engineError(); }
   setClientCertEngine() { throw engineError(); }
 }
@@ -149,7 +156,8 @@ function createSecureContext(options) {
   }
   const c = new SecureContext(secureProtocol, options.secureOptions, minVersion, maxVersion);
   configure(c, options);
-  void honorCipherOrder;
+  // A server prefers its own cipher order when asked to.
+  if (honorCipherOrder) c.context.setHonorCipherOrder(true);
   return c;
 }
 
@@ -303,9 +311,18 @@ function contextId(sc) {
 
 const caCache = { __proto__: null };
 
+// useSystemCA: the last --[no-]use-system-ca of NODE_OPTIONS then the
+// command line (a worker's execArgv) decides; without one,
+// NODE_USE_SYSTEM_CA=1 turns the system store on.
 function useSystemCA() {
-  return process.execArgv.includes('--use-system-ca') ||
-    /(^|\s)--use-system-ca(\s|$)/.test(process.env.NODE_OPTIONS || '');
+  const args = (process.env.NODE_OPTIONS || '').split(/\s+/).concat(process.execArgv);
+  let use;
+  for (const a of args) {
+    if (a === '--use-system-ca') use = true;
+    else if (a === '--no-use-system-ca') use = false;
+  }
+  if (use !== undefined) return use;
+  return process.env.NODE_USE_SYSTEM_CA === '1';
 }
 
 function getCACertificates(type = 'default') {
@@ -329,6 +346,19 @@ function setDefaultCACertificates(certs) {
   }
   binding.setDefaultCACertificates(certs.map(toBytes));
   caCache.default = undefined;
+}
+
+// As in node, loading tls starts reading the root stores off the loop,
+// unless --use-openssl-ca (the last of it and --use-bundled-ca) asks for
+// OpenSSL's own store.
+{
+  const args = (process.env.NODE_OPTIONS || '').split(/\s+/).concat(process.execArgv);
+  let opensslCA = false;
+  for (const a of args) {
+    if (a === '--use-openssl-ca') opensslCA = true;
+    else if (a === '--use-bundled-ca') opensslCA = false;
+  }
+  if (!opensslCA) binding.startLoadingCertificates(useSystemCA());
 }
 
 module.exports = {
