@@ -183,6 +183,19 @@ function reportError(err) {
   process.nextTick(() => { throw err; });
 }
 
+// removeListener is removeEventListener's work on target, for a type
+// already made a string.
+function removeListener(target, type, listener, capture) {
+  const list = target[kEvents].get(type);
+  if (list === undefined) return;
+  const i = list.findIndex((l) => l.listener === listener && l.capture === capture);
+  if (i === -1) return;
+  list[i].removed = true;
+  list.splice(i, 1);
+  if (list.length === 0) target[kEvents].delete(type);
+  target[kRemoveListener]?.(list.length, type, listener, capture);
+}
+
 class EventTarget {
   constructor() {
     initEventTarget(this);
@@ -238,18 +251,11 @@ class EventTarget {
     if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
     const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
-    type = `${type}`;
-    const list = this[kEvents].get(type);
-    if (list === undefined) return;
-    const i = list.findIndex((l) => l.listener === listener && l.capture === capture);
-    if (i === -1) return;
-    list[i].removed = true;
-    list.splice(i, 1);
-    if (list.length === 0) this[kEvents].delete(type);
-    this[kRemoveListener]?.(list.length, type, listener, capture);
+    removeListener(this, `${type}`, listener, capture);
   }
 
   dispatchEvent(event) {
+
     if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('event');
     if (!(event instanceof Event)) throw new ERR_INVALID_ARG_TYPE('event', 'Event', event);
@@ -273,7 +279,9 @@ class EventTarget {
       for (const entry of list.slice()) {
         if (entry.removed) continue;
         if (s?.immediateStopped && !entry.resist) continue;
-        if (entry.once) this.removeEventListener(type, entry.listener, { capture: entry.capture });
+        // As node: a once listener goes away internally, not through a
+        // removeEventListener the program may have replaced.
+        if (entry.once) removeListener(this, type, entry.listener, entry.capture);
         if (event === undefined) {
           event = this[kCreateEvent](nodeValue, type);
           s = event[kEventState];
