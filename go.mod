@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/andybalholm/brotli v1.2.0
 	github.com/klauspost/compress v1.18.0
+	github.com/tetratelabs/wazero v1.12.0
 	golang.org/x/crypto v0.58.0
 	modernc.org/libc v1.79.0
 	modernc.org/libquickjs v0.14.0
@@ -12,6 +13,7 @@ require (
 
 require (
 	golang.org/x/crypto/x509roots/fallback v0.0.0-20261030153154-30a33513ff6d // indirect
+	modernc.org/sqlite v1.61.0
 )
 
 require (

@@ -68,7 +68,7 @@ var flags = map[string]bool{
 	"--experimental-strip-types": true, "--no-experimental-strip-types": true,
 	"--experimental-transform-types": true, "--experimental-test-coverage": true,
 	"--experimental-global-webcrypto": true, "--experimental-websocket": true,
-	"--experimental-eventsource": true, "--experimental-sqlite": true, "--no-experimental-global-navigator": true,
+	"--experimental-eventsource": true, "--experimental-sqlite": true, "--no-experimental-sqlite": true, "--no-experimental-global-navigator": true,
 	"--experimental-permission": true, "--permission": true, "--experimental-async-context-frame": true,
 	"--no-experimental-websocket": true, "--no-experimental-global-customevent": true,
 	"--experimental-shadow-realm": true, "--experimental-network-inspection": true,

@@ -33,6 +33,8 @@ function setup(process, binding) {
     // is the OpenSSL API level they are written to behave as, which is what
     // packages (and Node's tests) probe to decide whether crypto exists.
     openssl: '3.0.0',
+    // node:sqlite runs modernc.org/sqlite (SQLite translated to Go).
+    sqlite: '3.54.1',
   });
   define('arch', binding.arch);
   define('platform', binding.platform);
@@ -213,7 +215,13 @@ function setup(process, binding) {
     // Through process.reallyExit, which programs (and tests) may replace.
     process.reallyExit(process.exitCode ?? 0);
   };
-  process.reallyExit = function reallyExit(code) { binding.reallyExit(code | 0); };
+  process.reallyExit = function reallyExit(code) {
+    // Called directly, it ends the process without an 'exit' event.
+    code |= 0;
+    process._exitEmitted = true;
+    process.exitCode = code;
+    binding.reallyExit(code);
+  };
   process.abort = { abort() { binding.reallyExit(134); } }.abort;
   process.openStdin = function openStdin() {
     process.stdin.resume();
