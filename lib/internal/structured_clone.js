@@ -75,6 +75,12 @@ function clone(v, memory) {
       break;
     }
     case 'SharedArrayBuffer': out = v; break;
+    case 'WebAssembly.Module': out = require('internal/wasm').cloneModule(v); break;
+    case 'WebAssembly.Memory':
+      // Only a shared memory can be cloned: a new object, same memory.
+      if (!(v.buffer instanceof SharedArrayBuffer)) throw cloneError(v);
+      out = require('internal/wasm').cloneMemory(v);
+      break;
     case 'DataView': {
       const buf = clone(v.buffer, memory);
       out = new DataView(buf, v.byteOffset, v.byteLength);

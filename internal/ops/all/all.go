@@ -24,5 +24,6 @@ import (
 	_ "github.com/gonode/gonode/internal/ops/util"
 	_ "github.com/gonode/gonode/internal/ops/uv"
 	_ "github.com/gonode/gonode/internal/ops/v8"
+	_ "github.com/gonode/gonode/internal/ops/wasm"
 	_ "github.com/gonode/gonode/internal/ops/zlib"
 )

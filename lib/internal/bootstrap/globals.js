@@ -71,6 +71,7 @@ function addZoneNames(DateProto) {
 
 function setup(global, taskQueues) {
   addZoneNames(Date.prototype);
+  require('internal/weakref').install();
   defineValue(global, 'global', global);
   defineValue(global, 'process', process);
   const timers = require('timers');
@@ -129,6 +130,7 @@ function setup(global, taskQueues) {
   }, true);
   defineLazy(global, 'FormData', () => require('internal/formdata').FormData);
   defineLazy(global, 'WebSocket', () => require('internal/websocket').WebSocket);
+  defineLazy(global, 'WebAssembly', () => require('internal/wasm').WebAssembly);
   defineLazy(global, 'CloseEvent', () => require('internal/websocket').CloseEvent);
 
   if (require('internal/options').getOptionValue('--experimental-eventsource')) {

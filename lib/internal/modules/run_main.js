@@ -20,7 +20,7 @@ function runMain(main) {
 }
 
 function shouldUseESMLoader(filename) {
-  if (filename.endsWith('.mjs') || filename.endsWith('.mts')) return true;
+  if (filename.endsWith('.mjs') || filename.endsWith('.mts') || filename.endsWith('.wasm')) return true;
   if (filename.endsWith('.cjs') || filename.endsWith('.cts')) return false;
   const type = require('internal/modules/package_json_reader').getPackageType(filename);
   return type === 'module' && (filename.endsWith('.js') || filename.endsWith('.ts') || !/\.[^/]*$/.test(filename));

@@ -87,6 +87,19 @@ function prepare(v, table, seen, hooks) {
     case 'Date': case 'ArrayBuffer': case 'SharedArrayBuffer': case 'Number': case 'String': case 'Boolean': case 'BigInt':
       seen.set(v, v);
       return v;
+    case 'WebAssembly.Memory':
+      // A shared memory travels as its SharedArrayBuffer; the receiver
+      // makes a Memory over the same bytes.
+      out = {};
+      seen.set(v, out);
+      table.push([out, 'wasmmem', v.buffer]);
+      return out;
+    case 'WebAssembly.Module':
+      // A compiled module travels as its bytes and compiles again.
+      out = {};
+      seen.set(v, out);
+      table.push([out, 'wasm', require('internal/wasm').moduleBytes(v)]);
+      return out;
     default:
       if (ArrayBuffer.isView(v)) {
         // Typed arrays (the engine writes them with their buffer).
@@ -161,6 +174,8 @@ function deserialize(bytes, hooks = {}) {
         break;
       }
       case 'dataview': obj = new DataView(entry[2], entry[3], entry[4]); break;
+      case 'wasm': obj = new WebAssembly.Module(entry[2]); break;
+      case 'wasmmem': obj = require('internal/wasm').memoryFromShared(entry[2]); break;
       case 'blob': {
         const { Blob, File } = require('buffer');
         obj = entry.length > 4 ?

@@ -58,11 +58,12 @@ function formatOfFile(filename, source) {
   if (ext === '.js' || ext === '' || ext === '.ts') {
     const ts = ext === '.ts' ? '-typescript' : '';
     if (type === 'module') {
-      if (ext === '') return 'module';
+      if (ext === '') return source().startsWith('\0asm') ? 'wasm' : 'module';
       return 'module' + ts;
     }
     if (type === 'commonjs') return 'commonjs' + ts;
     let src = source();
+    if (ext === '' && src.startsWith('\0asm')) return 'wasm';
     if (ts) src = stripTypes(src, filename);
     return (containsModuleSyntax(src, filename) ? 'module' : 'commonjs') + ts;
   }
@@ -122,8 +123,10 @@ function load(url, type) {
     case 'commonjs':
     case 'commonjs-typescript':
       return loadCommonJS(filename, format === 'commonjs-typescript' ? stripTypes(source(), filename) : source());
-    case 'addon':
-    case 'wasm': {
+    case 'wasm':
+      wasmURLs.add(url);
+      return { format: 'module', source: require('internal/wasm').esmSource(filename, url) };
+    case 'addon': {
       const { notImplemented } = require('internal/errors');
       throw notImplemented(`import of ${format === 'addon' ? 'native addons' : 'WebAssembly modules'} (${filename})`);
     }
@@ -251,7 +254,11 @@ function initImportMeta(meta, url) {
     return defaultResolve(`${specifier}`, url);
   };
   meta.url = url;
+  if (wasmURLs.has(url)) require('internal/wasm').initMeta(meta, url);
 }
+
+// URLs of .wasm modules: their import.meta links the instance.
+const wasmURLs = new Set();
 
 let mainURL;
 
