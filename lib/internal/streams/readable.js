@@ -17,7 +17,36 @@ const {
 } = require('internal/errors');
 const { validateObject, validateAbortSignal } = require('internal/validators');
 
+const { protoEmit, listenerResult } = require('internal/events/fast');
+
 const kPaused = Symbol('kPaused');
+const BufferPrototype = Buffer.prototype;
+const getPrototypeOf = Object.getPrototypeOf;
+
+// The hot emits of a readable stream, as stream.emit(name, ...) would do
+// them (see internal/events/fast): with EventEmitter's own emit and one
+// listener, the listener is called directly; with none, nothing happens.
+function emitData(stream, chunk) {
+  const events = stream._events;
+  if (events !== undefined && stream.emit === protoEmit) {
+    const h = events.data;
+    if (typeof h === 'function') {
+      const r = h.call(stream, chunk);
+      if (r !== undefined && r !== null) listenerResult(stream, r, 'data', [chunk]);
+    } else if (h !== undefined) {
+      stream.emit('data', chunk);
+    }
+  } else {
+    stream.emit('data', chunk);
+  }
+}
+
+// True when 'data' has a listener (stream.listenerCount('data') > 0).
+function hasDataListener(stream) {
+  const events = stream._events;
+  return events !== undefined && events.data !== undefined;
+}
+
 let StringDecoder;
 let Duplex;
 let eos;
@@ -114,9 +143,12 @@ function Readable(options) {
     }
   }
   Stream.call(this, options);
-  destroyImpl.construct(this, () => {
-    if (this._readableState.needReadable) maybeReadMore(this, this._readableState);
-  });
+  // (destroyImpl.construct does nothing without a _construct: no closure)
+  if (typeof this._construct === 'function') {
+    destroyImpl.construct(this, () => {
+      if (this._readableState.needReadable) maybeReadMore(this, this._readableState);
+    });
+  }
 }
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
 Object.setPrototypeOf(Readable, Stream);
@@ -145,6 +177,16 @@ if (Symbol.asyncDispose) {
 }
 
 Readable.prototype.push = function push(chunk, encoding) {
+  const state = this._readableState;
+  // The usual push, a non-empty Buffer into a byte stream that is still
+  // open and has no decoder: addChunkFrom's checks, in short.
+  if (typeof chunk === 'object' && chunk !== null && getPrototypeOf(chunk) === BufferPrototype &&
+      !state.objectMode && chunk.length > 0 && !state.ended && !state.destroyed && !state.errored &&
+      !state.decoder) {
+    state.reading = false;
+    addChunk(this, state, chunk, false);
+    return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+  }
   return addChunkFrom(this, chunk, encoding, false);
 };
 
@@ -167,7 +209,10 @@ function addChunkFrom(stream, chunk, encoding, addToFront) {
           encoding = '';
         }
       }
-    } else if (chunk instanceof Buffer) {
+    } else if (typeof chunk === 'object' && chunk !== null &&
+               (getPrototypeOf(chunk) === BufferPrototype || chunk instanceof Buffer)) {
+      // (chunk instanceof Buffer, without the engine's Symbol.hasInstance
+      // call for the usual Buffer)
       encoding = '';
     } else if (ArrayBuffer.isView(chunk)) {
       chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -212,12 +257,12 @@ function addChunkFrom(stream, chunk, encoding, addToFront) {
 }
 
 function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+  if (state.flowing && state.length === 0 && !state.sync && hasDataListener(stream)) {
     // Flowing with nothing buffered: hand the chunk straight to 'data'.
     if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state.dataEmitted = true;
-    stream.emit('data', chunk);
+    emitData(stream, chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
     if (!addToFront) state.buffer.push(chunk);
@@ -225,7 +270,11 @@ function addChunk(stream, state, chunk, addToFront) {
     else state.buffer.unshift(chunk);
     if (state.needReadable) emitReadable(stream);
   }
-  maybeReadMore(stream, state);
+  // maybeReadMore(stream, state), inlined: this runs for every chunk.
+  if (!state.readingMore && state.constructed) {
+    state.readingMore = true;
+    process.nextTick(maybeReadMoreNT, stream, state);
+  }
 }
 
 Readable.prototype.isPaused = function isPaused() {
@@ -262,46 +311,57 @@ function computeNewHighWaterMark(n) {
   return n;
 }
 
-// How much read(n) may return now.
+// How much read(n) may return now (n is NaN for read()).
 function howMuchToRead(n, state) {
-  if (n <= 0 || (state.length === 0 && state.ended)) return 0;
+  const len = state.length;
+  if (n <= 0 || (len === 0 && state.ended)) return 0;
   if (state.objectMode) return 1;
-  if (Number.isNaN(n)) {
-    if (state.flowing && state.length) return state.buffer[state.bufferIndex].length;
-    return state.length;
+  if (n !== n) {
+    if (len !== 0 && state.flowing) return state.buffer[state.bufferIndex].length;
+    return len;
   }
-  if (n <= state.length) return n;
-  return state.ended ? state.length : 0;
+  if (n <= len) return n;
+  return state.ended ? len : 0;
 }
 
 Readable.prototype.read = function read(n) {
-  if (n === undefined) n = NaN;
-  else if (!Number.isInteger(n)) n = Number.parseInt(n, 10);
   const state = this._readableState;
-  const nOrig = n;
-  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
-  if (n !== 0) state.emittedReadable = false;
-
-  // read(0) with enough buffered only triggers 'readable' (or 'end').
-  if (n === 0 && state.needReadable &&
-      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-    if (state.length === 0 && state.ended) endReadable(this);
-    else emitReadable(this);
-    return null;
+  if (n === undefined) {
+    if (state.length === 0 && !state.ended &&
+        (state.reading || state.destroyed || state.errored || !state.constructed)) {
+      // Nothing buffered and no _read() to call (one is in flight, as in
+      // flowing mode between chunks): what the general path below ends
+      // up doing.
+      state.emittedReadable = false;
+      state.needReadable = true;
+      return null;
+    }
+    n = NaN;
+    state.emittedReadable = false;
+  } else {
+    if (n !== (n | 0) && !Number.isInteger(n)) n = Number.parseInt(n, 10);
+    if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
+    if (n !== 0) {
+      state.emittedReadable = false;
+    } else if (state.needReadable &&
+               ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
+      // read(0) with enough buffered only triggers 'readable' (or 'end').
+      if (state.length === 0 && state.ended) endReadable(this);
+      else emitReadable(this);
+      return null;
+    }
   }
+  const nOrig = n;
 
-  n = howMuchToRead(n, state);
+  n = n > 0 || n !== n ? howMuchToRead(n, state) : 0;
   if (n === 0 && state.ended) {
     if (state.length === 0) endReadable(this);
     return null;
   }
 
   // Ask _read() for more when below the high-water mark.
-  let doRead = state.needReadable;
-  if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
-  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
-    doRead = false;
-  } else if (doRead) {
+  if (!state.reading && !state.ended && !state.destroyed && !state.errored && state.constructed &&
+      (state.needReadable || state.length === 0 || state.length - n < state.highWaterMark)) {
     state.reading = true;
     state.sync = true;
     if (state.length === 0) state.needReadable = true;
@@ -315,7 +375,8 @@ Readable.prototype.read = function read(n) {
     if (!state.reading) n = howMuchToRead(nOrig, state);
   }
 
-  let ret = n > 0 ? fromList(n, state) : null;
+  let ret = null;
+  if (n > 0) ret = fromList(n, state);
   if (ret === null) {
     state.needReadable = state.length <= state.highWaterMark;
     n = 0;
@@ -332,7 +393,7 @@ Readable.prototype.read = function read(n) {
 
   if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
     state.dataEmitted = true;
-    this.emit('data', ret);
+    emitData(this, ret);
   }
   return ret;
 };
@@ -439,7 +500,19 @@ function emitReadable(stream) {
 function emitReadableNT(stream) {
   const state = stream._readableState;
   if (!state.destroyed && !state.errored && (state.length || state.ended)) {
-    stream.emit('readable');
+    // stream.emit('readable'), as emitData does it.
+    const events = stream._events;
+    if (events !== undefined && stream.emit === protoEmit) {
+      const h = events.readable;
+      if (typeof h === 'function') {
+        const r = h.call(stream);
+        if (r !== undefined && r !== null) listenerResult(stream, r, 'readable', []);
+      } else if (h !== undefined) {
+        stream.emit('readable');
+      }
+    } else {
+      stream.emit('readable');
+    }
     state.emittedReadable = false;
   }
   state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
@@ -578,7 +651,7 @@ function pipeOnDrain(src, dest) {
     const state = src._readableState;
     if (state.awaitDrainWriters === dest) state.awaitDrainWriters = null;
     else if (state.multiAwaitDrain) state.awaitDrainWriters.delete(dest);
-    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) && src.listenerCount('data')) {
+    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) && hasDataListener(src)) {
       src.resume();
     }
   };
@@ -664,7 +737,9 @@ Readable.prototype.resume = function resume() {
 function resumeNT(stream, state) {
   if (!state.reading) stream.read(0);
   state.resumeScheduled = false;
-  stream.emit('resume');
+  // emit('resume'), skipped when nothing listens (a pipe's usual case).
+  const events = stream._events;
+  if (events === undefined || events.resume !== undefined || stream.emit !== protoEmit) stream.emit('resume');
   flow(stream);
   if (state.flowing && !state.reading) stream.read(0);
 }
@@ -673,7 +748,8 @@ Readable.prototype.pause = function pause() {
   const state = this._readableState;
   if (state.flowing !== false) {
     state.flowing = false;
-    this.emit('pause');
+    const events = this._events;
+    if (events === undefined || events.pause !== undefined || this.emit !== protoEmit) this.emit('pause');
   }
   state[kPaused] = true;
   return this;

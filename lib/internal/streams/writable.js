@@ -18,7 +18,11 @@ const {
   AbortError,
 } = require('internal/errors');
 
+const { protoEmit, listenerResult } = require('internal/events/fast');
+
 const kOnFinished = Symbol('kOnFinished');
+const BufferPrototype = Buffer.prototype;
+const getPrototypeOf = Object.getPrototypeOf;
 let Duplex;
 let eos;
 let addAbortSignalNoValidate;
@@ -106,11 +110,14 @@ function Writable(options) {
     }
   }
   Stream.call(this, options);
-  destroyImpl.construct(this, () => {
-    const state = this._writableState;
-    if (!state.writing) clearBuffer(this, state);
-    finishMaybe(this, state);
-  });
+  // (destroyImpl.construct does nothing without a _construct: no closure)
+  if (typeof this._construct === 'function') {
+    destroyImpl.construct(this, () => {
+      const state = this._writableState;
+      if (!state.writing) clearBuffer(this, state);
+      finishMaybe(this, state);
+    });
+  }
 }
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
 Object.setPrototypeOf(Writable, Stream);
@@ -150,7 +157,9 @@ function writeChunk(stream, chunk, encoding, cb) {
         chunk = Buffer.from(chunk, encoding);
         encoding = 'buffer';
       }
-    } else if (chunk instanceof Buffer) {
+    } else if (typeof chunk === 'object' && (getPrototypeOf(chunk) === BufferPrototype || chunk instanceof Buffer)) {
+      // (chunk instanceof Buffer, without the engine's Symbol.hasInstance
+      // call for the usual Buffer)
       encoding = 'buffer';
     } else if (ArrayBuffer.isView(chunk)) {
       chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -175,6 +184,26 @@ Writable.prototype.write = function write(chunk, encoding, cb) {
   if (encoding != null && typeof encoding === 'function') {
     cb = encoding;
     encoding = null;
+  }
+  const state = this._writableState;
+  // The usual write, a Buffer or a string (no encoding given) into an open
+  // byte stream: writeChunk's checks, in short.
+  if (encoding == null && !state.objectMode && !state.ending && !state.destroyed) {
+    let enc = null;
+    if (typeof chunk === 'string') {
+      if (state.decodeStrings !== false) {
+        chunk = Buffer.from(chunk, state.defaultEncoding);
+        enc = 'buffer';
+      } else {
+        enc = state.defaultEncoding;
+      }
+    } else if (typeof chunk === 'object' && chunk !== null && getPrototypeOf(chunk) === BufferPrototype) {
+      enc = 'buffer';
+    }
+    if (enc !== null) {
+      state.pendingcb++;
+      return writeOrBuffer(this, state, chunk, enc, typeof cb === 'function' ? cb : nop);
+    }
   }
   return writeChunk(this, chunk, encoding, cb) === true;
 };
@@ -277,17 +306,30 @@ function afterWriteTick({ stream, state, count, cb }) {
 }
 
 function afterWrite(stream, state, count, cb) {
-  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
-  if (needDrain) {
+  if (state.needDrain && state.length === 0 && !state.ending && !stream.destroyed) {
     state.needDrain = false;
-    stream.emit('drain');
+    // stream.emit('drain'), the listener called directly when it can be
+    // (see internal/events/fast).
+    const events = stream._events;
+    if (events !== undefined && stream.emit === protoEmit) {
+      const h = events.drain;
+      if (typeof h === 'function') {
+        const r = h.call(stream);
+        if (r !== undefined && r !== null) listenerResult(stream, r, 'drain', []);
+      } else if (h !== undefined) {
+        stream.emit('drain');
+      }
+    } else {
+      stream.emit('drain');
+    }
   }
   while (count-- > 0) {
     state.pendingcb--;
     cb(null);
   }
   if (state.destroyed) errorBuffer(state);
-  finishMaybe(stream, state);
+  // (finishMaybe does nothing before end())
+  if (state.ending) finishMaybe(stream, state);
 }
 
 // Fails every buffered write and pending end() callback of a destroyed
