@@ -9,6 +9,19 @@
 const EventEmitter = require('events');
 const stream = require('stream');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const FastBufferPrototype = FastBuffer.prototype;
+const ObjectSetPrototypeOf = Object.setPrototypeOf;
+
+// internal/events/fast, when there: what a direct call of a 'data'
+// listener needs to act as EventEmitter's emit.
+let fastEmit = null;
+try {
+  fastEmit = require('internal/events/fast');
+  if (typeof fastEmit.protoEmit !== 'function' || typeof fastEmit.listenerResult !== 'function') fastEmit = null;
+} catch {
+  fastEmit = null;
+}
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
@@ -80,12 +93,16 @@ require('internal/process/active').register(() => {
 });
 
 function onread(id, nread, ab) {
+  ioEpoch++;
+  // Only connections read, and their owners are sockets (which have
+  // _onread): no instanceof, a costly operator on this engine.
   const socket = owners.get(id);
-  if (socket === undefined || !(socket instanceof Socket)) return;
+  if (socket === undefined || socket._onread === undefined) return;
   socket._onread(nread, ab);
 }
 
 function onconnection(serverId, status, connId) {
+  ioEpoch++;
   const server = owners.get(serverId);
   if (server === undefined) {
     if (status === 0) binding.close(connId);
@@ -194,10 +211,21 @@ const kUnref = Symbol('unref');
 const kBytesRead = Symbol('bytesRead');
 const kBytesWritten = Symbol('bytesWritten');
 const kConnectAttempt = Symbol('connectAttempt');
+const kFastDone = Symbol('fastWritesDone');
+const kFastEpoch = Symbol('fastWritesEpoch');
+
+// ioEpoch counts the loop's callbacks into this module (reads, write
+// completions, connections). Fast writes made in one such callback share
+// its epoch: when the epoch has moved on, the tick that would have
+// completed them has run (see settleFastWrites). Callbacks from
+// elsewhere (timers...) do not move it, which only makes a settle queue a
+// tick that is no longer needed, never skip one.
+let ioEpoch = 0;
 
 // afterQueuedWrite completes a write the handle had to queue; req is
 // [socket, cb] (one shared function instead of a closure per write).
 function afterQueuedWrite(status, req) {
+  ioEpoch++;
   const cb = req[1];
   if (status < 0) {
     cb(errnoException(status, 'write'));
@@ -255,6 +283,8 @@ class Socket extends stream.Duplex {
     this[kBytesRead] = 0;
     this[kBytesWritten] = 0;
     this[kConnectAttempt] = 0;
+    this[kFastEpoch] = -1;
+    this[kFastDone] = 0;
     this.autoSelectFamilyAttemptedAddresses = undefined;
     if (options.blockList !== undefined && options.blockList !== null) {
       if (!module.exports.BlockList.isBlockList(options.blockList)) {
@@ -297,9 +327,51 @@ class Socket extends stream.Duplex {
 
   _onread(nread, ab) {
     if (nread > 0) {
-      this._unrefTimerRefresh();
+      if (this[kTimeout] !== null || this._parent !== null) this._unrefTimerRefresh();
       this[kBytesRead] += nread;
-      const ok = this.push(Buffer.from(ab, 0, nread));
+      // A Buffer over the chunk: a Uint8Array given Buffer's prototype is
+      // what new FastBuffer makes, without a derived-class construction.
+      const buf = ObjectSetPrototypeOf(new Uint8Array(ab, 0, nread), FastBufferPrototype);
+      const state = this._readableState;
+      const events = this._events;
+      const handler = events === undefined ? undefined : events.data;
+      let ok;
+      if (state.flowing === true && state.length === 0 && state.sync === false && state.ended === false &&
+          state.destroyed === false && state.errored === null && state.decoder === null &&
+          handler !== undefined && (typeof handler === 'function' || this.listenerCount('data') > 0)) {
+        // Flowing with nothing buffered: what push() does on this path
+        // (Readable's addChunk), without its layers.
+        state.reading = false;
+        if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+        else state.awaitDrainWriters = null;
+        state.dataEmitted = true;
+        if (typeof handler === 'function' && fastEmit !== null && this.emit === fastEmit.protoEmit) {
+          // emit('data', buf) as EventEmitter's emit does it.
+          const result = handler.call(this, buf);
+          if (result !== undefined && result !== null) fastEmit.listenerResult(this, result, 'data', [buf]);
+        } else {
+          this.emit('data', buf);
+        }
+        // Readable's read-ahead (maybeReadMore): its deferred read(0)
+        // only marks a read as in progress and calls _read, which has
+        // nothing to do while the handle reads. When that is all it could
+        // do, the marks are set now instead of a tick later.
+        if (!state.readingMore && state.constructed) {
+          const h = this._handle;
+          if (state.flowing === true && state.length === 0 && state.ended === false && state.destroyed === false &&
+              state.errored === null && state.reading === false && h !== null && h.reading === true &&
+              this.connecting === false && this._read === kSocketRead) {
+            state.reading = true;
+            state.needReadable = true;
+          } else {
+            state.readingMore = true;
+            process.nextTick(readMoreNT, this, state);
+          }
+        }
+        ok = !state.ended && (state.length < state.highWaterMark || state.length === 0);
+      } else {
+        ok = this.push(buf);
+      }
       if (!ok && this._handle && this._handle.reading) this._handle.readStop();
       return;
     }
@@ -338,21 +410,16 @@ class Socket extends stream.Duplex {
       cb(new ERR_SOCKET_CLOSED());
       return false;
     }
-    this._unrefTimerRefresh();
+    if (this[kTimeout] !== null || this._parent !== null) this._unrefTimerRefresh();
     let payload;
-    let size = 0;
     if (writev) {
       payload = new Array(data.length);
-      for (let i = 0; i < data.length; i++) {
-        payload[i] = toBytes(data[i].chunk, data[i].encoding);
-        size += byteLength(payload[i]);
-      }
+      for (let i = 0; i < data.length; i++) payload[i] = toBytes(data[i].chunk, data[i].encoding);
     } else {
       payload = toBytes(data, encoding);
-      size = byteLength(payload);
     }
+    // The handle counts the bytes it takes (see bytesWritten).
     const r = binding.write(this._handle.id, payload, afterQueuedWrite, [this, cb]);
-    if (r >= 0) this[kBytesWritten] += size; // dispatched to the handle
     if (r === 0) {
       cb();
     } else if (r < 0) {
@@ -379,6 +446,7 @@ class Socket extends stream.Duplex {
   }
 
   _destroy(exception, cb) {
+    settleFastWrites(this);
     if (this[kTimeout]) {
       clearTimeout(this[kTimeout]);
       this[kTimeout] = null;
@@ -392,6 +460,7 @@ class Socket extends stream.Duplex {
       const h = this._handle;
       this._handle = null;
       this._sockname = null;
+      if (h instanceof Handle && h.id) this[kBytesWritten] += binding.bytesWritten(h.id);
       h.close(() => this.emit('close', isException));
       cb(exception);
     } else {
@@ -425,6 +494,7 @@ class Socket extends stream.Duplex {
   }
 
   end(data, encoding, cb) {
+    settleFastWrites(this);
     super.end(data, encoding, cb);
     return this;
   }
@@ -529,7 +599,11 @@ class Socket extends stream.Duplex {
   get bytesRead() { return this[kBytesRead]; }
 
   get bytesWritten() {
+    // Bytes taken by the handle (counted natively, whoever wrote them),
+    // plus what waits to be written.
     let bytes = this[kBytesWritten];
+    const h = this._handle;
+    if (h instanceof Handle && h.id) bytes += binding.bytesWritten(h.id);
     const p = this[kPendingWrite];
     if (p) {
       if (p[0]) for (const c of p[1]) bytes += byteLength(toBytes(c.chunk, c.encoding));
@@ -622,6 +696,44 @@ class Socket extends stream.Duplex {
     }
   }
 
+  // write is Writable's write with a shortcut for the common case: a
+  // string (default encoding) or Buffer, no callback, nothing queued or
+  // corked and the handle idle. The chunk goes to the handle at once and
+  // the stream's state ends as Writable's write, _write and onwrite would
+  // leave it; anything else takes Writable's path.
+  write(chunk, encoding, cb) {
+    const h = this._handle;
+    if (encoding === undefined && cb === undefined && h !== null && h !== undefined && this.connecting === false &&
+        (typeof chunk === 'string' || chunk instanceof Buffer)) {
+      const state = this._writableState;
+      const len = chunk.length;
+      if ((typeof chunk !== 'string' || state.defaultEncoding === 'utf8') &&
+          len > 0 && len < state.highWaterMark && state.writing === false && state.corked === 0 &&
+          state.length === 0 && state.ending === false && state.destroyed === false && state.errored === null &&
+          state.needDrain === false && state.constructed === true && h.id !== 0 &&
+          this._writeGeneric === kSocketWriteGeneric && this._write === kSocketWrite) {
+        if (this[kTimeout] !== null || this._parent !== null) this._unrefTimerRefresh();
+        const r = binding.write(h.id, chunk, afterFastQueued, this);
+        if (r === 0) {
+          // Done. Writable would settle it in a tick (afterWrite):
+          // pendingcb back down, a no-op callback, and nothing else unless
+          // the stream ends or is destroyed before that tick, which end()
+          // and _destroy see (settleFastWrites). So the tick is owed, not
+          // queued.
+          if (this[kFastEpoch] === ioEpoch) {
+            this[kFastDone]++;
+          } else {
+            this[kFastEpoch] = ioEpoch;
+            this[kFastDone] = 1;
+          }
+          return true;
+        }
+        return fastWriteQueued(state, r, len);
+      }
+    }
+    return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
+  }
+
   // node's name for the same thing, used by http.
   _unrefTimer() { this._unrefTimerRefresh(); }
 
@@ -650,6 +762,86 @@ class Socket extends stream.Duplex {
     }
     return Promise.resolve();
   }
+}
+
+// readMoreNT is Readable's read-ahead tick (maybeReadMoreNT), for what
+// _onread cannot settle at once.
+function readMoreNT(socket, state) {
+  while (!state.reading && !state.ended &&
+         (state.length < state.highWaterMark || (state.flowing && state.length === 0))) {
+    const len = state.length;
+    socket.read(0);
+    if (len === state.length) break;
+  }
+  state.readingMore = false;
+}
+
+function nop() {}
+
+// fastWriteQueued leaves the stream of a fast write (Socket's write) that
+// the handle queued (r is 1), or that failed (r is an errno), as
+// writeOrBuffer and _write would: writing, completed by Writable's
+// onwrite. It returns write()'s result.
+function fastWriteQueued(state, r, len) {
+  // In flight (or failed): as writeOrBuffer leaves it for onwrite.
+  state.pendingcb++;
+  state.length += len;
+  state.writelen = len;
+  state.writecb = nop;
+  state.writing = true;
+  if (r < 0) {
+    state.sync = true;
+    state.onwrite(errnoException(r, 'write'));
+    state.sync = false;
+    return false;
+  }
+  state.sync = false;
+  return true;
+}
+
+// afterFastQueued completes a fast write the handle had to queue.
+function afterFastQueued(status, socket) {
+  ioEpoch++;
+  const state = socket._writableState;
+  if (status < 0) {
+    state.onwrite(errnoException(status, 'write'));
+    return;
+  }
+  socket._unrefTimerRefresh();
+  state.onwrite();
+}
+
+// settleFastWrites queues the completion tick of the fast writes done
+// earlier in this same callback of the loop, if any (their tick would
+// have run already after an earlier one): called before the stream ends
+// or is destroyed, which that tick could see. The tick comes after any
+// the program queued since the writes; those cannot tell, as the tick
+// does nothing they could see before the end or destroy.
+function settleFastWrites(socket) {
+  if (socket[kFastEpoch] !== ioEpoch) return;
+  const n = socket[kFastDone];
+  if (!n) return;
+  socket[kFastDone] = 0;
+  socket._writableState.pendingcb += n;
+  process.nextTick(afterFastWrites, socket, n);
+}
+
+// afterFastWrites is Writable's afterWrite for n fast writes, whose
+// callbacks are no-ops: unless the stream is ending, destroyed or owes a
+// 'drain', that only settles pendingcb; else Writable's own completion
+// runs (onwrite, as for an asynchronous write).
+function afterFastWrites(socket, n) {
+  const state = socket._writableState;
+  if (state.writing || (!state.ending && !state.destroyed && !state.needDrain)) {
+    state.pendingcb -= n;
+    return;
+  }
+  state.pendingcb -= n - 1;
+  state.writing = true;
+  state.writecb = nop;
+  state.writelen = 0;
+  state.sync = false;
+  state.onwrite();
 }
 
 function getTimerDuration(msecs, name) {
@@ -1236,7 +1428,10 @@ const ipcHooks = {
     const h = socket._handle;
     if (!h) return null;
     if (h.reading) h.readStop();
-    if (h.id) owners.delete(h.id);
+    if (h.id) {
+      socket[kBytesWritten] += binding.bytesWritten(h.id);
+      owners.delete(h.id);
+    }
     socket._handle = null;
     socket._server = null;
     socket.setTimeout(0);
@@ -1260,6 +1455,10 @@ const ipcHooks = {
     return new Handle(id, typeof binding.address(id) === 'string');
   },
 };
+
+const kSocketRead = Socket.prototype._read;
+const kSocketWrite = Socket.prototype._write;
+const kSocketWriteGeneric = Socket.prototype._writeGeneric;
 
 const SocketCtor = callable(Socket);
 const ServerCtor = callable(Server);

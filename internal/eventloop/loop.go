@@ -47,6 +47,9 @@ type Loop struct {
 	wake    chan struct{}
 	pending int // ref'd operations in flight (guarded by mu)
 
+	poller Poller
+	inPoll bool // the loop waits in poller.Poll (guarded by mu)
+
 	handles int // ref'd long-lived handles (servers, sockets...)
 	closing []func()
 }
@@ -210,8 +213,7 @@ func (l *Loop) Pending() func(done func()) {
 				l.mu.Unlock()
 				done()
 			})
-			l.mu.Unlock()
-			l.signal()
+			l.notify()
 		})
 	}
 }
@@ -221,8 +223,43 @@ func (l *Loop) Pending() func(done func()) {
 func (l *Loop) Post(f func()) {
 	l.mu.Lock()
 	l.posted = append(l.posted, f)
+	l.notify()
+}
+
+// notify wakes the loop after a post; it is called with l.mu held and
+// releases it.
+func (l *Loop) notify() {
+	if l.inPoll {
+		l.inPoll = false
+		p := l.poller
+		l.mu.Unlock()
+		p.Wake()
+		return
+	}
 	l.mu.Unlock()
 	l.signal()
+}
+
+// Poller is I/O that the loop waits for itself in its poll phase, as
+// libuv waits in epoll, instead of goroutines that wait and post each
+// completion (two hand-offs per event). One binding may install one.
+type Poller interface {
+	// Active reports whether there is anything to poll; when not, the
+	// loop waits as it does without a poller (loop goroutine).
+	Active() bool
+	// Poll waits up to timeout (no limit when negative, not at all when
+	// zero) for I/O, returning early when Wake is called, and returns
+	// the completions to run on the loop, in order (loop goroutine).
+	Poll(timeout time.Duration) []func()
+	// Wake makes a Poll under way return (any goroutine).
+	Wake()
+}
+
+// SetPoller installs p, or with nil removes the poller (loop goroutine).
+func (l *Loop) SetPoller(p Poller) {
+	l.mu.Lock()
+	l.poller = p
+	l.mu.Unlock()
 }
 
 // Go runs work on a new goroutine and then done(result) on the loop,
@@ -349,8 +386,34 @@ func (l *Loop) poll() {
 	}
 	l.mu.Lock()
 	has := len(l.posted) > 0
+	p := l.poller
+	if p != nil && !p.Active() {
+		p = nil
+	}
+	if p != nil {
+		if has {
+			timeout = 0
+		}
+		l.inPoll = timeout != 0
+	}
 	l.mu.Unlock()
-	if !has && timeout != 0 {
+	if p != nil {
+		done := p.Poll(timeout)
+		l.mu.Lock()
+		l.inPoll = false
+		l.mu.Unlock()
+		for i, f := range done {
+			if l.stopped() {
+				// Keep what was not run, as runPosted does.
+				l.mu.Lock()
+				l.posted = append(append([]func(){}, done[i:]...), l.posted...)
+				l.mu.Unlock()
+				return
+			}
+			f()
+			l.after()
+		}
+	} else if !has && timeout != 0 {
 		if timeout < 0 {
 			<-l.wake
 		} else {

@@ -403,3 +403,74 @@ func TestRefreshTimer(t *testing.T) {
 	h.run(t)
 	h.want(t, "hour, refreshed to 5ms", "20ms")
 }
+
+// chanPoller is a Poller over a channel of completions: Poll waits on it
+// (or on Wake) as the real one waits in epoll.
+type chanPoller struct {
+	io     chan func()
+	wake   chan struct{}
+	active bool
+	polls  int
+	wakes  atomic.Int32
+}
+
+func (p *chanPoller) Active() bool { return p.active }
+
+func (p *chanPoller) Poll(timeout time.Duration) []func() {
+	p.polls++
+	var tc <-chan time.Time
+	if timeout >= 0 {
+		tm := time.NewTimer(timeout)
+		defer tm.Stop()
+		tc = tm.C
+	}
+	select {
+	case f := <-p.io:
+		return []func(){f}
+	case <-p.wake:
+	case <-tc:
+	}
+	return nil
+}
+
+func (p *chanPoller) Wake() {
+	p.wakes.Add(1)
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}
+
+// With a poller, the loop waits in it: its completions run as callbacks
+// (followed by AfterCallback), a Post from another goroutine wakes it,
+// and timers still fire on time.
+func TestPoller(t *testing.T) {
+	h := newHarness()
+	p := &chanPoller{io: make(chan func(), 1), wake: make(chan struct{}, 1), active: true}
+	h.l.SetPoller(p)
+	h.l.Ref()
+	h.l.StartTimer(1, 30*time.Millisecond, true, func() {
+		h.add("timer")()
+		p.io <- func() {
+			h.add("io")()
+			go func() {
+				time.Sleep(20 * time.Millisecond)
+				h.l.Post(func() {
+					h.add("posted")()
+					p.active = false
+					h.l.Unref()
+				})
+			}()
+		}
+	})
+	h.run(t)
+	if want := []string{"timer", "io", "posted"}; !reflect.DeepEqual(h.log, want) {
+		t.Fatalf("log %v, want %v", h.log, want)
+	}
+	if h.afters != 3 {
+		t.Fatalf("AfterCallback ran %d times, want 3", h.afters)
+	}
+	if p.wakes.Load() == 0 {
+		t.Fatal("the post did not wake the poller")
+	}
+}

@@ -1,15 +1,21 @@
 // Package tcp implements the tcp binding: TCP and Unix-domain stream
-// sockets and servers over Go's netpoller.
+// sockets and servers, read through the loop's own epoll set and
+// otherwise over Go's netpoller.
 //
 // The loop goroutine is the only one that touches JS. Each open handle is
-// an integer id. Goroutines do the blocking work (accept, connect, read,
-// queued writes) and post completions to the loop:
+// an integer id. Connections are read on the loop itself, as libuv reads:
+// the binding's epoll set (poll_linux.go) is what the loop waits on in
+// its poll phase (eventloop.Poller), and a connection that is reading
+// and readable is read there and its chunk handed to JS, with no
+// goroutine in between. A connection that is not reading is not read,
+// so readStop stops reading from the OS and TCP flow control pushes back
+// on the peer. Goroutines do the other blocking work and post
+// completions to the loop:
 //
 //   - an accept loop per server posts each new connection;
-//   - a read loop per connection reads only while it holds a token the
-//     loop hands out (readStart, and again after each chunk is delivered
-//     while reading is on), so readStop stops reading from the OS and TCP
-//     flow control pushes back on the peer;
+//   - where the poller is not available, a read loop per connection
+//     reads only while it holds a token the loop hands out (readStart,
+//     and again as each chunk is delivered while reading is on);
 //   - a write that would block is copied and finished by a writer
 //     goroutine, in order, with its callback run on the loop.
 //
@@ -34,6 +40,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/gonode/gonode/internal/binding"
 	"github.com/gonode/gonode/internal/qjs"
@@ -65,19 +72,28 @@ type handle struct {
 	cancel context.CancelFunc // pending connect
 
 	// loop-side state
-	refd     bool
-	counted  bool // holds a loop reference now (see update)
-	reqs     int  // queued writes and shutdowns not yet completed
-	closed   bool
-	reading  bool
-	tokenOut bool
-	started  bool // read goroutine running
+	refd    bool
+	counted bool // holds a loop reference now (see update)
+	reqs    int  // queued writes and shutdowns not yet completed
+	closed  bool
+	reading bool
+	tokens  int  // read tokens given out whose chunk is not delivered yet
+	started bool // read goroutine running
 
-	want chan struct{} // read tokens, capacity 1
-	done chan struct{} // closed on close
+	// Reads polled by the loop (see epoller) instead of a goroutine.
+	polled     bool
+	fd         int
+	readable   bool // data (or EOF) may be waiting: a read will not block
+	readQueued bool // a readNow is queued
+	hup        bool // the poller reported the peer's end or an error
+
+	want chan struct{} // read tokens, capacity readAhead; closed on close
 
 	// hook, when set, is offered each chunk read before onread is.
 	hook ReadHook
+
+	written int64 // bytes taken by write (sent or queued)
+	shut    bool  // shutdown was asked: later writes fail (EPIPE)
 
 	wmu     sync.Mutex
 	wq      []*writeReq
@@ -120,12 +136,14 @@ func (b *tcpBinding) SetReadHook(id int64, hook ReadHook) bool {
 }
 
 type tcpBinding struct {
-	env     *binding.Env
-	handles map[int64]*handle
-	nextID  int64
-	onread  qjs.Value // onread(id, nread, arraybuffer)
-	onconn  qjs.Value // onconnection(serverId, status, connId)
-	rv      rendezvous
+	env      *binding.Env
+	handles  map[int64]*handle
+	nextID   int64
+	poller   *epoller  // nil until a connection needs it, and when none is left
+	noPoller bool      // the system has none: reads use goroutines
+	onread   qjs.Value // onread(id, nread, arraybuffer)
+	onconn   qjs.Value // onconnection(serverId, status, connId)
+	rv       rendezvous
 }
 
 // rendezvous orders the two ends of a connection made inside one
@@ -252,8 +270,7 @@ func (b *tcpBinding) add(h *handle) {
 	h.id = b.nextID
 	h.b = b
 	h.refd = true
-	h.done = make(chan struct{})
-	h.want = make(chan struct{}, 1)
+	h.want = make(chan struct{}, readAhead)
 	b.handles[h.id] = h
 }
 
@@ -469,27 +486,37 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 	// write(id, data, cb, arg) writes a string (UTF-8), a typed array or
 	// an array of them. It returns 0 when everything was written at once
 	// (cb is not called), 1 when the rest was queued (cb(status, arg) runs
-	// later), or a negative errno. Passing a shared cb and a per-write arg
-	// spares JS a closure per write.
+	// later), or a negative errno (EPIPE once shutdown was asked, as
+	// libuv). Passing a shared cb and a per-write arg spares JS a closure
+	// per write. The handle counts the bytes it takes (bytesWritten).
 	binding.Func(c, obj, "write", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		h := b.get(args)
 		if h == nil || h.conn == nil {
 			return qjs.Int32(-int32(syscall.EBADF))
 		}
 		data := qjs.Arg(args, 1)
-		var bufs [][]byte
-		if c.IsArray(data) {
-			n := c.Length(data)
-			bufs = make([][]byte, 0, n)
-			for i := 0; i < n; i++ {
-				v := c.GetIndex(data, uint32(i))
-				bufs = append(bufs, bytesOf(c, v))
-				c.Free(v)
-			}
-		} else {
-			bufs = [][]byte{bytesOf(c, data)}
+		if !c.IsArray(data) {
+			// One chunk: written from the engine's own bytes when the
+			// socket takes it all, copied only if some must wait.
+			b, borrowed := viewOf(c, data)
+			return qjs.Int32(int32(h.write([][]byte{b}, borrowed, qjs.Arg(args, 2), qjs.Arg(args, 3))))
 		}
-		return qjs.Int32(int32(h.write(bufs, qjs.Arg(args, 2), qjs.Arg(args, 3))))
+		n := c.Length(data)
+		bufs := make([][]byte, 0, n)
+		for i := 0; i < n; i++ {
+			v := c.GetIndex(data, uint32(i))
+			bufs = append(bufs, bytesOf(c, v))
+			c.Free(v)
+		}
+		return qjs.Int32(int32(h.write(bufs, false, qjs.Arg(args, 2), qjs.Arg(args, 3))))
+	})
+
+	// bytesWritten(id): bytes the handle has taken from write so far.
+	binding.Func(c, obj, "bytesWritten", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil {
+			return qjs.Int64(h.written)
+		}
+		return qjs.Int32(0)
 	})
 
 	// shutdown(id, cb): half-close after queued writes; cb(status) on the loop.
@@ -499,6 +526,7 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 			return qjs.Int32(-int32(syscall.ENOTCONN))
 		}
 		cb := c.Dup(qjs.Arg(args, 1))
+		h.shut = true
 		h.wmu.Lock()
 		idle := !h.writing && len(h.wq) == 0
 		h.wmu.Unlock()
@@ -786,6 +814,24 @@ func socketOptions(v6only, reusePort bool) func(string, string, syscall.RawConn)
 	}
 }
 
+// viewOf returns the bytes of a string or typed array argument. Those of
+// a typed array are not copied (borrowed is true): they are valid only
+// until JS runs again. Those of a string are a Go string's, read-only.
+func viewOf(c *qjs.Context, v qjs.Value) (b []byte, borrowed bool) {
+	if v.IsString() {
+		s := c.GoString(v)
+		return unsafe.Slice(unsafe.StringData(s), len(s)), false
+	}
+	if b, ok := c.TypedArrayBytes(v); ok {
+		return b, true
+	}
+	if b, ok := c.ArrayBufferBytes(v); ok {
+		return b, true
+	}
+	c.ClearException()
+	return []byte(c.GoString(v)), false
+}
+
 // bytesOf copies the bytes of a string or typed array argument.
 func bytesOf(c *qjs.Context, v qjs.Value) []byte {
 	if v.IsString() {
@@ -852,28 +898,133 @@ func (h *handle) setConn(conn net.Conn) {
 	if tc, ok := conn.(*net.TCPConn); ok {
 		tc.SetNoDelay(false) // libuv's default: Nagle on
 	}
+	h.poll()
 }
 
-// giveToken lets the read goroutine read one more chunk (loop goroutine).
+// poll registers the connection with the binding's poller, making one
+// if need be (loop goroutine). Without one, reads use readLoop.
+func (h *handle) poll() {
+	b := h.b
+	if h.raw == nil || b.noPoller {
+		return
+	}
+	fd := -1
+	h.raw.Control(func(s uintptr) { fd = int(s) })
+	if fd < 0 {
+		return
+	}
+	if b.poller == nil {
+		if b.poller = newPoller(b); b.poller == nil {
+			b.noPoller = true
+			return
+		}
+		b.env.Loop.SetPoller(b.poller)
+	}
+	if b.poller.add(h, fd) {
+		h.polled, h.fd, h.readable = true, fd, true
+	}
+}
+
+// unpoll unregisters a polled connection before it closes, dropping the
+// poller when it was the last (loop goroutine).
+func (h *handle) unpoll() {
+	if !h.polled {
+		return
+	}
+	h.polled = false
+	b := h.b
+	if b.poller.remove(h.fd) {
+		b.env.Loop.SetPoller(nil)
+		b.poller.close()
+		b.poller = nil
+	}
+}
+
+// readNow reads one chunk of a polled connection on the loop and
+// delivers it, as libuv reads when epoll reports the socket readable.
+// A chunk that fills the buffer may have more behind it: another read is
+// queued; a shorter one drained the socket, and new data will be
+// reported (the poller is edge-triggered).
+func (h *handle) readNow() {
+	h.readQueued = false
+	if h.closed || !h.reading || !h.readable {
+		return
+	}
+	bp := readBufs.Get().(*[]byte)
+	var n int
+	var err error
+	for {
+		n, err = syscall.Read(h.fd, *bp)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	switch {
+	case err == syscall.EAGAIN:
+		h.readable = false
+		readBufs.Put(bp)
+		return
+	case err != nil:
+		h.readable = false
+		readBufs.Put(bp)
+		h.deliver(nil, 0, err)
+		return
+	case n == 0:
+		h.readable = false
+		readBufs.Put(bp)
+		h.deliver(nil, 0, io.EOF)
+		return
+	}
+	if n < len(*bp) && !h.hup && !h.pipe {
+		// A short read drained the socket: new data will be reported.
+		// Not so when the end or an error was reported already (there is
+		// no new edge for it), nor on a Unix socket, whose reads may stop
+		// early at a message boundary.
+		h.readable = false
+	}
+	h.deliver(bp, n, nil)
+}
+
+// queueRead queues a readNow for a polled connection that is reading and
+// may have data (loop goroutine).
+func (h *handle) queueRead() {
+	if h.readQueued || !h.readable || !h.reading || h.closed {
+		return
+	}
+	h.readQueued = true
+	h.b.env.Loop.Post(h.readNow)
+}
+
+// readAhead is how many chunks the read goroutine may read beyond those
+// the loop has delivered: a program that stops reading gets at most that
+// many more chunks.
+const readAhead = 1
+
+// giveToken lets the read goroutine read up to readAhead chunks ahead
+// (loop goroutine).
 func (h *handle) giveToken() {
-	if h.tokenOut || h.closed {
+	if h.closed {
+		return
+	}
+	if h.polled {
+		h.queueRead()
 		return
 	}
 	if !h.started {
 		h.started = true
 		go h.readLoop()
 	}
-	h.tokenOut = true
-	h.want <- struct{}{}
+	for h.tokens < readAhead {
+		h.tokens++
+		h.want <- struct{}{}
+	}
 }
 
 // readLoop reads one chunk per token and posts it to the loop.
 func (h *handle) readLoop() {
 	l := h.b.env.Loop
 	for {
-		select {
-		case <-h.want:
-		case <-h.done:
+		if _, ok := <-h.want; !ok {
 			return
 		}
 		bp, n, err := h.readOnce()
@@ -933,7 +1084,9 @@ func (h *handle) readOnce() (*[]byte, int, error) {
 
 // deliver hands a chunk (or EOF, or an error) to JS (loop goroutine).
 func (h *handle) deliver(bp *[]byte, n int, err error) {
-	h.tokenOut = false
+	if !h.polled {
+		h.tokens--
+	}
 	c := h.b.env.Ctx
 	if h.closed || !h.b.onread.IsObject() {
 		if bp != nil {
@@ -952,8 +1105,8 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 		h.b.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(st)), qjs.Undefined)
 		return
 	}
-	// Let the next read overlap with JS handling this chunk. If JS stops
-	// reading now, at most this one more chunk arrives.
+	// Let the next reads overlap with JS handling this chunk (see
+	// readAhead).
 	if hook := h.hook; hook != nil {
 		if h.reading {
 			h.giveToken()
@@ -983,8 +1136,14 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 }
 
 // write writes bufs at once when nothing is queued and the socket takes
-// them all; otherwise queues a copy of the rest. See the binding's doc.
-func (h *handle) write(bufs [][]byte, cb, arg qjs.Value) int {
+// them all; otherwise queues the rest (a copy of it when borrowed says
+// bufs are views of engine memory, or of a string that must not be
+// written to). See the binding's doc.
+func (h *handle) write(bufs [][]byte, borrowed bool, cb, arg qjs.Value) int {
+	if h.shut {
+		// As libuv: a stream being shut down is no longer writable.
+		return -int(syscall.EPIPE)
+	}
 	h.wmu.Lock()
 	idle := !h.writing && len(h.wq) == 0
 	h.wmu.Unlock()
@@ -1001,7 +1160,15 @@ func (h *handle) write(bufs [][]byte, cb, arg qjs.Value) int {
 					rem = rem[1:]
 					continue
 				}
-				n, e := syscall.Write(int(fd), rem[0])
+				var n int
+				var e error
+				if len(rem) == 1 {
+					n, e = syscall.Write(int(fd), rem[0])
+				} else {
+					// One system call for the lot (writev takes at most
+					// IOV_MAX buffers at a time).
+					n, e = unix.Writev(int(fd), rem[:min(len(rem), 1024)])
+				}
 				if e == syscall.EINTR {
 					continue
 				}
@@ -1011,8 +1178,12 @@ func (h *handle) write(bufs [][]byte, cb, arg qjs.Value) int {
 					}
 					return true
 				}
-				rem[0] = rem[0][n:]
-				if len(rem[0]) == 0 {
+				for n > 0 {
+					if n < len(rem[0]) {
+						rem[0] = rem[0][n:]
+						break
+					}
+					n -= len(rem[0])
 					rem = rem[1:]
 				}
 			}
@@ -1024,6 +1195,7 @@ func (h *handle) write(bufs [][]byte, cb, arg qjs.Value) int {
 		if err != nil {
 			return errnoOf(err)
 		}
+		h.written += int64(size)
 		if len(rem) == 0 {
 			return 0
 		}
@@ -1031,6 +1203,13 @@ func (h *handle) write(bufs [][]byte, cb, arg qjs.Value) int {
 		size = 0
 		for _, b := range bufs {
 			size += len(b)
+		}
+	} else {
+		h.written += int64(size)
+	}
+	if borrowed {
+		for i, b := range bufs {
+			bufs[i] = append([]byte(nil), b...)
 		}
 	}
 	c := h.b.env.Ctx
@@ -1093,7 +1272,7 @@ func (h *handle) writer() {
 // close releases the handle (loop goroutine).
 func (h *handle) close() {
 	h.closed = true
-	close(h.done)
+	close(h.want)
 	if h.cancel != nil {
 		h.cancel()
 	}
@@ -1104,6 +1283,7 @@ func (h *handle) close() {
 		h.ln.Close()
 	}
 	if h.conn != nil {
+		h.unpoll()
 		h.conn.Close()
 	}
 	h.update()

@@ -167,6 +167,44 @@ func TestManyConnections(t *testing.T) {
 	}
 }
 
+// A Go server sends a reply and closes at once, so that the data and the
+// end reach the client together: the client sees both, for a reply
+// shorter than one read and for one of many reads. Two rounds, one after
+// the other, also cover the loop's poller going away with the last
+// connection and coming back with the next.
+func TestDataThenEnd(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for _, size := range []int{5, 3 << 20} {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Write(bytes.Repeat([]byte("y"), size))
+			c.Close()
+		}
+	}()
+	port := ln.Addr().(*net.TCPAddr).Port
+	got := run(t, `
+		const net = require('net');
+		function round(next) {
+			const c = net.connect(`+itoa(port)+`, '127.0.0.1');
+			let n = 0;
+			c.on('data', (d) => { n += d.length; });
+			c.on('end', () => console.log('end after', n));
+			c.on('close', () => next && setTimeout(next, 20));
+		}
+		round(() => round());
+	`)
+	if got != "end after 5\nend after 3145728\n" {
+		t.Fatalf("got %q", got)
+	}
+}
+
 func itoa(n int) string {
 	if n == 0 {
 		return "0"

