@@ -7,7 +7,9 @@ function show(label, fn) {
   try {
     console.log(label, fn());
   } catch (e) {
-    console.log(label, 'threw', e.name, e.code, e.message,
+    // The first line of the message only: a MODULE_NOT_FOUND message goes
+    // on with the require stack, which names this file's path.
+    console.log(label, 'threw', e.name, e.code, e.message.split('\n')[0],
                 e.errcode === undefined ? '' : `errcode=${e.errcode} errstr=${e.errstr}`);
   }
 }
