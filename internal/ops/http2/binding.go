@@ -153,6 +153,33 @@ func initHTTP2(env *binding.Env, obj qjs.Value) {
 		id := s.Request(stringsArg(c, qjs.Arg(args, 1)), sensitiveArg(c, qjs.Arg(args, 2)), c.ToBool(qjs.Arg(args, 3)))
 		return qjs.Float64(float64(id))
 	})
+	// pushPromise(id, parent, pairs, sensitive) -> promised stream id, or
+	// the reason there is none ("disabled", "closed", "ids").
+	binding.Func(c, obj, "pushPromise", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		s := get(args)
+		if s == nil {
+			return c.String("closed")
+		}
+		id, why := s.PushPromise(sid(args, 1), stringsArg(c, qjs.Arg(args, 2)), sensitiveArg(c, qjs.Arg(args, 3)))
+		if id == 0 {
+			return c.String(why)
+		}
+		return qjs.Float64(float64(id))
+	})
+	// altsvc(id, sid, origin, value) sends an ALTSVC frame.
+	binding.Func(c, obj, "altsvc", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if s := get(args); s != nil {
+			s.Altsvc(sid(args, 1), c.GoString(qjs.Arg(args, 2)), c.GoString(qjs.Arg(args, 3)))
+		}
+		return qjs.Undefined
+	})
+	// origin(id, [origin, ...]) sends an ORIGIN frame.
+	binding.Func(c, obj, "origin", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if s := get(args); s != nil {
+			s.Origin(stringsArg(c, qjs.Arg(args, 1)))
+		}
+		return qjs.Undefined
+	})
 	// headers(id, sid, pairs, sensitive, end) -> queued.
 	binding.Func(c, obj, "headers", 5, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		s := get(args)
@@ -247,6 +274,32 @@ func initHTTP2(env *binding.Env, obj qjs.Value) {
 	binding.Func(c, obj, "setNextStreamID", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if s := get(args); s != nil {
 			s.nextID = sid(args, 1)
+		}
+		return qjs.Undefined
+	})
+	// setLimit(id, name, n) sets one of the session's limits:
+	// maxReservedRemoteStreams, maxSettings, maxHeaderListPairs,
+	// maxSendHeaderBlockLength, maxSessionInvalidFrames or
+	// strictFieldWhitespaceValidation (0: off).
+	binding.Func(c, obj, "setLimit", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		s := get(args)
+		if s == nil {
+			return qjs.Undefined
+		}
+		n := int(qjs.Arg(args, 2).Int())
+		switch c.GoString(qjs.Arg(args, 1)) {
+		case "maxReservedRemoteStreams":
+			s.MaxReservedRemote = n
+		case "maxSettings":
+			s.MaxSettings = n
+		case "maxHeaderListPairs":
+			s.MaxHeaderPairs = n
+		case "maxSendHeaderBlockLength":
+			s.MaxSendHeaderBlock = n
+		case "maxSessionInvalidFrames":
+			s.MaxInvalidFrames = n
+		case "strictFieldWhitespaceValidation":
+			s.LaxWhitespace = n == 0
 		}
 		return qjs.Undefined
 	})

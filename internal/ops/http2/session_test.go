@@ -127,3 +127,148 @@ func TestBadPreface(t *testing.T) {
 		t.Fatalf("events %+v", ev)
 	}
 }
+
+func TestServerPush(t *testing.T) {
+	c := NewSession(false, nil)
+	s := NewSession(true, nil)
+	id := c.Request([]string{":method", "GET", ":path", "/", ":scheme", "http", ":authority", "a"}, nil, true)
+	_, sev := pipe(t, c, s)
+	if len(find(sev, "headers")) != 1 {
+		t.Fatalf("server saw no request: %+v", sev)
+	}
+	pid, why := s.PushPromise(id, []string{":method", "GET", ":path", "/p", ":scheme", "http", ":authority", "a"}, nil)
+	if pid != 2 || why != "" {
+		t.Fatalf("push promise %d %q", pid, why)
+	}
+	s.Headers(pid, []string{":status", "200"}, nil, false)
+	s.Data(pid, []byte("pushed"), true)
+	s.Headers(id, []string{":status", "200"}, nil, true)
+	cev, _ := pipe(t, c, s)
+	p := find(cev, "push")
+	if len(p) != 1 || p[0].SID != 2 || p[0].A != int64(id) || p[0].Hdrs[3] != "/p" {
+		t.Fatalf("client push events %+v", p)
+	}
+	h := find(cev, "headers")
+	if len(h) != 2 {
+		t.Fatalf("client headers %+v", h)
+	}
+	d := find(cev, "data")
+	if len(d) != 1 || d[0].SID != 2 || string(d[0].Data) != "pushed" || !d[0].Flag {
+		t.Fatalf("client data %+v", d)
+	}
+	if cl := find(cev, "close"); len(cl) != 2 {
+		t.Fatalf("client closes %+v", cl)
+	}
+}
+
+func TestPushDisabled(t *testing.T) {
+	c := NewSession(false, []http2.Setting{{ID: http2.SettingEnablePush, Val: 0}})
+	s := NewSession(true, nil)
+	id := c.Request([]string{":method", "GET", ":path", "/", ":scheme", "http", ":authority", "a"}, nil, true)
+	pipe(t, c, s)
+	if pid, why := s.PushPromise(id, []string{":method", "GET"}, nil); pid != 0 || why != "disabled" {
+		t.Fatalf("push promise %d %q", pid, why)
+	}
+}
+
+func TestAltsvcOrigin(t *testing.T) {
+	c := NewSession(false, nil)
+	s := NewSession(true, nil)
+	id := c.Request([]string{":method", "GET", ":path", "/", ":scheme", "http", ":authority", "a"}, nil, false)
+	pipe(t, c, s)
+	s.Altsvc(0, "https://example.org", `h2=":8000"`)
+	s.Altsvc(0, "", "ignored")
+	s.Altsvc(id, "", `h2=":9000"`)
+	s.Altsvc(99, "", "ignored")
+	s.Origin([]string{"https://a.org", "https://b.org"})
+	cev, _ := pipe(t, c, s)
+	alt := find(cev, "altsvc")
+	if len(alt) != 2 || alt[0].Extra != "https://example.org" || string(alt[0].Data) != `h2=":8000"` ||
+		alt[1].SID != id || string(alt[1].Data) != `h2=":9000"` {
+		t.Fatalf("altsvc events %+v", alt)
+	}
+	o := find(cev, "origin")
+	if len(o) != 1 || len(o[0].Hdrs) != 2 || o[0].Hdrs[1] != "https://b.org" {
+		t.Fatalf("origin events %+v", o)
+	}
+}
+
+func TestClientWaitsForStreamSlot(t *testing.T) {
+	c := NewSession(false, nil)
+	s := NewSession(true, []http2.Setting{{ID: http2.SettingMaxConcurrentStreams, Val: 1}})
+	pipe(t, c, s)
+	req := []string{":method", "GET", ":path", "/", ":scheme", "http", ":authority", "a"}
+	a := c.Request(req, nil, true)
+	b := c.Request(req, nil, true)
+	_, sev := pipe(t, c, s)
+	if h := find(sev, "headers"); len(h) != 1 || h[0].SID != a {
+		t.Fatalf("server saw %+v before a slot was free", h)
+	}
+	s.Headers(a, []string{":status", "200"}, nil, true)
+	_, sev = pipe(t, c, s)
+	if h := find(sev, "headers"); len(h) != 1 || h[0].SID != b {
+		t.Fatalf("second request not sent after the first closed: %+v", sev)
+	}
+}
+
+func TestPushDataAfterHeadersSent(t *testing.T) {
+	c := NewSession(false, nil)
+	s := NewSession(true, nil)
+	id := c.Request([]string{":method", "GET", ":path", "/", ":scheme", "http", ":authority", "a"}, nil, true)
+	pipe(t, c, s)
+	pid, _ := s.PushPromise(id, []string{":method", "GET", ":path", "/p", ":scheme", "http", ":authority", "a"}, nil)
+	s.Headers(pid, []string{":status", "200"}, nil, false)
+	pipe(t, c, s) // the promise and the pushed response's HEADERS go out
+	s.Data(pid, []byte("late"), true)
+	cev, _ := pipe(t, c, s)
+	if d := find(cev, "data"); len(d) != 1 || string(d[0].Data) != "late" || !d[0].Flag {
+		t.Fatalf("pushed data sent after its headers went missing: %+v", cev)
+	}
+}
+
+func TestCheckRequest(t *testing.T) {
+	s := NewSession(true, nil)
+	base := []string{":method", "GET", ":scheme", "http", ":path", "/", ":authority", "a"}
+	with := func(extra ...string) []string { return append(append([]string(nil), base...), extra...) }
+	cases := []struct {
+		name  string
+		pairs []string
+		end   bool
+		ok    bool
+		cl    int64
+	}{
+		{"plain", base, true, true, -1},
+		{"content-length", with("content-length", "5"), false, true, 5},
+		{"content-length with END_STREAM", with("content-length", "5"), true, false, 0},
+		{"two content-lengths", with("content-length", "1", "content-length", "1"), false, false, 0},
+		{"space in path", []string{":method", "GET", ":scheme", "http", ":path", "/a b"}, true, false, 0},
+		{"no path", []string{":method", "GET", ":scheme", "http"}, true, false, 0},
+		{"connection header", with("connection", "close"), true, false, 0},
+		{"te other than trailers", with("te", "gzip"), true, false, 0},
+		{"pseudo after regular", []string{":method", "GET", "x", "1", ":path", "/", ":scheme", "http"}, true, false, 0},
+		{"response pseudo", with(":status", "200"), true, false, 0},
+		{"connect", []string{":method", "CONNECT", ":authority", "a:443"}, false, true, -1},
+		{"connect with path", []string{":method", "CONNECT", ":authority", "a:443", ":path", "/"}, false, false, 0},
+		{"extended connect not enabled", []string{":method", "CONNECT", ":protocol", "ws", ":scheme", "http", ":path", "/", ":authority", "a"}, false, false, 0},
+	}
+	for _, c := range cases {
+		cl, ok := s.checkRequest(c.pairs, c.end)
+		if ok != c.ok || (ok && cl != c.cl) {
+			t.Errorf("%s: got (%d, %v), want (%d, %v)", c.name, cl, ok, c.cl, c.ok)
+		}
+	}
+}
+
+func TestTooManyInvalidFrames(t *testing.T) {
+	c := NewSession(false, nil)
+	s := NewSession(true, nil)
+	s.MaxInvalidFrames = 1
+	bad := []string{":method", "GET", ":scheme", "http", ":path", "/a b", ":authority", "a"}
+	for i := 0; i < 3; i++ {
+		c.Request(bad, nil, true)
+	}
+	_, sev := pipe(t, c, s)
+	if len(find(sev, "headers")) != 0 || len(find(sev, "tooManyInvalidFrames")) != 1 {
+		t.Fatalf("server events %+v", sev)
+	}
+}

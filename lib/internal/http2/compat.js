@@ -351,8 +351,21 @@ class Http2ServerResponse extends Stream {
     return this;
   }
 
-  createPushResponse() {
-    throw require('internal/errors').notImplemented('http2 response.createPushResponse');
+  createPushResponse(headers, callback) {
+    require('internal/validators').validateFunction(callback, 'callback');
+    if (this[kState].closed) {
+      const { codes } = require('internal/errors');
+      process.nextTick(callback, new codes.ERR_HTTP2_INVALID_STREAM());
+      return;
+    }
+    const Res = this.constructor;
+    this[kStream].pushStream(headers, {}, (err, stream, pushHeaders) => {
+      if (err) {
+        callback(err);
+        return;
+      }
+      callback(null, new Res(stream, pushHeaders));
+    });
   }
 
   writeContinue() {
@@ -362,12 +375,39 @@ class Http2ServerResponse extends Stream {
   }
 
   writeEarlyHints(hints) {
+    require('internal/validators').validateObject(hints, 'hints');
+    const link = linkHeaderValue(hints.link);
     const headers = { [constants.HTTP2_HEADER_STATUS]: 103 };
-    for (const k of Object.keys(hints)) headers[k.toLowerCase()] = hints[k];
+    for (const k of Object.keys(hints)) {
+      if (k !== 'link') headers[k.toLowerCase()] = hints[k];
+    }
+    if (link.length === 0) return false;
+    headers.link = link;
     if (this[kStream].headersSent || this[kState].closed) return false;
     this[kStream].additionalHeaders(headers);
     return true;
   }
+}
+
+// One Link value: <uri-reference> followed by ; parameters.
+const linkRe = /^<[^>]*>(?:\s*;\s*[^;"\s=]+(?:=(?:"[^"]*"|[^;"\s]*))?)*$/;
+
+// linkHeaderValue checks the link hint of writeEarlyHints (a string or an
+// array of strings) and returns the header value.
+function linkHeaderValue(value) {
+  const bad = () => new (require('internal/errors').codes.ERR_INVALID_ARG_VALUE)(
+    'hints', value, 'must be an array or string of format "</styles.css>; rel=preload; as=style"');
+  if (typeof value === 'string') {
+    if (!linkRe.test(value.trim())) throw bad();
+    return value;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      if (typeof v !== 'string' || !linkRe.test(v.trim())) throw bad();
+    }
+    return value.join(', ');
+  }
+  throw bad();
 }
 
 function onServerStream(server, stream, headers, flags, rawHeaders) {
@@ -378,6 +418,14 @@ function onServerStream(server, stream, headers, flags, rawHeaders) {
   const response = new Res(stream, headers);
   response.req = request;
   request.on('error', () => {});
+  if (headers[constants.HTTP2_HEADER_METHOD] === 'CONNECT') {
+    // CONNECT goes to 'connect' listeners; without one it is refused.
+    if (!server.emit('connect', request, response)) {
+      response.statusCode = 405;
+      response.end();
+    }
+    return;
+  }
   if (headers.expect !== undefined) {
     if (headers.expect === '100-continue') {
       if (server.listenerCount('checkContinue')) {

@@ -40,7 +40,6 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_OUT_OF_RANGE,
   },
-  notImplemented,
 } = require('internal/errors');
 const {
   validateFunction,
@@ -62,14 +61,36 @@ const {
   headersFromArray,
   kSocket,
   mapToHeaders,
+  NghttpError,
   nameForErrorCode,
   sensitiveHeaders,
+  settingNames,
   settingsPairs,
   toHeaderObject,
   validateSettings,
 } = require('internal/http2/util');
 
 const binding = internalBinding('http2');
+
+const dc = require('diagnostics_channel');
+const chClientCreated = dc.channel('http2.client.stream.created');
+const chClientStart = dc.channel('http2.client.stream.start');
+const chClientError = dc.channel('http2.client.stream.error');
+const chClientFinish = dc.channel('http2.client.stream.finish');
+const chClientClose = dc.channel('http2.client.stream.close');
+const chClientBodyChunk = dc.channel('http2.client.stream.bodyChunkSent');
+const chClientBodySent = dc.channel('http2.client.stream.bodySent');
+const chServerCreated = dc.channel('http2.server.stream.created');
+const chServerStart = dc.channel('http2.server.stream.start');
+const chServerError = dc.channel('http2.server.stream.error');
+const chServerFinish = dc.channel('http2.server.stream.finish');
+const chServerClose = dc.channel('http2.server.stream.close');
+
+// publish sends msg on the client or server channel of a stream.
+function publish(stream, clientCh, serverCh, msg) {
+  const ch = stream[kSession][kState].type === NGHTTP2_SESSION_SERVER ? serverCh : clientCh;
+  if (ch && ch.hasSubscribers) ch.publish(msg);
+}
 
 const {
   NGHTTP2_NO_ERROR,
@@ -95,10 +116,20 @@ const kState = Symbol('state');
 const kID = Symbol('id');
 const kServer = Symbol('server');
 const kFlush = Symbol('flush');
+const kScheduleFlush = Symbol('scheduleFlush');
+const kAfterFlush = Symbol('afterFlush');
 const kStreams = Symbol('streams');
 const kOptions = Symbol('options');
 const kRaw = Symbol('raw');
 const kBoundSession = Symbol('http2Session');
+const kHttp1Connection = Symbol('http1Connection');
+const kScope = Symbol('asyncScope');
+
+function copySettings(settings) {
+  const out = Object.assign({}, settings);
+  if (settings.customSettings) out.customSettings = Object.assign({}, settings.customSettings);
+  return out;
+}
 
 let nextTick;
 function tick(fn, ...args) {
@@ -142,8 +173,20 @@ class Http2Session extends EventEmitter {
     const settings = Object.assign({}, this[kOptions].settings);
     validateSettings(settings);
     const pairs = settingsPairs(settings);
+    // Custom settings have no negotiated state: they show at once.
+    if (settings.customSettings && Object.keys(settings.customSettings).length) {
+      this[kState].localSettings.customSettings = Object.assign({}, settings.customSettings);
+    }
     this[kState].pendingSettings.push({ pairs, cb: null, start: Date.now() });
     this[kHandle] = binding.create(type === NGHTTP2_SESSION_SERVER, pairs);
+    for (const name of ['maxReservedRemoteStreams', 'maxSettings', 'maxHeaderListPairs',
+      'maxSendHeaderBlockLength', 'maxSessionInvalidFrames']) {
+      const n = this[kOptions][name];
+      if (typeof n === 'number' && n >= 0) binding.setLimit(this[kHandle], name, n);
+    }
+    if (this[kOptions].strictFieldWhitespaceValidation === false) {
+      binding.setLimit(this[kHandle], 'strictFieldWhitespaceValidation', 0);
+    }
     this.encrypted = socket instanceof tls.TLSSocket;
     this.alpnProtocol = this.encrypted ? (socket.alpnProtocol || 'h2') : 'h2c';
     const onData = (chunk) => {
@@ -181,8 +224,8 @@ class Http2Session extends EventEmitter {
 
   get type() { return this[kState].type; }
   get originSet() {
-    if (this[kState].originSet) return this[kState].originSet;
     if (!this.encrypted || this.destroyed) return undefined;
+    if (this[kState].originSet) return this[kState].originSet.slice();
     const socket = this[kSocket];
     return [`https://${socket.servername}:${socket.remotePort}`];
   }
@@ -192,8 +235,18 @@ class Http2Session extends EventEmitter {
   get connecting() { return this[kState].connecting; }
   get socket() { return this[kSocket]; }
   get pendingSettingsAck() { return this[kState].pendingSettings.length > 0; }
-  get localSettings() { return Object.assign({}, this[kState].localSettings); }
-  get remoteSettings() { return Object.assign({}, this[kState].remoteSettings); }
+  // The settings objects stay the same until the settings change.
+  get localSettings() {
+    const st = this[kState];
+    if (!st.localCopy) st.localCopy = copySettings(st.localSettings);
+    return st.localCopy;
+  }
+
+  get remoteSettings() {
+    const st = this[kState];
+    if (!st.remoteCopy) st.remoteCopy = copySettings(st.remoteSettings);
+    return st.remoteCopy;
+  }
 
   get state() {
     if (this[kState].destroyed) return {};
@@ -234,6 +287,50 @@ class Http2Session extends EventEmitter {
     } finally {
       st.flushing = false;
     }
+    // While a flush is scheduled, output waits for it: one socket write
+    // then carries everything (Nagle would hold a second small write).
+    if (!st.flushScheduled) this._writePending();
+  }
+
+  // _writePending writes the output kFlush held back.
+  _writePending() {
+    const st = this[kState];
+    const list = st.pendingOut;
+    if (!list) return;
+    st.pendingOut = null;
+    const socket = this[kSocket];
+    if (!socket.destroyed && socket.writable) {
+      socket.write(list.length === 1 ? list[0] : Buffer.concat(list));
+    }
+  }
+
+  // kScheduleFlush writes what streams queued once the current tick is
+  // done (as nghttp2 does), so that a push promise made after end() still
+  // goes out ahead of the parent's end of stream.
+  [kScheduleFlush]() {
+    const st = this[kState];
+    if (st.flushScheduled) return;
+    st.flushScheduled = true;
+    setImmediate(() => {
+      st.flushScheduled = false;
+      if (!st.destroyed) this[kFlush]();
+      const cbs = st.afterFlush;
+      if (cbs) {
+        st.afterFlush = null;
+        for (const cb of cbs) cb();
+      }
+    });
+  }
+
+  // kAfterFlush runs cb once the scheduled flush has run.
+  [kAfterFlush](cb) {
+    const st = this[kState];
+    if (!st.flushScheduled) {
+      cb();
+      return;
+    }
+    if (!st.afterFlush) st.afterFlush = [];
+    st.afterFlush.push(cb);
   }
 
   #write(bytes) {
@@ -243,8 +340,8 @@ class Http2Session extends EventEmitter {
       st.outQueue.push(buf);
       return;
     }
-    const socket = this[kSocket];
-    if (!socket.destroyed && socket.writable) socket.write(buf);
+    if (!st.pendingOut) st.pendingOut = [];
+    st.pendingOut.push(buf);
   }
 
   // Client sessions hold output until the socket connects.
@@ -256,6 +353,7 @@ class Http2Session extends EventEmitter {
     st.outQueue = null;
     st.connecting = false;
     if (q) for (const b of q) this.#write(b);
+    if (!st.flushScheduled) this._writePending();
   }
 
   #onEvent(ev) {
@@ -267,6 +365,23 @@ class Http2Session extends EventEmitter {
         const headers = toHeaderObject(strs);
         headers[sensitiveHeaders] = msg ? msg.split('\n') : [];
         this._onHeaders(id, headers, a, strs, flag);
+        break;
+      }
+      case 'push': {
+        const headers = toHeaderObject(strs);
+        headers[sensitiveHeaders] = msg ? msg.split('\n') : [];
+        this._onPush(id, a, headers, b, strs);
+        break;
+      }
+      case 'altsvc': {
+        this.emit('altsvc', Buffer.from(data).toString('latin1'), msg, id);
+        break;
+      }
+      case 'origin': {
+        if (!this.encrypted) break;
+        const set = st.originSet || (st.originSet = []);
+        for (const o of strs) if (!set.includes(o)) set.push(o);
+        this.emit('origin', strs.slice());
         break;
       }
       case 'data': {
@@ -289,7 +404,13 @@ class Http2Session extends EventEmitter {
         break;
       }
       case 'settings': {
-        for (let i = 0; i + 1 < strs.length; i += 2) applySetting(st.remoteSettings, Number(strs[i]), Number(strs[i + 1]));
+        const allowed = this[kOptions].remoteCustomSettings;
+        for (let i = 0; i + 1 < strs.length; i += 2) {
+          const sid = Number(strs[i]);
+          if (!settingNames[sid] && !(Array.isArray(allowed) && allowed.includes(sid))) continue;
+          applySetting(st.remoteSettings, sid, Number(strs[i + 1]));
+        }
+        st.remoteCopy = null;
         st.remoteSettingsSeen = true;
         this.emit('remoteSettings', this.remoteSettings);
         break;
@@ -298,6 +419,7 @@ class Http2Session extends EventEmitter {
         const p = st.pendingSettings.shift();
         if (p) {
           for (let i = 0; i + 1 < p.pairs.length; i += 2) applySetting(st.localSettings, p.pairs[i], p.pairs[i + 1]);
+          st.localCopy = null;
           const settings = this.localSettings;
           if (p.cb) p.cb(null, settings, Date.now() - p.start);
           this.emit('localSettings', settings);
@@ -310,7 +432,12 @@ class Http2Session extends EventEmitter {
       }
       case 'pingAck': {
         const p = st.pendingPings.shift();
-        if (p) p.cb(null, Date.now() - p.start, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+        if (p) {
+          p.cb(null, Date.now() - p.start, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+        } else {
+          // An unsolicited PING ack: nghttp2's NGHTTP2_ERR_PROTO.
+          this.destroy(new NghttpError(-505));
+        }
         break;
       }
       case 'goaway': {
@@ -326,8 +453,8 @@ class Http2Session extends EventEmitter {
       }
       case 'frameError': {
         const stream = this[kStreams].get(id);
-        this.emit('frameError', 0, a, id);
-        if (stream) stream.emit('frameError', 0, a, id);
+        this.emit('frameError', b, a, id);
+        if (stream) stream.emit('frameError', b, a, id);
         break;
       }
       case 'error': {
@@ -336,8 +463,18 @@ class Http2Session extends EventEmitter {
         this.destroy(err, a);
         break;
       }
+      case 'tooManyInvalidFrames': {
+        const { codes } = require('internal/errors');
+        this.destroy(new codes.ERR_HTTP2_TOO_MANY_INVALID_FRAMES());
+        break;
+      }
+      case 'ngError': {
+        this.destroy(new NghttpError(a));
+        break;
+      }
       case 'badPreface': {
-        this.destroy(new ERR_HTTP2_SESSION_ERROR('NGHTTP2_PROTOCOL_ERROR'), NGHTTP2_PROTOCOL_ERROR);
+        // nghttp2's NGHTTP2_ERR_BAD_CLIENT_MAGIC.
+        this.destroy(new NghttpError(-903), NGHTTP2_PROTOCOL_ERROR);
         break;
       }
       default:
@@ -346,6 +483,18 @@ class Http2Session extends EventEmitter {
   }
 
   _onHeaders() {}
+
+  _onPush() {}
+
+  // With captureRejections, a rejected async 'stream' listener destroys
+  // that stream with the error.
+  [Symbol.for('nodejs.rejection')](err, event, ...args) {
+    if (event === 'stream' && args[0] && typeof args[0].destroy === 'function') {
+      args[0].destroy(err);
+    } else {
+      this.emit('error', err);
+    }
+  }
 
   _maybeDone() {
     if (this[kState].closed && !this[kState].destroyed && this[kStreams].size === 0) {
@@ -359,6 +508,13 @@ class Http2Session extends EventEmitter {
     validateSettings(settings);
     if (callback !== undefined) validateFunction(callback, 'callback');
     const pairs = settingsPairs(settings);
+    const max = this[kOptions].maxOutstandingSettings ?? 10;
+    if (this[kState].pendingSettings.length >= max) {
+      const { codes } = require('internal/errors');
+      const err = new codes.ERR_HTTP2_MAX_PENDING_SETTINGS_ACK();
+      tick(() => this.destroy(err));
+      return;
+    }
     this[kState].pendingSettings.push({ pairs, cb: callback || null, start: Date.now() });
     binding.settings(this[kHandle], pairs);
     this[kFlush]();
@@ -462,6 +618,7 @@ class Http2Session extends EventEmitter {
       if (st.goawayCode === null && !socket.destroyed) {
         binding.goaway(this[kHandle], code || 0, -1, new Uint8Array(0));
       }
+      if (st.outQueue === null) this._writePending();
       const r = binding.take(this[kHandle]);
       if (r && r[0] && st.outQueue === null && !socket.destroyed && socket.writable) {
         socket.write(Buffer.from(r[0].buffer, r[0].byteOffset, r[0].byteLength));
@@ -524,12 +681,38 @@ class ClientHttp2Session extends Http2Session {
       } else {
         stream[kState].gotResponse = true;
         stream.endAfterHeaders = !!end;
-        stream.emit('response', headers, flags, raw);
+        if (status === 421 && this[kState].originSet) {
+          // Misdirected Request: the server is not authoritative for it.
+          const authority = stream[kState].sentHeaders?.[HTTP2_HEADER_AUTHORITY];
+          if (authority) {
+            let origin;
+            try { origin = new URL(`https://${authority}`).origin; } catch { origin = undefined; }
+            const set = this[kState].originSet;
+            const i = set.indexOf(origin);
+            if (i >= 0) set.splice(i, 1);
+          }
+        }
+        if (chClientFinish.hasSubscribers) chClientFinish.publish({ stream, headers, flags });
+        stream.emit(stream[kState].pushed ? 'push' : 'response', headers, flags, raw);
       }
     } else {
       stream.emit('trailers', headers, flags, raw);
     }
     if (end) stream.push(null);
+  }
+
+  _onPush(id, parentId, headers, flags, raw) {
+    const stream = new ClientHttp2Stream(this, {});
+    stream[kID] = id;
+    stream[kState].pushed = true;
+    stream[kState].endSent = true;
+    stream[kState].sentHeaders = headers;
+    this[kStreams].set(id, stream);
+    stream.uncork();
+    stream.end();
+    if (chClientCreated.hasSubscribers) chClientCreated.publish({ stream, headers });
+    if (chClientStart.hasSubscribers) chClientStart.publish({ stream, headers });
+    this.emit('stream', stream, headers, flags, raw);
   }
 
   setNextStreamID(id) {
@@ -584,7 +767,8 @@ class ClientHttp2Session extends Http2Session {
       source = raw;
       for (const k of Object.keys(headers).slice(before)) raw.push(k, headers[k]);
     }
-    const [list, sensitive] = mapToHeaders(source, assertRequestPseudo);
+    const [list, sensitive] = mapToHeaders(source, assertRequestPseudo,
+                                           this[kOptions].strictSingleValueFields !== false);
     const method = headers[HTTP2_HEADER_METHOD];
     if (options.endStream === undefined) {
       options.endStream = method === HTTP2_METHOD_GET || method === HTTP2_METHOD_HEAD ||
@@ -594,6 +778,7 @@ class ClientHttp2Session extends Http2Session {
     }
     const stream = new ClientHttp2Stream(this, options);
     stream[kState].sentHeaders = headers;
+    if (chClientCreated.hasSubscribers) chClientCreated.publish({ stream, headers });
     const endStream = !!options.endStream && !options.waitForTrailers;
     const id = binding.request(this[kHandle], list, sensitive, endStream);
     if (id === 0) {
@@ -601,6 +786,7 @@ class ClientHttp2Session extends Http2Session {
       tick(() => stream.destroy(err));
       return stream;
     }
+    if (chClientStart.hasSubscribers) chClientStart.publish({ stream, headers });
     stream[kID] = id;
     this[kStreams].set(id, stream);
     if (this[kState].connecting) stream[kState].pendingConnect = true;
@@ -617,8 +803,12 @@ class ClientHttp2Session extends Http2Session {
       if (signal.aborted) tick(abort);
       else signal.addEventListener('abort', abort, { once: true });
     }
-    tick(() => stream.emit('ready'));
-    this[kFlush]();
+    tick(() => {
+      stream.uncork();
+      stream.emit('ready');
+    });
+    // Sent after the writes of this tick, so headers and body share a write.
+    this[kScheduleFlush]();
     return stream;
   }
 }
@@ -637,10 +827,12 @@ class ServerHttp2Session extends Http2Session {
       if (this.closed) return;
       stream = new ServerHttp2Stream(this, id, headers);
       this[kStreams].set(id, stream);
+      if (chServerCreated.hasSubscribers) chServerCreated.publish({ stream, headers });
       if (end) {
         stream.endAfterHeaders = true;
         stream.push(null);
       }
+      if (chServerStart.hasSubscribers) chServerStart.publish({ stream, headers });
       this.emit('stream', stream, headers, flags, raw);
       return;
     }
@@ -648,8 +840,56 @@ class ServerHttp2Session extends Http2Session {
     if (end) stream.push(null);
   }
 
-  altsvc() { throw notImplemented('http2session.altsvc'); }
-  origin() { throw notImplemented('http2session.origin'); }
+  altsvc(alt, originOrStream) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    const { codes } = require('internal/errors');
+    let stream = 0;
+    let origin = '';
+    if (typeof originOrStream === 'string') {
+      origin = new URL(originOrStream).origin;
+      if (origin === 'null') throw new codes.ERR_HTTP2_ALTSVC_INVALID_ORIGIN();
+    } else if (typeof originOrStream === 'number') {
+      if (originOrStream >>> 0 !== originOrStream || originOrStream === 0) {
+        throw new ERR_OUT_OF_RANGE('originOrStream', '> 0 && < 4294967296', originOrStream);
+      }
+      stream = originOrStream;
+    } else if (originOrStream !== undefined) {
+      if (originOrStream === null || typeof originOrStream !== 'object' ||
+          typeof originOrStream.origin !== 'string') {
+        throw new ERR_INVALID_ARG_TYPE('originOrStream', ['string', 'number', 'URL', 'object'], originOrStream);
+      }
+      origin = originOrStream.origin;
+      if (origin === 'null' || origin.length === 0) throw new codes.ERR_HTTP2_ALTSVC_INVALID_ORIGIN();
+    }
+    if (typeof alt !== 'string') throw new ERR_INVALID_ARG_TYPE('alt', 'string', alt);
+    if (!/^[\t\x20-\x5b\x5d-\x7e\x80-\xff]*$/.test(alt)) throw new codes.ERR_INVALID_CHAR('alt');
+    if (origin.length + alt.length > 16382) throw new codes.ERR_HTTP2_ALTSVC_LENGTH();
+    binding.altsvc(this[kHandle], stream, origin, alt);
+    this[kFlush]();
+  }
+
+  origin(...origins) {
+    if (this.destroyed) throw new ERR_HTTP2_INVALID_SESSION();
+    if (origins.length === 0) return;
+    const { codes } = require('internal/errors');
+    const list = [];
+    let len = 0;
+    for (let o of origins) {
+      if (typeof o === 'string') {
+        o = new URL(o).origin;
+      } else if (o != null && typeof o === 'object' && typeof o.origin === 'string') {
+        o = o.origin;
+      } else {
+        throw new ERR_INVALID_ARG_TYPE('origin', ['string', 'URL', 'object'], o);
+      }
+      if (o === 'null') throw new codes.ERR_HTTP2_INVALID_ORIGIN();
+      len += o.length;
+      if (len > 16382) throw new codes.ERR_HTTP2_ORIGIN_LENGTH();
+      list.push(o);
+    }
+    binding.origin(this[kHandle], list);
+    this[kFlush]();
+  }
 }
 
 class Http2Stream extends Duplex {
@@ -671,7 +911,15 @@ class Http2Stream extends Duplex {
     };
     this.endAfterHeaders = false;
     this.timeout = 0;
+    // Events run in the async context the stream was made in (so that
+    // AsyncLocalStorage stores follow a request's events).
+    this[kScope] = require('async_hooks').AsyncLocalStorage.snapshot();
     this.on('pause', () => {});
+  }
+
+  emit(...args) {
+    const scope = this[kScope];
+    return scope ? scope((...a) => super.emit(...a), ...args) : super.emit(...args);
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, opts) {
@@ -749,47 +997,89 @@ class Http2Stream extends Duplex {
   _beforeWrite() {}
 
   _write(chunk, encoding, cb) {
-    if (this.destroyed || this[kState].closed) {
-      cb(new ERR_HTTP2_INVALID_STREAM());
-      return;
+    const data = chunk;
+    if (!this.#send(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk, cb)) return;
+    if (chClientBodyChunk.hasSubscribers && this[kSession][kState].type !== NGHTTP2_SESSION_SERVER) {
+      chClientBodyChunk.publish({ stream: this, writev: false, data, encoding });
     }
-    this._beforeWrite();
-    if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);
-    const session = this[kSession];
-    binding.data(session[kHandle], this[kID], chunk, false);
-    session[kFlush]();
-    cb();
+    this.#written(cb);
   }
 
   _writev(chunks, cb) {
     const bufs = chunks.map(({ chunk, encoding }) =>
       (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
-    this._write(Buffer.concat(bufs), undefined, cb);
+    if (!this.#send(Buffer.concat(bufs), cb)) return;
+    if (chClientBodyChunk.hasSubscribers && this[kSession][kState].type !== NGHTTP2_SESSION_SERVER) {
+      const allBuffers = chunks.every(({ chunk }) => typeof chunk !== 'string');
+      const data = allBuffers ? chunks.map(({ chunk }) => chunk) : chunks;
+      chClientBodyChunk.publish({ stream: this, writev: true, data, encoding: '' });
+    }
+    this.#written(cb);
+  }
+
+  // #written completes a write: at once, or, while more than a high
+  // water mark of this stream's data waits unsent, after the next flush
+  // (so a fast producer waits for the socket).
+  #written(cb) {
+    const session = this[kSession];
+    if (binding.pending(session[kHandle], this[kID]) <= this.writableHighWaterMark) {
+      cb();
+      return;
+    }
+    session[kAfterFlush](cb);
+  }
+
+  #send(buf, cb) {
+    if (this.destroyed || (this[kState].closed && !this[kState].closePending)) {
+      cb(new ERR_HTTP2_INVALID_STREAM());
+      return false;
+    }
+    this._beforeWrite();
+    const session = this[kSession];
+    binding.data(session[kHandle], this[kID], buf, false);
+    session[kScheduleFlush]();
+    return true;
+  }
+
+  #bodySent() {
+    if (chClientBodySent.hasSubscribers && this[kSession][kState].type !== NGHTTP2_SESSION_SERVER) {
+      chClientBodySent.publish({ stream: this });
+    }
   }
 
   _final(cb) {
-    if (this.destroyed || this[kState].closed || this[kID] === undefined) {
+    if (this.destroyed || (this[kState].closed && !this[kState].closePending) || this[kID] === undefined) {
+      cb();
+      return;
+    }
+    const st = this[kState];
+    if (st.pushed && !st.headersSent && this[kSession][kState].type === NGHTTP2_SESSION_SERVER) {
+      // A push stream ended before respond(): the response ends the stream.
+      st.endPending = true;
       cb();
       return;
     }
     this._beforeWrite();
     const session = this[kSession];
-    const st = this[kState];
     if (st.endSent) {
+      this.#bodySent();
       cb();
       return;
     }
     if (st.wantTrailers) {
       st.trailersReady = true;
+      this.#bodySent();
       cb();
       tick(() => {
-        if (!this.destroyed && !this[kState].closed) this.emit('wantTrailers');
+        // Without a 'wantTrailers' listener the stream just ends.
+        if (!this.destroyed && !this[kState].closed && !this.emit('wantTrailers')) this.sendTrailers({});
       });
       return;
     }
     st.endSent = true;
     binding.data(session[kHandle], this[kID], new Uint8Array(0), true);
-    session[kFlush]();
+    session[kScheduleFlush]();
+    this.#bodySent();
     cb();
   }
 
@@ -810,7 +1100,7 @@ class Http2Stream extends Duplex {
     } else {
       binding.headers(session[kHandle], this[kID], list, sensitive, true);
     }
-    session[kFlush]();
+    session[kScheduleFlush]();
   }
 
   close(code = NGHTTP2_NO_ERROR, callback) {
@@ -819,6 +1109,7 @@ class Http2Stream extends Duplex {
     if (this.closed) return;
     if (callback !== undefined) this.once('close', callback);
     this[kState].closed = true;
+    this[kState].userClosed = true;
     this[kState].rstCode = code;
     const session = this[kSession];
     const doClose = () => {
@@ -834,6 +1125,13 @@ class Http2Stream extends Duplex {
     }
     if (this[kID] === undefined) {
       this.once('ready', doClose);
+    } else if (code === NGHTTP2_NO_ERROR && this.writableEnded && !this.writableFinished) {
+      // Ending: the writes still buffered go out first.
+      this[kState].closePending = true;
+      this.once('finish', () => {
+        this[kState].closePending = false;
+        doClose();
+      });
     } else {
       doClose();
     }
@@ -844,6 +1142,8 @@ class Http2Stream extends Duplex {
     const st = this[kState];
     const session = this[kSession];
     session[kStreams].delete(this[kID]);
+    // close() finishes once its reset has gone out.
+    if (st.userClosed) return;
     if (!st.closed) {
       st.closed = true;
       st.rstCode = code;
@@ -857,8 +1157,14 @@ class Http2Stream extends Duplex {
     st.finished = true;
     this[kSession][kStreams].delete(this[kID]);
     clearTimeout(st.timer);
+    publish(this, chClientClose, chServerClose, { stream: this });
     this.#maybeAbort();
-    if (this.readableEnded || code !== NGHTTP2_NO_ERROR) {
+    if (st.userClosed && !this.readableEnded && this.readableFlowing) {
+      // A stream closed here still ends its readable side first.
+      this.once('end', () => this.destroy());
+      this.push(null);
+      this.read(0);
+    } else if (this.readableEnded || code !== NGHTTP2_NO_ERROR) {
       this.destroy();
     } else {
       this.once('end', () => this.destroy());
@@ -898,12 +1204,14 @@ class Http2Stream extends Duplex {
         session[kFlush]();
       }
     }
-    st.finished = true;
     clearTimeout(st.timer);
     session[kStreams].delete(this[kID]);
     if (err == null && code !== NGHTTP2_NO_ERROR && code !== NGHTTP2_CANCEL) {
       err = new ERR_HTTP2_STREAM_ERROR(nameForErrorCode(code));
     }
+    if (err != null) publish(this, chClientError, chServerError, { stream: this, error: err });
+    if (!st.finished) publish(this, chClientClose, chServerClose, { stream: this });
+    st.finished = true;
     tick(() => session._maybeDone());
     cb(err);
   }
@@ -913,6 +1221,8 @@ class ClientHttp2Stream extends Http2Stream {
   constructor(session, options) {
     super(session, options);
     this[kState].headersSent = true;
+    // Writes wait (corked) until the stream is ready, then go out together.
+    this.cork();
   }
 }
 
@@ -954,10 +1264,60 @@ class ServerHttp2Stream extends Http2Stream {
     this[kState].requestHeaders = headers;
   }
 
-  get pushAllowed() { return false; }
+  get pushAllowed() {
+    const session = this[kSession];
+    return !this.destroyed && !this.closed && !session.closed && !session.destroyed &&
+      session[kState].remoteSettings.enablePush !== false;
+  }
 
-  pushStream() {
-    throw notImplemented('http2stream.pushStream');
+  pushStream(headers, options, callback) {
+    if (this[kState].pushed) {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_HTTP2_NESTED_PUSH();
+    }
+    if (!this.pushAllowed) throw new ERR_HTTP2_PUSH_DISABLED();
+    if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    }
+    validateFunction(callback, 'callback');
+    if (options !== undefined) validateObject(options, 'options');
+    options = Object.assign({}, options);
+    options.endStream = !!options.endStream;
+    if (headers !== undefined) validateObject(headers, 'headers');
+    const h = Object.assign({ __proto__: null }, headers);
+    if (headers && headers[sensitiveHeaders]) h[sensitiveHeaders] = headers[sensitiveHeaders];
+    const req = this[kState].requestHeaders || {};
+    if (h[HTTP2_HEADER_METHOD] === undefined) h[HTTP2_HEADER_METHOD] = HTTP2_METHOD_GET;
+    if (h[HTTP2_HEADER_AUTHORITY] === undefined && h.host === undefined) {
+      h[HTTP2_HEADER_AUTHORITY] = req[HTTP2_HEADER_AUTHORITY] || req.host;
+    }
+    if (h[HTTP2_HEADER_SCHEME] === undefined) h[HTTP2_HEADER_SCHEME] = req[HTTP2_HEADER_SCHEME] || 'http';
+    if (h[HTTP2_HEADER_PATH] === undefined) h[HTTP2_HEADER_PATH] = '/';
+    const head = h[HTTP2_HEADER_METHOD] === HTTP2_METHOD_HEAD;
+    if (head) options.endStream = true;
+    const [list, sensitive] = mapToHeaders(h, assertRequestPseudo);
+    const session = this[kSession];
+    const ret = binding.pushPromise(session[kHandle], this[kID], list, sensitive);
+    session[kScheduleFlush]();
+    if (typeof ret !== 'number') {
+      const { codes } = require('internal/errors');
+      const err = ret === 'ids' ? new ERR_HTTP2_OUT_OF_STREAMS() :
+        ret === 'disabled' ? new ERR_HTTP2_PUSH_DISABLED() : new codes.ERR_HTTP2_INVALID_STREAM();
+      tick(callback, err);
+      return;
+    }
+    const stream = new ServerHttp2Stream(session, ret, h);
+    stream[kState].pushed = true;
+    stream[kState].sentHeaders = h;
+    session[kStreams].set(ret, stream);
+    if (chServerCreated.hasSubscribers) chServerCreated.publish({ stream, headers: h });
+    stream.push(null);
+    if (options.endStream) stream.end();
+    tick(() => {
+      if (chServerStart.hasSubscribers) chServerStart.publish({ stream, headers: h });
+      callback(null, stream, h, 0);
+    });
   }
 
   _beforeWrite() {
@@ -1015,19 +1375,22 @@ class ServerHttp2Stream extends Http2Stream {
   }
 
   #sendResponse(h, opts) {
-    const [list, sensitive] = mapToHeaders(h[kRaw] || h, assertResponsePseudo);
+    const [list, sensitive] = mapToHeaders(h[kRaw] || h, assertResponsePseudo,
+                                           this[kSession][kOptions].strictSingleValueFields !== false);
     const st = this[kState];
     st.headersSent = true;
     st.sentHeaders = h;
     if (opts.waitForTrailers) st.wantTrailers = true;
+    if (st.endPending) opts.endStream = true;
     const endStream = !!opts.endStream && !opts.waitForTrailers;
     const session = this[kSession];
     binding.headers(session[kHandle], this[kID], list, sensitive, endStream);
+    if (chServerFinish.hasSubscribers) chServerFinish.publish({ stream: this, headers: h, flags: endStream ? 1 : 0 });
     if (opts.endStream) {
       st.endSent = endStream;
       if (!this.writableEnded) this.end();
     }
-    session[kFlush]();
+    session[kScheduleFlush]();
   }
 
   additionalHeaders(headers) {
@@ -1062,7 +1425,21 @@ class ServerHttp2Stream extends Http2Stream {
     if (this[kState].headersSent) throw new ERR_HTTP2_HEADERS_SENT();
     if (options !== undefined) validateObject(options, 'options');
     validateFileOptions(Object.assign({}, options));
-    this.#respondWithStream(fs.fstatSync(fd), () => fs.createReadStream(null, { fd, autoClose: false, start: this[kState].fileStart, end: this[kState].fileEnd }), headers, options);
+    let stat;
+    try {
+      stat = fs.fstatSync(fd);
+    } catch (err) {
+      if (options && options.statCheck) throw err;
+      // As node: the response goes out, then reading the descriptor
+      // fails and the stream is reset with INTERNAL_ERROR.
+      const [h, opts] = this.#prepareResponse(headers, options);
+      this.#sendResponse(h, opts);
+      tick(() => {
+        if (!this.destroyed) this.close(NGHTTP2_INTERNAL_ERROR);
+      });
+      return;
+    }
+    this.#respondWithStream(stat, () => fs.createReadStream(null, { fd, autoClose: false, start: this[kState].fileStart, end: this[kState].fileEnd }), headers, options);
   }
 
   respondWithFile(path, headers, options) {
@@ -1090,6 +1467,11 @@ class ServerHttp2Stream extends Http2Stream {
         if (stat.isDirectory()) {
           fs.close(fd, () => {});
           return fail(new ERR_HTTP2_SEND_FILE());
+        }
+        if (!stat.isFile() && (options.offset !== undefined || options.length !== undefined)) {
+          fs.close(fd, () => {});
+          const { codes } = require('internal/errors');
+          return fail(new codes.ERR_HTTP2_SEND_FILE_NOSEEK());
         }
         if (this.destroyed || this.closed) {
           fs.close(fd, () => {});
@@ -1123,9 +1505,10 @@ class ServerHttp2Stream extends Http2Stream {
         options.statCheck(stat, h, { offset, length: options.length !== undefined ? options.length : length }) === false) {
       return;
     }
-    this[kState].fileStart = offset;
-    this[kState].fileEnd = length > 0 ? offset + length - 1 : undefined;
-    if (opts.endStream || length === 0) {
+    // Pipes and other unseekable files are read as they come.
+    this[kState].fileStart = stat.isFile() ? offset : undefined;
+    this[kState].fileEnd = stat.isFile() && length > 0 ? offset + length - 1 : undefined;
+    if (opts.endStream || (stat.isFile() && length === 0)) {
       opts.endStream = true;
       this.#sendResponse(h, opts);
       return;
@@ -1159,9 +1542,13 @@ function setupServerSession(server, socket) {
   });
   if (server.timeout) socket.setTimeout(server.timeout);
   session[kState].hasErrorListener = true;
+  const origins = server[kOptions].origins;
+  if (Array.isArray(origins) && origins.length) session.origin(...origins);
   server.emit('session', session);
   tick(() => session.emit('connect', session, socket));
-  session[kFlush]();
+  // The server preface goes out with the first scheduled write, as
+  // nghttp2's does.
+  session[kScheduleFlush]();
   return session;
 }
 
@@ -1188,6 +1575,37 @@ function serverRequestHandler(server, handler) {
     if (server.listenerCount('request') === 0) return;
     require('internal/http2/compat').onServerStream(server, stream, headers, flags, raw);
   });
+}
+
+// With captureRejections, a rejected async 'stream' or 'request'
+// listener answers 500 (or resets the stream once headers went out).
+function serverRejection(err, event, ...args) {
+  switch (event) {
+    case 'stream': {
+      const stream = args[0];
+      if (stream.headersSent) {
+        stream.destroy(err);
+      } else {
+        stream.respond({ [HTTP2_HEADER_STATUS]: 500 });
+        stream.end();
+      }
+      break;
+    }
+    case 'request': {
+      const res = args[1];
+      if (!res.headersSent && !res.finished) {
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        res.statusCode = 500;
+        res.end();
+      } else {
+        res.destroy();
+      }
+      break;
+    }
+    default:
+      args.unshift(err, event);
+      this.emit('error', ...args);
+  }
 }
 
 function closeSessions(server) {
@@ -1240,14 +1658,37 @@ class Http2SecureServer extends tls.Server {
     super(tlsOptions);
     this[kOptions] = options;
     this[kState] = { sessions: new Set() };
+    if (options.allowHTTP1 === true) {
+      // HTTP/1 clients are served by node:http's connection handling.
+      const httpServer = require('_http_server');
+      const h1 = Object.assign({}, options, options.http1Options);
+      if (!h1.IncomingMessage && options.Http1IncomingMessage) h1.IncomingMessage = options.Http1IncomingMessage;
+      if (!h1.ServerResponse && options.Http1ServerResponse) h1.ServerResponse = options.Http1ServerResponse;
+      httpServer.storeHTTPOptions.call(this, h1);
+      httpServer.initHTTPServer(this, undefined, kHttp1Connection);
+    }
     this.timeout = 0;
     this.on('secureConnection', (socket) => {
       if (socket.alpnProtocol !== 'h2') {
+        if (options.allowHTTP1 === true &&
+            (socket.alpnProtocol === false || socket.alpnProtocol === 'http/1.1' || !socket.alpnProtocol)) {
+          this.emit(kHttp1Connection, socket);
+          return;
+        }
         if (this.listenerCount('unknownProtocol') > 0) {
           this.emit('unknownProtocol', socket);
         } else {
-          socket.destroy();
+          // Tell an HTTP/1 client what is wrong, then hang up.
+          socket.end('HTTP/1.0 403 Forbidden\r\nContent-Type: text/plain\r\n\r\n' +
+            'Missing ALPN Protocol, expected `h2` to be available.\n' +
+            'If this is a HTTP request: The server was not configured with the `allowHTTP1` ' +
+            'option or a listener for the `unknownProtocol` event.\n');
         }
+        const timer = setTimeout(() => {
+          if (!socket.destroyed) socket.destroy();
+        }, options.unknownProtocolTimeout ?? 10000);
+        timer.unref?.();
+        socket.once('close', () => clearTimeout(timer));
         return;
       }
       setupServerSession(this, socket);
@@ -1272,9 +1713,16 @@ class Http2SecureServer extends tls.Server {
 
   close(cb) {
     closeSessions(this);
-    return super.close(cb);
+    const r = super.close(cb);
+    if (this[kOptions].allowHTTP1 === true) {
+      require('_http_server').Server.prototype.closeIdleConnections.call(this);
+    }
+    return r;
   }
 }
+
+Http2Server.prototype[Symbol.for('nodejs.rejection')] = serverRejection;
+Http2SecureServer.prototype[Symbol.for('nodejs.rejection')] = serverRejection;
 
 function createServer(options, handler) {
   return new Http2Server(options, handler);
@@ -1317,7 +1765,7 @@ function connect(authority, options, listener) {
       host,
       ALPNProtocols: ['h2'],
     });
-    if (tlsOpts.servername === undefined && !net.isIP(host)) tlsOpts.servername = host;
+    if (!tlsOpts.servername && !net.isIP(host)) tlsOpts.servername = host;
     socket = tls.connect(tlsOpts);
   } else {
     throw new ERR_HTTP2_UNSUPPORTED_PROTOCOL(protocol);
@@ -1339,6 +1787,13 @@ function connect(authority, options, listener) {
       if (session.destroyed) return;
       if (socket instanceof tls.TLSSocket) session.alpnProtocol = socket.alpnProtocol;
       session.encrypted = socket instanceof tls.TLSSocket;
+      if (session.closed) {
+        // Requests made before close() but still waiting for the socket
+        // are not started.
+        for (const stream of session[kStreams].values()) {
+          if (stream[kState].pendingConnect) stream.destroy(new ERR_HTTP2_GOAWAY_SESSION());
+        }
+      }
       session._releaseOutput();
       session[kFlush]();
       session.emit('connect', session, socket);
@@ -1350,6 +1805,19 @@ function connect(authority, options, listener) {
   session[kFlush]();
   return session;
 }
+
+// util.promisify(connect) resolves with the session once it connects.
+Object.defineProperty(connect, require('util').promisify.custom, {
+  value: function connectPromise(authority, options) {
+    return new Promise((resolve, reject) => {
+      const session = connect(authority, options, () => {
+        session.removeListener('error', reject);
+        resolve(session);
+      });
+      session.once('error', reject);
+    });
+  },
+});
 
 function performServerHandshake(socket, options = {}) {
   return new ServerHttp2Session(initServerOptions(options), socket, null);

@@ -112,7 +112,7 @@ function settingsPairs(settings) {
   return out;
 }
 
-function getPackedSettings(settings = getDefaultSettings()) {
+function getPackedSettings(settings = {}) {
   validateSettings(settings);
   const pairs = settingsPairs(settings);
   const { Buffer } = require('buffer');
@@ -125,9 +125,11 @@ function getPackedSettings(settings = getDefaultSettings()) {
 }
 
 function getUnpackedSettings(buf, options = {}) {
-  if (!ArrayBuffer.isView(buf)) {
-    throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+  if (!ArrayBuffer.isView(buf) || buf instanceof DataView) {
+    throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray'], buf);
   }
+  // Like node, a wider typed array is read one element per byte.
+  if (!(buf instanceof Uint8Array)) buf = Uint8Array.from(buf, (v) => Number(v) & 0xff);
   if (buf.byteLength % 6 !== 0) throw new ERR_HTTP2_INVALID_PACKED_SETTINGS_LENGTH();
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const settings = {};
@@ -179,7 +181,7 @@ const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 // mapToHeaders turns a headers object (or a flat raw array) into
 // [name, value, ...] with the pseudo-headers first, and the sensitive
 // names; it throws node's errors for invalid lists.
-function mapToHeaders(headers, assertPseudo = assertValidPseudoHeader) {
+function mapToHeaders(headers, assertPseudo = assertValidPseudoHeader, strictSingleValue = true) {
   const pseudo = [];
   const rest = [];
   let sensitive = [];
@@ -196,10 +198,12 @@ function mapToHeaders(headers, assertPseudo = assertValidPseudoHeader) {
     if (value === undefined || value === null || key === '') continue;
     const name = key.toLowerCase();
     if (Array.isArray(value)) {
-      if (value.length > 1 && kSingleValue.has(name)) throw new ERR_HTTP2_HEADER_SINGLE_VALUE(name);
+      if (value.length > 1 && kSingleValue.has(name) && (strictSingleValue || name[0] === ':')) {
+        throw new ERR_HTTP2_HEADER_SINGLE_VALUE(name);
+      }
       if (value.length === 1) value = value[0];
     }
-    if (kSingleValue.has(name)) {
+    if (kSingleValue.has(name) && (strictSingleValue || name[0] === ':')) {
       if (singles.has(name)) throw new ERR_HTTP2_HEADER_SINGLE_VALUE(name);
       singles.add(name);
     }
@@ -284,8 +288,103 @@ function nameForErrorCode(code) {
   return kErrorNames[code] || code;
 }
 
+// nghttp2's library error codes (negative numbers) and their messages.
+const kNghttp2Errors = {
+  [-501]: 'Invalid argument',
+  [-502]: 'Out of buffer space',
+  [-503]: 'Unsupported SPDY version',
+  [-504]: 'Operation would block',
+  [-505]: 'Protocol error',
+  [-506]: 'Invalid frame octets',
+  [-507]: 'EOF',
+  [-508]: 'Data transfer deferred',
+  [-509]: 'No more Stream ID available',
+  [-510]: 'Stream was already closed or invalid',
+  [-511]: 'Stream is closing',
+  [-512]: 'The transmission is not allowed for this stream',
+  [-513]: 'Stream ID is invalid',
+  [-514]: 'Invalid stream state',
+  [-515]: 'Another DATA frame has already been deferred',
+  [-516]: 'request HEADERS is not allowed',
+  [-517]: 'GOAWAY has already been sent',
+  [-518]: 'Invalid header block',
+  [-519]: 'Invalid state',
+  [-521]: 'The user callback function failed due to the temporal error',
+  [-522]: 'The length of the frame is invalid',
+  [-523]: 'Header compression/decompression error',
+  [-524]: 'Flow control error',
+  [-525]: 'Insufficient buffer size given to function',
+  [-526]: 'Callback was paused by the application',
+  [-527]: 'Too many inflight SETTINGS',
+  [-528]: 'Server push is disabled by peer',
+  [-529]: 'DATA or HEADERS frame has already been submitted for the stream',
+  [-530]: 'The current session is closing',
+  [-531]: 'Invalid HTTP header field was received',
+  [-532]: 'Violation in HTTP messaging rule',
+  [-533]: 'Stream was refused',
+  [-534]: 'Internal error',
+  [-535]: 'Cancel',
+  [-536]: 'When a local endpoint expects to receive SETTINGS frame, it receives an other type of frame',
+  [-537]: 'SETTINGS frame contained more than the maximum allowed entries',
+  [-900]: 'Fatal error',
+  [-901]: 'Out of memory',
+  [-902]: 'The user callback function failed',
+  [-903]: 'Received bad client magic byte string',
+  [-904]: 'Flooding was detected in this HTTP/2 session, and it must be closed',
+};
+
+function nghttp2ErrorString(code) {
+  return kNghttp2Errors[code] || 'Unknown error code';
+}
+
+// NghttpError is an nghttp2 library error (errno: the negative code).
+class NghttpError extends Error {
+  constructor(integerCode, customErrorCode) {
+    super(nghttp2ErrorString(integerCode));
+    this.code = customErrorCode || 'ERR_HTTP2_ERROR';
+    this.errno = integerCode;
+  }
+
+  toString() {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
+}
+
+function assertIsObject(value, name, types = 'Object') {
+  if (value !== undefined &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    throw new ERR_INVALID_ARG_TYPE(name, types, value);
+  }
+}
+
+function assertIsArray(value, name, types = 'Array') {
+  if (value !== undefined && (value === null || !Array.isArray(value))) {
+    throw new ERR_INVALID_ARG_TYPE(name, types, value);
+  }
+}
+
+function assertWithinRange(name, value, min = 0, max = Infinity) {
+  if (value !== undefined && (typeof value !== 'number' || value < min || value > max)) {
+    throw new ERR_HTTP2_INVALID_SETTING_VALUE.RangeError(name, value, min, max);
+  }
+}
+
+function sessionName(type) {
+  switch (type) {
+    case 0: return 'server';
+    case 1: return 'client';
+    default: return '<invalid>';
+  }
+}
+
 module.exports = {
+  NghttpError,
   applySetting,
+  assertIsArray,
+  assertIsObject,
+  assertWithinRange,
+  nghttp2ErrorString,
+  sessionName,
   assertValidHeaderValue,
   assertValidPseudoHeader,
   getDefaultSettings,
