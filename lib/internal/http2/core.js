@@ -1807,10 +1807,13 @@ function connect(authority, options, listener) {
 }
 
 // util.promisify(connect) resolves with the session once it connects.
+// Named connect, as node's (inside it, that name is the function itself:
+// the real connect is reached through connectSession).
+const connectSession = connect;
 Object.defineProperty(connect, require('util').promisify.custom, {
-  value: function connectPromise(authority, options) {
+  value: function connect(authority, options) {
     return new Promise((resolve, reject) => {
-      const session = connect(authority, options, () => {
+      const session = connectSession(authority, options, () => {
         session.removeListener('error', reject);
         resolve(session);
       });
