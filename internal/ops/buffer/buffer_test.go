@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/binding/bindingtest"
 	"github.com/gonode/gonode/internal/qjs"
 )
 
@@ -126,17 +126,9 @@ func TestTranscodeAndSwap(t *testing.T) {
 // TestBinding drives the binding through the engine: strings and typed
 // arrays cross in both directions, and writes land in place.
 func TestBinding(t *testing.T) {
-	rt, err := qjs.NewRuntime(qjs.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rt := bindingtest.New(t, "b", initBuffer)
 	defer rt.Close()
 	c := rt.Context()
-	obj := c.Object()
-	initBuffer(&binding.Env{Ctx: c}, obj)
-	g := c.Global()
-	c.Set(g, "b", obj)
-	c.Free(g)
 	src := `
 const u = new Uint8Array(8);
 const n = b.write(u, 'h\u00e9\ud83d\ude00', 1, 7, 1);

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/binding/bindingtest"
 	"github.com/gonode/gonode/internal/qjs"
 )
 
@@ -13,17 +13,9 @@ import (
 // result as JSON.
 func run(t *testing.T, src string) string {
 	t.Helper()
-	rt, err := qjs.NewRuntime(qjs.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rt := bindingtest.New(t, "b", initSQLite)
 	defer rt.Close()
 	c := rt.Context()
-	obj := c.Object()
-	initSQLite(&binding.Env{Ctx: c}, obj)
-	g := c.Global()
-	c.Set(g, "b", obj)
-	c.Free(g)
 	// prepare returns a token whose collection finalizes the statement:
 	// P keeps the tokens alive and hands out ids.
 	prelude := "const keep = []; const P = (db, sql) => { const t = b.prepare(db, sql); keep.push(t); return t && t.id; };\n"
@@ -145,16 +137,8 @@ out`)
 
 // TestTeardown checks that closing the engine closes what JS left open.
 func TestTeardown(t *testing.T) {
-	rt, err := qjs.NewRuntime(qjs.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rt := bindingtest.New(t, "b", initSQLite)
 	c := rt.Context()
-	obj := c.Object()
-	initSQLite(&binding.Env{Ctx: c}, obj)
-	g := c.Global()
-	c.Set(g, "b", obj)
-	c.Free(g)
 	v, err := c.Eval(`
 const db = b.open(':memory:', false, false, true, 0, false, true);
 b.function(db, 'f', (x) => x, 1, 0);

@@ -8,7 +8,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 
-	"github.com/gonode/gonode/internal/binding"
+	"github.com/gonode/gonode/internal/binding/bindingtest"
 	"github.com/gonode/gonode/internal/qjs"
 )
 
@@ -120,17 +120,9 @@ func TestToInt32(t *testing.T) {
 // instantiate with a JS import, call, trap, and a memory that JS and wasm
 // share in place.
 func TestBinding(t *testing.T) {
-	rt, err := qjs.NewRuntime(qjs.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rt := bindingtest.New(t, "w", initWasm)
 	defer rt.Close()
 	c := rt.Context()
-	obj := c.Object()
-	initWasm(&binding.Env{Ctx: c}, obj)
-	g := c.Global()
-	c.Set(g, "w", obj)
-	c.Free(g)
 	// (module (import "env" "f" (func (param i32) (result i32)))
 	//   (import "env" "m" (memory 1))
 	//   (func (export "callf") (param i32) (result i32) local.get 0 call 0)
@@ -193,17 +185,9 @@ func (e errorString) Error() string { return string(e) }
 // TestLifetimes drops memories, instances and buffers and checks that
 // their mappings go once the engine has collected them.
 func TestLifetimes(t *testing.T) {
-	rt, err := qjs.NewRuntime(qjs.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rt := bindingtest.New(t, "w", initWasm)
 	defer rt.Close()
 	c := rt.Context()
-	obj := c.Object()
-	initWasm(&binding.Env{Ctx: c}, obj)
-	g := c.Global()
-	c.Set(g, "w", obj)
-	c.Free(g)
 	before := liveMems.Load()
 	// (module (memory (export "m") 1))
 	src := `
