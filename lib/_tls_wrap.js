@@ -229,6 +229,11 @@ class TLSSocket extends net.Socket {
       allowHalfOpen: socket ? socket.allowHalfOpen : options.allowHalfOpen,
       highWaterMark: options.highWaterMark,
       signal: options.signal,
+      // Recorded as node's TLSSocket does (tls.connect gives them to the
+      // underlying connection too).
+      noDelay: options.noDelay,
+      keepAlive: options.keepAlive,
+      keepAliveInitialDelay: options.keepAliveInitialDelay,
     });
     this.encrypted = true;
     this.authorized = false;

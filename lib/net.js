@@ -205,8 +205,7 @@ function normalizeArgs(args) {
 
 const { kTimeout } = require('internal/timers');
 const kPendingWrite = Symbol('pendingWrite');
-const kSetNoDelay = Symbol('setNoDelay');
-const kSetKeepAlive = Symbol('setKeepAlive');
+const { kSetNoDelay, kSetKeepAlive, kSetKeepAliveInitialDelay } = require('internal/net');
 const kUnref = Symbol('unref');
 const kBytesRead = Symbol('bytesRead');
 const kBytesWritten = Symbol('bytesWritten');
@@ -278,7 +277,7 @@ class Socket extends stream.Duplex {
     this[kPendingWrite] = null;
     this[kSetNoDelay] = Boolean(options.noDelay);
     this[kSetKeepAlive] = Boolean(options.keepAlive);
-    this._keepAliveDelay = ~~((options.keepAliveInitialDelay || 0) / 1000);
+    this[kSetKeepAliveInitialDelay] = ~~((options.keepAliveInitialDelay || 0) / 1000);
     this[kUnref] = false;
     this[kBytesRead] = 0;
     this[kBytesWritten] = 0;
@@ -321,7 +320,7 @@ class Socket extends stream.Duplex {
     this._handle = h;
     if (typeof h.id === 'number') owners.set(h.id, this);
     if (this[kSetNoDelay]) h.setNoDelay(true);
-    if (this[kSetKeepAlive]) h.setKeepAlive(true, this._keepAliveDelay);
+    if (this[kSetKeepAlive]) h.setKeepAlive(true, this[kSetKeepAliveInitialDelay]);
     if (this[kUnref]) h.unref();
   }
 
@@ -664,7 +663,7 @@ class Socket extends stream.Duplex {
     enable = Boolean(enable);
     const delay = ~~((initialDelayMsecs || 0) / 1000);
     this[kSetKeepAlive] = enable;
-    this._keepAliveDelay = delay;
+    this[kSetKeepAliveInitialDelay] = delay;
     if (this._handle && !this.connecting) this._handle.setKeepAlive(enable, delay);
     return this;
   }
@@ -894,7 +893,7 @@ function afterConnect(self) {
   self._sockname = null;
   const h = self._handle;
   if (self[kSetNoDelay]) h.setNoDelay(true);
-  if (self[kSetKeepAlive]) h.setKeepAlive(true, self._keepAliveDelay);
+  if (self[kSetKeepAlive]) h.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
   self._unrefTimerRefresh();
   self.emit('connect');
   self.emit('ready');

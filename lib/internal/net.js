@@ -122,7 +122,16 @@ function validatePort(port, name = 'Port', allowZero = true) {
   return port | 0;
 }
 
+// A socket's noDelay and keep-alive settings, kept on the socket until its
+// handle exists (the keep-alive delay in seconds, as node's).
+const kSetNoDelay = Symbol('kSetNoDelay');
+const kSetKeepAlive = Symbol('kSetKeepAlive');
+const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
+
 module.exports = {
+  kSetNoDelay,
+  kSetKeepAlive,
+  kSetKeepAliveInitialDelay,
   isIP,
   isIPv4,
   isIPv6,
