@@ -547,6 +547,8 @@ class TLSSocket extends net.Socket {
   }
 
   get bytesWritten() {
+    // Read on a prototype (no socket state): undefined, as node's.
+    if (this._writableState === undefined) return undefined;
     if (this._parent && typeof this._parent.bytesWritten === 'number') return this._parent.bytesWritten;
     return this._bytesDispatched || 0;
   }

@@ -601,6 +601,8 @@ class Socket extends stream.Duplex {
     // Bytes taken by the handle (counted natively, whoever wrote them),
     // plus what waits to be written.
     let bytes = this[kBytesWritten];
+    // Read on a prototype (no socket state): undefined, as node's.
+    if (bytes === undefined) return undefined;
     const h = this._handle;
     if (h instanceof Handle && h.id) bytes += binding.bytesWritten(h.id);
     const p = this[kPendingWrite];
