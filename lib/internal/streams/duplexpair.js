@@ -36,8 +36,10 @@ class DuplexSide extends Duplex {
   }
 
   _destroy(err, callback) {
+    // The other side closes too, without the error: as node's, only the
+    // side destroyed with an error emits it.
     const other = this[kOther];
-    if (other && !other.destroyed) other.destroy(err);
+    if (other && !other.destroyed) other.destroy();
     callback(err);
   }
 }
