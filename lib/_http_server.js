@@ -504,6 +504,7 @@ function connectionListener(socket) {
     keepAliveTimeoutSet: false,
     requestsCount: 0,
     pausedByBody: false,
+    pausedByFlood: false,
     resOptions: null,
     fast: false,
     onClose: null,
@@ -720,7 +721,44 @@ function processEvents(state, ev, d, ab, n) {
 function resumeForBody(state) {
   if (state.pausedByBody) {
     state.pausedByBody = false;
-    state.socket.resume();
+    if (!state.pausedByFlood) state.socket.resume();
+  }
+}
+
+// Flood prevention, as node's: a client that pipelines requests without
+// reading the responses would make the server queue responses without
+// bound. When a request arrives while responses back up (the socket's
+// writes wait beyond its high water mark, natively or in its stream, or
+// the waiting responses hold that much output), the connection stops
+// reading until they have all been written. Many waiting responses with
+// little output count too (kMaxWaitingResponses).
+const kMaxWaitingResponses = 1024;
+
+function checkFlood(state, socket) {
+  if (state.pausedByFlood) return;
+  const ws = socket._writableState;
+  const h = socket._handle;
+  const hwm = socket.writableHighWaterMark;
+  const outgoing = state.outgoing;
+  let waiting = 0;
+  for (let i = 0; i < outgoing.length && waiting < hwm; i++) waiting += outgoing[i].outputSize;
+  if ((ws !== undefined && ws.needDrain) || waiting >= hwm || outgoing.length >= kMaxWaitingResponses ||
+      (h && typeof h.writeQueueSize === 'number' && h.writeQueueSize >= hwm)) {
+    state.pausedByFlood = true;
+    socket.pause();
+    // A connection read by the parser in Go (state.fast) has no stream
+    // buffer to fill: its handle stops reading.
+    if (state.fast && h && h.reading) h.readStop();
+  }
+}
+
+function releaseFlood(state, socket) {
+  if (state.pausedByFlood && state.outgoing.length === 0) {
+    state.pausedByFlood = false;
+    if (state.pausedByBody) return;
+    socket.resume();
+    const h = socket._handle;
+    if (state.fast && h && !h.reading && !socket.destroyed) h.readStart();
   }
 }
 
@@ -862,6 +900,9 @@ function parserOnIncoming(state, req, keepAlive, seen) {
 
   if (socket._httpMessage) {
     state.outgoing.push(res);
+    // Pipelined behind a response in progress: only then can responses
+    // back up (see checkFlood).
+    checkFlood(state, socket);
   } else if (res.assignSocket === assignSocket && res.emit === EEProto.emit && res._events.socket === undefined) {
     // What assignSocket does for a new response of this server: nobody
     // can listen for 'socket' yet, and nothing is buffered to flush.
@@ -968,6 +1009,7 @@ function onResFinish(res) {
   } else {
     const m = state.outgoing.shift();
     if (m) m.assignSocket(socket);
+    releaseFlood(state, socket);
   }
 }
 
