@@ -667,7 +667,7 @@ function processEvents(state, ev, d, ab, n) {
           if (!req.push(chunk) && !state.pausedByBody) {
             state.pausedByBody = true;
             req[kOnRead] = resumeForBody.bind(undefined, state);
-            socket.pause();
+            pauseReads(state, socket);
           }
         }
         i += 3;
@@ -721,8 +721,23 @@ function processEvents(state, ev, d, ab, n) {
 function resumeForBody(state) {
   if (state.pausedByBody) {
     state.pausedByBody = false;
-    if (!state.pausedByFlood) state.socket.resume();
+    if (!state.pausedByFlood) resumeReads(state, state.socket);
   }
+}
+
+// pauseReads stops reading the connection. One read by the parser in Go
+// (state.fast) has no stream buffer to fill, so its handle stops reading;
+// resumeReads starts it again.
+function pauseReads(state, socket) {
+  socket.pause();
+  const h = socket._handle;
+  if (state.fast && h && h.reading) h.readStop();
+}
+
+function resumeReads(state, socket) {
+  socket.resume();
+  const h = socket._handle;
+  if (state.fast && h && !h.reading && !socket.destroyed) h.readStart();
 }
 
 // Flood prevention, as node's: a client that pipelines requests without
@@ -745,20 +760,14 @@ function checkFlood(state, socket) {
   if ((ws !== undefined && ws.needDrain) || waiting >= hwm || outgoing.length >= kMaxWaitingResponses ||
       (h && typeof h.writeQueueSize === 'number' && h.writeQueueSize >= hwm)) {
     state.pausedByFlood = true;
-    socket.pause();
-    // A connection read by the parser in Go (state.fast) has no stream
-    // buffer to fill: its handle stops reading.
-    if (state.fast && h && h.reading) h.readStop();
+    pauseReads(state, socket);
   }
 }
 
 function releaseFlood(state, socket) {
   if (state.pausedByFlood && state.outgoing.length === 0) {
     state.pausedByFlood = false;
-    if (state.pausedByBody) return;
-    socket.resume();
-    const h = socket._handle;
-    if (state.fast && h && !h.reading && !socket.destroyed) h.readStart();
+    if (!state.pausedByBody) resumeReads(state, socket);
   }
 }
 
