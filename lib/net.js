@@ -211,6 +211,7 @@ const kBytesRead = Symbol('bytesRead');
 const kBytesWritten = Symbol('bytesWritten');
 const kConnectAttempt = Symbol('connectAttempt');
 const kFastDone = Symbol('fastWritesDone');
+const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 const kFastEpoch = Symbol('fastWritesEpoch');
 
 // ioEpoch counts the loop's callbacks into this module (reads, write
@@ -681,14 +682,31 @@ class Socket extends stream.Duplex {
     if (msecs === 0) {
       if (callback !== undefined) this.removeListener('timeout', callback);
     } else {
-      this[kTimeout] = setTimeout(() => {
-        this[kTimeout] = null;
-        this.emit('timeout');
-      }, msecs);
+      // Through _onTimeout, which programs may replace (node's timer
+      // calls it too).
+      this[kTimeout] = setTimeout(() => this._onTimeout(), msecs);
       this[kTimeout].unref();
       if (callback !== undefined) this.once('timeout', callback);
     }
     return this;
+  }
+
+  // _onTimeout is the end of the idle timer. A write still being written
+  // natively (its queue shrank since the last look) is activity, as in
+  // node: the timer is armed again instead of reporting 'timeout'.
+  _onTimeout() {
+    const h = this._handle;
+    if (h instanceof Handle && h.id) {
+      const size = h.writeQueueSize;
+      const last = this[kLastWriteQueueSize];
+      this[kLastWriteQueueSize] = size;
+      if (size > 0 && size !== last && this[kTimeout]) {
+        this[kTimeout].refresh();
+        return;
+      }
+    }
+    this[kTimeout] = null;
+    this.emit('timeout');
   }
 
   _unrefTimerRefresh() {
