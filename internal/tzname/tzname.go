@@ -56,10 +56,7 @@ var byZone = map[string][2]string{
 	"America/Sao_Paulo": {"Brasilia Standard Time", "Brasilia Summer Time"},
 }
 
-var (
-	mu   sync.Mutex
-	locs = map[string]*time.Location{}
-)
+var mu sync.Mutex // guards zones
 
 // location returns the zone that TZ (as the C library reads it) names,
 // or time.Local when TZ is unset or unknown to Go.
@@ -68,40 +65,21 @@ func location(tz string) *time.Location {
 	if tz == "" {
 		return time.Local
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if l, ok := locs[tz]; ok {
+	if l, _, ok := Load(tz); ok {
 		return l
 	}
-	l, err := time.LoadLocation(tz)
-	if err != nil {
-		l = time.Local
-	}
-	locs[tz] = l
-	return l
+	return time.Local
 }
 
 // At returns the name of the zone in effect at ms (milliseconds since
 // the epoch) under the TZ environment variable.
 func At(ms float64) string {
 	tz, set := os.LookupEnv("TZ")
-	var loc *time.Location
-	if set && tz == "" {
-		loc = time.UTC
-	} else {
+	loc := time.UTC
+	if !set || tz != "" {
 		loc = location(tz)
 	}
-	t := time.UnixMilli(int64(ms)).In(loc)
-	abbr, off := t.Zone()
-	if names, ok := byZone[loc.String()]; ok {
-		if t.IsDST() && names[1] != "" {
-			return names[1]
-		}
-		if !t.IsDST() {
-			return names[0]
-		}
-	}
-	return Name(abbr, off)
+	return PartsAt(ms, loc).Long
 }
 
 // Name returns the long name of a zone abbreviation; off is the zone's
@@ -198,10 +176,10 @@ func PartsAt(ms float64, loc *time.Location) Parts {
 	abbr, off := t.Zone()
 	long := Name(abbr, off)
 	if names, ok := byZone[loc.String()]; ok {
-		if t.IsDST() && names[1] != "" {
-			long = names[1]
-		} else if !t.IsDST() {
+		if !t.IsDST() {
 			long = names[0]
+		} else if names[1] != "" {
+			long = names[1]
 		}
 	}
 	return Parts{

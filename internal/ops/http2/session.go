@@ -1261,46 +1261,32 @@ func (s *Session) writeItemHeaders(st *stream, it outItem) {
 }
 
 func (s *Session) writePushPromise(id, promise uint32, hdrs []hpack.HeaderField) {
-	s.encBuf.Reset()
-	for _, h := range hdrs {
-		s.enc.WriteField(h)
-	}
-	block := s.encBuf.Bytes()
-	max := int(s.peerMaxFrame) - 4
-	first := block
-	if len(first) > max {
-		first = first[:max]
-	}
-	block = block[len(first):]
-	s.wr.WritePushPromise(http2.PushPromiseParam{StreamID: id, PromiseID: promise, BlockFragment: first, EndHeaders: len(block) == 0})
-	for len(block) > 0 {
-		chunk := block
-		if len(chunk) > max {
-			chunk = chunk[:max]
-		}
-		block = block[len(chunk):]
-		s.wr.WriteContinuation(id, len(block) == 0, chunk)
-	}
+	// A PUSH_PROMISE frame spends 4 bytes of its payload on the promised id.
+	s.writeHeaderBlock(id, hdrs, int(s.peerMaxFrame)-4, func(first []byte, endHeaders bool) {
+		s.wr.WritePushPromise(http2.PushPromiseParam{StreamID: id, PromiseID: promise, BlockFragment: first, EndHeaders: endHeaders})
+	})
 }
 
 func (s *Session) writeHeaders(id uint32, hdrs []hpack.HeaderField, end bool) {
+	s.writeHeaderBlock(id, hdrs, int(s.peerMaxFrame), func(first []byte, endHeaders bool) {
+		s.wr.WriteHeaders(http2.HeadersFrameParam{StreamID: id, BlockFragment: first, EndStream: end, EndHeaders: endHeaders})
+	})
+}
+
+// writeHeaderBlock encodes hdrs and writes the block: its first max bytes
+// through first (a HEADERS or PUSH_PROMISE frame), the rest as
+// CONTINUATION frames of stream id.
+func (s *Session) writeHeaderBlock(id uint32, hdrs []hpack.HeaderField, max int, first func(frag []byte, endHeaders bool)) {
 	s.encBuf.Reset()
 	for _, h := range hdrs {
 		s.enc.WriteField(h)
 	}
 	block := s.encBuf.Bytes()
-	max := int(s.peerMaxFrame)
-	first := block
-	if len(first) > max {
-		first = first[:max]
-	}
-	block = block[len(first):]
-	s.wr.WriteHeaders(http2.HeadersFrameParam{StreamID: id, BlockFragment: first, EndStream: end, EndHeaders: len(block) == 0})
+	frag := block[:min(len(block), max)]
+	block = block[len(frag):]
+	first(frag, len(block) == 0)
 	for len(block) > 0 {
-		chunk := block
-		if len(chunk) > max {
-			chunk = chunk[:max]
-		}
+		chunk := block[:min(len(block), max)]
 		block = block[len(chunk):]
 		s.wr.WriteContinuation(id, len(block) == 0, chunk)
 	}
