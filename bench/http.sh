@@ -16,6 +16,7 @@
 # Usage: bench/http.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/wrk.sh
 secs=${1:-10}
 conns=${2:-50}
 tmp=$(mktemp -d)
@@ -82,22 +83,7 @@ run() { # runtime case -> "reqs_per_s cpu_us_per_req"
     PORT=$port "$bin" "$tmp/$case.js" & local pid=$!
   fi
   pids+=("$pid")
-  for _ in $(seq 50); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/" -d '{"id":1,"name":"x","tags":[]}' && break
-    sleep 0.1
-  done
-  local t0 t1
-  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  wrk -t1 -c"$conns" -d"${secs}s" "${extra[@]}" "http://127.0.0.1:$port/" > "$tmp/wrk.txt" 2>&1
-  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  local rps n
-  rps=$(awk '/^Requests\/sec/{print $2}' "$tmp/wrk.txt")
-  n=$(awk '/requests in/{print $1}' "$tmp/wrk.txt")
-  local tck
-  tck=$(getconf CLK_TCK)
-  echo "$rps $(echo "($t1 - $t0) * 1000000 / $tck / ($n + 1)" | bc -l)"
+  wrk_measure "$pid" "$port" "${extra[@]}"
 }
 
 printf '%-6s %-8s %10s %12s\n' case runtime req_per_s cpu_us_per_req

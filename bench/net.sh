@@ -10,6 +10,7 @@
 # Usage: bench/net.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/wrk.sh
 secs=${1:-5}
 conns=${2:-50}
 tmp=$(mktemp -d)
@@ -41,21 +42,7 @@ run() { # binary -> "reqs_per_s cpu_us_per_req"
   port=$((port + 1))
   PORT=$port "$bin" "$tmp/raw.js" & local pid=$!
   pids+=("$pid")
-  for _ in $(seq 50); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/" && break
-    sleep 0.1
-  done
-  local t0 t1
-  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  wrk -t1 -c"$conns" -d"${secs}s" "http://127.0.0.1:$port/" > "$tmp/wrk.txt" 2>&1
-  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  local rps n tck
-  rps=$(awk '/^Requests\/sec/{print $2}' "$tmp/wrk.txt")
-  n=$(awk '/requests in/{print $1}' "$tmp/wrk.txt")
-  tck=$(getconf CLK_TCK)
-  echo "$rps $(echo "($t1 - $t0) * 1000000 / $tck / ($n + 1)" | bc -l)"
+  wrk_measure "$pid" "$port"
 }
 
 printf '%-8s %10s %12s\n' runtime req_per_s cpu_us_per_req
