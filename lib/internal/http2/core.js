@@ -1612,6 +1612,23 @@ function closeSessions(server) {
   for (const s of server[kState].sessions) s.close();
 }
 
+// setTimeout and updateSettings of both server classes (Http2Server over
+// net, Http2SecureServer over tls).
+function setServerTimeout(server, msecs, callback) {
+  server.timeout = msecs;
+  if (callback !== undefined) {
+    validateFunction(callback, 'callback');
+    server.on('timeout', callback);
+  }
+  return server;
+}
+
+function updateServerSettings(server, settings) {
+  validateObject(settings, 'settings');
+  validateSettings(settings);
+  server[kOptions].settings = Object.assign({}, server[kOptions].settings, settings);
+}
+
 class Http2Server extends net.Server {
   constructor(options, handler) {
     if (typeof options === 'function') {
@@ -1627,20 +1644,9 @@ class Http2Server extends net.Server {
     serverRequestHandler(this, handler);
   }
 
-  setTimeout(msecs, callback) {
-    this.timeout = msecs;
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.on('timeout', callback);
-    }
-    return this;
-  }
+  setTimeout(msecs, callback) { return setServerTimeout(this, msecs, callback); }
 
-  updateSettings(settings) {
-    validateObject(settings, 'settings');
-    validateSettings(settings);
-    this[kOptions].settings = Object.assign({}, this[kOptions].settings, settings);
-  }
+  updateSettings(settings) { updateServerSettings(this, settings); }
 
   close(cb) {
     closeSessions(this);
@@ -1696,20 +1702,9 @@ class Http2SecureServer extends tls.Server {
     serverRequestHandler(this, handler);
   }
 
-  setTimeout(msecs, callback) {
-    this.timeout = msecs;
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.on('timeout', callback);
-    }
-    return this;
-  }
+  setTimeout(msecs, callback) { return setServerTimeout(this, msecs, callback); }
 
-  updateSettings(settings) {
-    validateObject(settings, 'settings');
-    validateSettings(settings);
-    this[kOptions].settings = Object.assign({}, this[kOptions].settings, settings);
-  }
+  updateSettings(settings) { updateServerSettings(this, settings); }
 
   close(cb) {
     closeSessions(this);
