@@ -98,10 +98,10 @@ func (l *Loader) Load(c *qjs.Context, name string, attrs qjs.Value) (qjs.Module,
 		src := c.GoString(sv)
 		c.Free(sv)
 		m, err := c.CompileModule(src, name)
-		if err != nil && MayUseUsing(src) {
+		if err != nil && MayNeedLowering(src) {
 			// The engine has no `using` declarations: retry with them
 			// rewritten, keeping the first error if that fails too.
-			if lowered, lerr := LowerUsing(src, name); lerr == nil {
+			if lowered, lerr := LowerForEngine(src, name); lerr == nil {
 				if m2, err2 := c.CompileModule(lowered, name); err2 == nil {
 					if e, ok := err.(*qjs.Error); ok {
 						e.Free()
@@ -345,14 +345,15 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		}
 		return c.String(out)
 	})
-	// lowerUsing(source, filename) -> source with using declarations
-	// rewritten, or null when there is nothing to rewrite.
-	binding.Func(c, obj, "lowerUsing", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// lowerForEngine(source, filename) -> source with what the engine
+	// cannot parse rewritten (see LowerForEngine), or null when there is
+	// nothing to rewrite.
+	binding.Func(c, obj, "lowerForEngine", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		src := c.GoString(qjs.Arg(args, 0))
-		if !MayUseUsing(src) {
+		if !MayNeedLowering(src) {
 			return qjs.Null
 		}
-		out, err := LowerUsing(src, c.GoString(qjs.Arg(args, 1)))
+		out, err := LowerForEngine(src, c.GoString(qjs.Arg(args, 1)))
 		if err != nil {
 			return qjs.Null
 		}

@@ -198,7 +198,7 @@ func mapTS(stack string) string {
 	})
 }
 
-// LowerUsing rewrites `using` and `await using` declarations (explicit
+// LowerForEngine rewrites `using` and `await using` declarations (explicit
 // resource management, which the engine does not parse) into plain
 // try/finally code with esbuild, leaving the rest of the syntax as it is.
 // Lines are aligned as for TypeScript so that stacks stay close to the
@@ -209,7 +209,7 @@ func mapTS(stack string) string {
 // property) is a syntax error to the engine, so when src may hold one,
 // class fields are lowered too (into the constructor, with define
 // semantics).
-func LowerUsing(src, filename string) (string, error) {
+func LowerForEngine(src, filename string) (string, error) {
 	supported := map[string]bool{"using": false}
 	if asyncField.MatchString(src) {
 		supported["class-field"] = false
@@ -223,12 +223,14 @@ func LowerUsing(src, filename string) (string, error) {
 
 // usingDecl finds what may be a using declaration, and asyncField what
 // may be a class field named async without initializer, to decide
-// whether a syntax error is worth a LowerUsing retry.
+// whether a syntax error is worth a LowerForEngine retry.
 var (
 	usingDecl  = regexp.MustCompile(`\busing\s+[\p{L}_$\[{]`)
 	asyncField = regexp.MustCompile(`\basync\s*;`)
 )
 
-// MayUseUsing reports whether src may contain syntax that LowerUsing
+// MayNeedLowering reports whether src may contain syntax that LowerForEngine
 // rewrites: a using declaration, or a class field named async.
-func MayUseUsing(src string) bool { return usingDecl.MatchString(src) || asyncField.MatchString(src) }
+func MayNeedLowering(src string) bool {
+	return usingDecl.MatchString(src) || asyncField.MatchString(src)
+}

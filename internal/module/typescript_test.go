@@ -64,12 +64,12 @@ func TestFacadeSource(t *testing.T) {
 	}
 }
 
-func TestLowerUsingAsyncField(t *testing.T) {
+func TestLowerForEngineAsyncField(t *testing.T) {
 	src := "export class A {\n    name;\n    async;\n    static async;\n    x = 1;\n}\n"
-	if !MayUseUsing(src) {
-		t.Fatal("MayUseUsing should see the async field")
+	if !MayNeedLowering(src) {
+		t.Fatal("MayNeedLowering should see the async field")
 	}
-	out, err := LowerUsing(src, "a.js")
+	out, err := LowerForEngine(src, "a.js")
 	if err != nil {
 		t.Fatal(err)
 	}

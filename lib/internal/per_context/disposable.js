@@ -2,7 +2,7 @@
 // Explicit resource management (ES2026) as the engine lacks it: the
 // well-known symbols Symbol.dispose and Symbol.asyncDispose, SuppressedError,
 // DisposableStack and AsyncDisposableStack. `using` declarations themselves
-// are rewritten by the module loader (internal/module LowerUsing) into code
+// are rewritten by the module loader (internal/module LowerForEngine) into code
 // that uses these.
 
 const dispose = Symbol('Symbol.dispose');

@@ -425,7 +425,7 @@ Module.prototype._compile = function(content, filename) {
       fn = compileFunction(content, filename, wrapperParams);
     } catch (err) {
       // The engine has no `using` declarations: retry with them rewritten.
-      const lowered = err instanceof SyntaxError ? internalBinding('module_wrap').lowerUsing(content, filename) : null;
+      const lowered = err instanceof SyntaxError ? internalBinding('module_wrap').lowerForEngine(content, filename) : null;
       if (lowered === null) throw err;
       fn = compileFunction(lowered, filename, wrapperParams);
     }
