@@ -262,15 +262,18 @@ func (l *Loop) SetPoller(p Poller) {
 	l.mu.Unlock()
 }
 
-// Go runs work on a new goroutine and then done(result) on the loop,
-// keeping the loop alive in between.
+// Go runs work on a worker goroutine (see workers) and then
+// done(result) on the loop, keeping the loop alive in between.
 func Go[T any](l *Loop, work func() T, done func(T)) {
 	complete := l.Pending()
-	go func() {
+	pool.submit(func() {
 		r := work()
 		complete(func() { done(r) })
-	}()
+	})
 }
+
+// pool runs the work of Go for every loop of the process.
+var pool workers
 
 // OnClose queues a close callback for this iteration's close phase.
 func (l *Loop) OnClose(f func()) { l.closing = append(l.closing, f) }
