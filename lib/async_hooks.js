@@ -1,46 +1,38 @@
 'use strict';
-// node:async_hooks, without engine promise hooks. AsyncLocalStorage keeps
-// its store through synchronous calls made inside run(), and through
-// AsyncResource scopes and bound functions (which capture the stores of
-// the moment they are made). It does NOT follow `await` or callbacks
-// queued by other APIs yet: after the first await inside run(), getStore()
-// answers what was current outside. createHook() returns a hook whose
-// enable/disable do nothing: no init/before/after events are emitted.
+// node:async_hooks without engine promise hooks. AsyncLocalStorage keeps
+// its store in the async context frame (internal/async_context_frame):
+// through synchronous calls made inside run(), timers, immediates,
+// process.nextTick, promise reactions and `await` (followed by the engine
+// side, internal/qjs/asyncctx.go), and AsyncResource scopes and bound
+// functions. createHook() returns a hook whose enable/disable do nothing:
+// no init/before/after events are emitted.
 
 const {
   codes: { ERR_ASYNC_CALLBACK, ERR_ASYNC_TYPE, ERR_INVALID_ASYNC_ID },
 } = require('internal/errors');
 const { validateFunction, validateString, validateObject } = require('internal/validators');
+const frames = require('internal/async_context_frame');
 
-// The current stores: a frozen map from AsyncLocalStorage to its store.
-let current = new Map();
+const slot = frames.slot;
 let nextAsyncId = 2;
 let executionAsyncIdValue = 1;
 let triggerAsyncIdValue = 0;
 
-function withFrame(frame, fn, thisArg, args) {
-  const prev = current;
-  current = frame;
-  try {
-    return Reflect.apply(fn, thisArg, args);
-  } finally {
-    current = prev;
-  }
-}
+const withFrame = frames.run;
 
 class AsyncLocalStorage {
   #enabled = false;
 
   static bind(fn) {
     validateFunction(fn, 'fn');
-    const frame = current;
+    const frame = slot[0];
     return function bound(...args) {
       return withFrame(frame, fn, this, args);
     };
   }
 
   static snapshot() {
-    const frame = current;
+    const frame = slot[0];
     return function runInAsyncScope(fn, ...args) {
       return withFrame(frame, fn, this, args);
     };
@@ -48,34 +40,36 @@ class AsyncLocalStorage {
 
   disable() {
     this.#enabled = false;
-    if (current.has(this)) {
-      const next = new Map(current);
+    if (slot[0].has(this)) {
+      const next = new Map(slot[0]);
       next.delete(this);
-      current = next;
+      frames.leave(next);
     }
   }
 
   getStore() {
-    return this.#enabled ? current.get(this) : undefined;
+    return this.#enabled ? slot[0].get(this) : undefined;
   }
 
   enterWith(store) {
     this.#enabled = true;
-    const next = new Map(current);
+    frames.enable();
+    const next = new Map(slot[0]);
     next.set(this, store);
-    current = next;
+    frames.leave(next);
   }
 
   run(store, callback, ...args) {
     this.#enabled = true;
-    const next = new Map(current);
+    frames.enable();
+    const next = new Map(slot[0]);
     next.set(this, store);
     return withFrame(next, callback, undefined, args);
   }
 
   exit(callback, ...args) {
     if (!this.#enabled) return Reflect.apply(callback, undefined, args);
-    const next = new Map(current);
+    const next = new Map(slot[0]);
     next.delete(this);
     return withFrame(next, callback, undefined, args);
   }
@@ -101,7 +95,7 @@ class AsyncResource {
       throw new ERR_INVALID_ASYNC_ID('triggerAsyncId', triggerAsyncId);
     }
     this.#type = type;
-    this.#frame = current;
+    this.#frame = slot[0];
     this.#asyncId = nextAsyncId++;
     this.#triggerAsyncId = triggerAsyncId;
   }

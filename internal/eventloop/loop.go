@@ -29,6 +29,12 @@ type Hooks struct {
 	// Stopped reports whether the runtime wants to stop now (process.exit
 	// or a fatal error).
 	Stopped func() bool
+	// CaptureContext, when set, is called as work starts (Pending) and
+	// returns the async context its completion should run in, or nil
+	// for none; RunInContext then runs the completion in it. This is how
+	// AsyncLocalStorage follows a callback through a request.
+	CaptureContext func() any
+	RunInContext   func(ctx any, f func())
 }
 
 // Loop is the event loop. Methods marked "loop goroutine" must be called
@@ -193,13 +199,18 @@ func (l *Loop) Ref() { l.handles++ }
 // Unref releases a handle counted by Ref (loop goroutine).
 func (l *Loop) Unref() { l.handles-- }
 
-// Pending registers an operation that will complete later: the loop stays
-// alive until the returned function is called exactly once, from any
-// goroutine, with the completion to run on the loop.
+// Pending registers an operation that will complete later (loop
+// goroutine): the loop stays alive until the returned function is called
+// exactly once, from any goroutine, with the completion to run on the
+// loop.
 func (l *Loop) Pending() func(done func()) {
 	l.mu.Lock()
 	l.pending++
 	l.mu.Unlock()
+	var actx any
+	if l.hooks.CaptureContext != nil {
+		actx = l.hooks.CaptureContext()
+	}
 	var once sync.Once
 	return func(done func()) {
 		once.Do(func() {
@@ -211,7 +222,11 @@ func (l *Loop) Pending() func(done func()) {
 				l.mu.Lock()
 				l.pending--
 				l.mu.Unlock()
-				done()
+				if actx != nil {
+					l.hooks.RunInContext(actx, done)
+				} else {
+					done()
+				}
 			})
 			l.notify()
 		})

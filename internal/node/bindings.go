@@ -77,6 +77,28 @@ func initTaskQueue(env *binding.Env, obj qjs.Value) {
 		}
 		return qjs.Undefined
 	})
+	// Async context propagation for AsyncLocalStorage (qjs.AsyncContext):
+	// enabled the first time a store is entered.
+	binding.Func(c, obj, "enableAsyncContext", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		a, err := in.rt.EnableAsyncContext(qjs.Arg(args, 0))
+		if err != nil {
+			return c.ThrowError(err)
+		}
+		in.actx = a
+		return qjs.Undefined
+	})
+	binding.Func(c, obj, "notePromise", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if in.actx != nil {
+			in.actx.NotePromise(qjs.Arg(args, 0))
+		}
+		return qjs.Undefined
+	})
+	binding.Func(c, obj, "markAsyncContext", 0, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if in.actx != nil {
+			in.actx.Mark()
+		}
+		return qjs.Undefined
+	})
 	binding.Func(c, obj, "setupShared", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		tick, ok1 := c.TypedArrayBytes(qjs.Arg(args, 0))
 		imm, ok2 := c.TypedArrayBytes(qjs.Arg(args, 1))

@@ -40,6 +40,7 @@ type Config struct {
 
 // Instance is one running gonode program.
 type Instance struct {
+	actx *qjs.AsyncContext // AsyncLocalStorage context tracking, once enabled
 	cfg  Config
 	rt   *qjs.Runtime
 	ctx  *qjs.Context
@@ -114,6 +115,8 @@ func New(cfg Config) (*Instance, error) {
 		RunImmediates:     in.runImmediates,
 		BeforeExit:        in.beforeExit,
 		Stopped:           in.done,
+		CaptureContext:    in.captureContext,
+		RunInContext:      in.runInContext,
 	})
 	in.env = &binding.Env{
 		Ctx:      in.ctx,
@@ -337,10 +340,43 @@ func (in *Instance) Stop(code int) {
 	})
 }
 
+// captureContext is the async context for work that starts now (nil in
+// the root context, or before AsyncLocalStorage is used).
+func (in *Instance) captureContext() any {
+	if in.actx == nil {
+		return nil
+	}
+	if v, ok := in.actx.Capture(); ok {
+		return v
+	}
+	return nil
+}
+
+// resetContext puts the root async context back after a callback and
+// what it queued have run.
+func (in *Instance) resetContext() {
+	if !in.done() {
+		in.actx.Reset()
+	}
+}
+
+func (in *Instance) runInContext(ctx any, f func()) {
+	v := ctx.(qjs.Value)
+	if in.actx == nil || in.done() {
+		in.ctx.Free(v)
+		f()
+		return
+	}
+	in.actx.RunIn(v, f)
+}
+
 // drain runs after every callback: Node's processTicksAndRejections.
 func (in *Instance) drain() {
 	if in.done() {
 		return
+	}
+	if in.actx != nil {
+		defer in.resetContext()
 	}
 	if !in.hasTickOrRejection() {
 		in.runMicrotasks()

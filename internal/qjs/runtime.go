@@ -45,6 +45,8 @@ type Runtime struct {
 
 	extra []*Context // contexts made by NewContext
 
+	actx *AsyncContext // see EnableAsyncContext
+
 	// RejectionTracker, when set, is called as promises are rejected without
 	// a handler (handled=false) and when a handler is attached later
 	// (handled=true). Both values are borrowed.
@@ -170,6 +172,10 @@ func (r *Runtime) Close() {
 		return
 	}
 	r.closed = true
+	if r.actx != nil {
+		r.actx.close()
+		r.actx = nil
+	}
 	r.closeExtra()
 	c := r.ctx
 	c.release()
@@ -186,9 +192,23 @@ func (r *Runtime) Close() {
 // ExecutePendingJob runs one queued promise job. It returns false when the
 // queue was empty. A job that throws returns its exception as error.
 func (r *Runtime) ExecutePendingJob() (bool, error) {
+	var prev Value
+	restore := false
+	if r.actx != nil {
+		if e := r.jobTail(); e != r.jobHead() {
+			prev, restore = r.actx.beforeJob(jobNext(r.jobHead())), true
+		}
+	}
 	pctx := r.tls.Alloc(8)
 	defer r.tls.Free(8)
 	n := lib.XJS_ExecutePendingJob(r.tls, r.rt, pctx)
+	if restore {
+		r.actx.afterJob(prev)
+	} else if r.actx != nil {
+		// Tracking began inside this job (its first AsyncLocalStorage
+		// use): what it entered ends with it.
+		r.actx.Reset()
+	}
 	if n == 0 {
 		return false, nil
 	}

@@ -5,6 +5,7 @@
 const binding = internalBinding('timers');
 const { validateFunction, validateNumber } = require('internal/validators');
 const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+const frames = require('internal/async_context_frame');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
@@ -12,6 +13,9 @@ const kHasPrimitive = Symbol('kHasPrimitive');
 // The timer's id (in node, its async id): what Symbol.toPrimitive returns
 // and what the Go timer heap knows it by. A symbol keeps it out of keys.
 const kId = Symbol('asyncId');
+// The async context frame a timer or immediate was made in (undefined for
+// the root frame), made current while its callback runs.
+const kFrame = Symbol('kFrame');
 const timerById = new Map();
 let runningTimer = null;
 require('internal/process/active').register(() => {
@@ -61,6 +65,7 @@ class Timeout {
     if (process.domain) callback = process.domain.bind(callback);
     this._onTimeout = callback;
     this._timerArgs = args;
+    this[kFrame] = frames.capture();
     this._repeat = isRepeat ? after : null;
     this._destroyed = false;
     this[kRefed] = isRefed;
@@ -126,11 +131,14 @@ function processTimer(id) {
   const start = binding.now();
   const outer = runningTimer;
   runningTimer = timer;
+  const frame = timer[kFrame];
+  const outerFrame = frame === undefined ? undefined : frames.enter(frame);
   try {
     const args = timer._timerArgs;
     if (args === undefined) timer._onTimeout();
     else Reflect.apply(timer._onTimeout, timer, args);
   } finally {
+    if (frame !== undefined) frames.leave(outerFrame);
     runningTimer = outer;
     if (!wasRepeat && timer._repeat !== null && timer._idleTimeout !== -1 && !timerById.has(id)) {
       // A timeout that set its own _repeat becomes an interval.
@@ -189,6 +197,7 @@ class Immediate {
     if (process.domain) callback = process.domain.bind(callback);
     this._onImmediate = callback;
     this._argv = args;
+    this[kFrame] = frames.capture();
     this._destroyed = false;
     this[kRefed] = true;
     immediateInfo[kCount]++;
@@ -238,12 +247,16 @@ function processImmediate() {
     immediateInfo[kCount]--;
     if (imm[kRefed]) immediateInfo[kRefCount]--;
     imm[kRefed] = null;
+    const frame = imm[kFrame];
+    const outerFrame = frame === undefined ? undefined : frames.enter(frame);
     try {
       const argv = imm._argv;
       if (argv === undefined) imm._onImmediate();
       else Reflect.apply(imm._onImmediate, imm, argv);
     } catch (err) {
       triggerUncaught(err);
+    } finally {
+      if (frame !== undefined) frames.leave(outerFrame);
     }
     if (i < queue.length - 1) runNextTicks();
   }

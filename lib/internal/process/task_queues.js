@@ -6,6 +6,10 @@
 const binding = internalBinding('task_queue');
 const { validateFunction } = require('internal/validators');
 const { processPromiseRejections, hasRejectionToWarn } = require('internal/process/promises');
+const frames = require('internal/async_context_frame');
+
+const slot = frames.slot;
+const rootFrame = frames.root;
 
 // Shared with Go: tickInfo[0] = a tick is queued, tickInfo[1] = a rejection
 // is waiting to be processed.
@@ -30,6 +34,8 @@ function nextTick(callback, a, b) {
   if (process._exiting) return;
   // node:domain: a tick queued inside a domain runs in it.
   if (process.domain) callback = process.domain.bind(callback);
+  // A tick runs in the async context frame it was queued in.
+  if (slot[0] !== rootFrame) callback = frames.bindCurrent(callback);
   const n = arguments.length - 1;
   if (queue.length === head) {
     tickInfo[kHasTickScheduled] = 1;
