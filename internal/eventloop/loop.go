@@ -31,10 +31,38 @@ type Hooks struct {
 	Stopped func() bool
 	// CaptureContext, when set, is called as work starts (Pending) and
 	// returns the async context its completion should run in, or nil
-	// for none; RunInContext then runs the completion in it. This is how
-	// AsyncLocalStorage follows a callback through a request.
+	// for none; RunInContext then runs the completion in it (borrowing
+	// ctx), and ReleaseContext drops it. This is how AsyncLocalStorage
+	// follows a callback through a request.
 	CaptureContext func() any
 	RunInContext   func(ctx any, f func())
+	ReleaseContext func(ctx any)
+}
+
+// CaptureContext returns the async context current now (loop goroutine),
+// or nil: see Hooks. A non-nil result is passed to RunInContext any number
+// of times and then to ReleaseContext once.
+func (l *Loop) CaptureContext() any {
+	if l.hooks.CaptureContext == nil {
+		return nil
+	}
+	return l.hooks.CaptureContext()
+}
+
+// RunInContext runs f in ctx, from CaptureContext (loop goroutine).
+func (l *Loop) RunInContext(ctx any, f func()) {
+	if ctx == nil {
+		f()
+		return
+	}
+	l.hooks.RunInContext(ctx, f)
+}
+
+// ReleaseContext drops ctx, from CaptureContext (loop goroutine).
+func (l *Loop) ReleaseContext(ctx any) {
+	if ctx != nil {
+		l.hooks.ReleaseContext(ctx)
+	}
 }
 
 // Loop is the event loop. Methods marked "loop goroutine" must be called
@@ -207,10 +235,7 @@ func (l *Loop) Pending() func(done func()) {
 	l.mu.Lock()
 	l.pending++
 	l.mu.Unlock()
-	var actx any
-	if l.hooks.CaptureContext != nil {
-		actx = l.hooks.CaptureContext()
-	}
+	actx := l.CaptureContext()
 	var once sync.Once
 	return func(done func()) {
 		once.Do(func() {
@@ -224,6 +249,7 @@ func (l *Loop) Pending() func(done func()) {
 				l.mu.Unlock()
 				if actx != nil {
 					l.hooks.RunInContext(actx, done)
+					l.hooks.ReleaseContext(actx)
 				} else {
 					done()
 				}

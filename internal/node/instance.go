@@ -117,6 +117,7 @@ func New(cfg Config) (*Instance, error) {
 		Stopped:           in.done,
 		CaptureContext:    in.captureContext,
 		RunInContext:      in.runInContext,
+		ReleaseContext:    in.releaseContext,
 	})
 	in.env = &binding.Env{
 		Ctx:      in.ctx,
@@ -361,14 +362,14 @@ func (in *Instance) resetContext() {
 }
 
 func (in *Instance) runInContext(ctx any, f func()) {
-	v := ctx.(qjs.Value)
 	if in.actx == nil || in.done() {
-		in.ctx.Free(v)
 		f()
 		return
 	}
-	in.actx.RunIn(v, f)
+	in.actx.RunIn(ctx.(qjs.Value), f)
 }
+
+func (in *Instance) releaseContext(ctx any) { in.ctx.Free(ctx.(qjs.Value)) }
 
 // drain runs after every callback: Node's processTicksAndRejections.
 func (in *Instance) drain() {

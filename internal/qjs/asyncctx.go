@@ -316,12 +316,12 @@ func (a *AsyncContext) Capture() (Value, bool) {
 	return v, true
 }
 
-// RunIn runs f with ctx (owned, from Capture) current, then puts back the
-// context it replaced.
+// RunIn runs f with ctx (borrowed, from Capture) current, then puts back
+// the context it replaced.
 func (a *AsyncContext) RunIn(ctx Value, f func()) {
 	a.Mark()
 	prev := a.current()
-	a.setCurrent(ctx)
+	a.setCurrent(a.r.ctx.Dup(ctx))
 	defer func() {
 		a.Mark()
 		a.setCurrent(prev)

@@ -60,6 +60,7 @@ var readBufs = sync.Pool{New: func() any { b := make([]byte, readSize); return &
 type handle struct {
 	id     int64
 	b      *tcpBinding
+	actx   any // async context its callbacks run in (AsyncLocalStorage)
 	pipe   bool
 	v6sock bool // an AF_INET6 socket (IPv4 peers are v4-mapped)
 
@@ -272,6 +273,18 @@ func (b *tcpBinding) add(h *handle) {
 	h.refd = true
 	h.want = make(chan struct{}, readAhead)
 	b.handles[h.id] = h
+	// As a libuv handle's callbacks in node, this one's run in the async
+	// context of its creation (an accepted connection's, in its server's).
+	h.actx = b.env.Loop.CaptureContext()
+}
+
+// call runs a callback of the handle in its async context (see call).
+func (h *handle) call(fn qjs.Value, args ...qjs.Value) {
+	if h.actx == nil {
+		h.b.env.Call(fn, args...)
+		return
+	}
+	h.b.env.Loop.RunInContext(h.actx, func() { h.b.env.Call(fn, args...) })
 }
 
 // update makes the handle hold a loop reference exactly while libuv's
@@ -457,11 +470,11 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 				h.cancel = nil
 				h.update()
 				if err != nil {
-					b.call(cb, qjs.Int32(int32(errnoOf(err))))
+					h.call(cb, qjs.Int32(int32(errnoOf(err))))
 					return
 				}
 				h.setConn(conn)
-				b.call(cb, qjs.Int32(0))
+				h.call(cb, qjs.Int32(0))
 			})
 		}()
 		return qjs.Int64(h.id)
@@ -876,10 +889,12 @@ func (b *tcpBinding) acceptLoop(h *handle) {
 				conn.Close()
 				return
 			}
-			ch := &handle{pipe: h.pipe, v6sock: h.v6sock}
-			b.add(ch)
-			ch.setConn(conn)
-			b.call(b.onconn, qjs.Int64(h.id), qjs.Int32(0), qjs.Int64(ch.id))
+			l.RunInContext(h.actx, func() {
+				ch := &handle{pipe: h.pipe, v6sock: h.v6sock}
+				b.add(ch)
+				ch.setConn(conn)
+				b.env.Call(b.onconn, qjs.Int64(h.id), qjs.Int32(0), qjs.Int64(ch.id))
+			})
 		})
 		if !h.pipe {
 			b.rv.accept(conn.RemoteAddr())
@@ -1102,7 +1117,7 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 		if !errors.Is(err, io.EOF) {
 			st = errnoOf(err)
 		}
-		h.b.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(st)), qjs.Undefined)
+		h.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(st)), qjs.Undefined)
 		return
 	}
 	// Let the next reads overlap with JS handling this chunk (see
@@ -1111,7 +1126,13 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 		if h.reading {
 			h.giveToken()
 		}
-		handled := hook((*bp)[:n])
+		var handled bool
+		if h.actx == nil {
+			handled = hook((*bp)[:n])
+		} else {
+			// The hook (the HTTP server's parser) calls into JS.
+			h.b.env.Loop.RunInContext(h.actx, func() { handled = hook((*bp)[:n]) })
+		}
 		if handled {
 			readBufs.Put(bp)
 			if h.reading && !h.closed {
@@ -1129,7 +1150,7 @@ func (h *handle) deliver(bp *[]byte, n int, err error) {
 	if h.reading {
 		h.giveToken()
 	}
-	h.b.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(n)), ab)
+	h.call(h.b.onread, qjs.Int64(h.id), qjs.Int32(int32(n)), ab)
 	if h.reading && !h.closed {
 		h.giveToken()
 	}
@@ -1261,7 +1282,7 @@ func (h *handle) writer() {
 			h.reqs--
 			h.update()
 			if c.IsFunction(r.cb) {
-				h.b.call(r.cb, qjs.Int32(int32(st)), c.Dup(r.arg))
+				h.call(r.cb, qjs.Int32(int32(st)), c.Dup(r.arg))
 			}
 			c.Free(r.cb)
 			c.Free(r.arg)
@@ -1288,4 +1309,13 @@ func (h *handle) close() {
 	}
 	h.update()
 	delete(h.b.handles, h.id)
+	if h.actx != nil {
+		// Dropped in the close phase, after what was already posted for
+		// the handle has run.
+		l := h.b.env.Loop
+		l.OnClose(func() {
+			l.ReleaseContext(h.actx)
+			h.actx = nil
+		})
+	}
 }
