@@ -240,6 +240,9 @@ class Agent extends EventEmitter {
 
   reuseSocket(socket, req) {
     req.reusedSocket = true;
+    // The connection now serves this request: its callbacks run in the
+    // request's async context (node's asyncResetHandle).
+    if (typeof socket._handle?.asyncReset === 'function') socket._handle.asyncReset();
     socket.removeListener('error', freeSocketErrorListener);
     socket.ref();
   }

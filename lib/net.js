@@ -151,6 +151,9 @@ class Handle {
   getsockname(out) { return this.pipe ? -22 : fillAddress(binding.address(this.id), out); }
   getpeername(out) { return this.pipe ? -22 : fillAddress(binding.remoteAddress(this.id), out); }
   setNoDelay(on) { return binding.setNoDelay(this.id, on); }
+  // Callbacks run from now on in the current async context (an agent
+  // reusing the connection for another request).
+  asyncReset() { if (this.id) binding.asyncReset(this.id); }
   setKeepAlive(on, delaySecs) { return binding.setKeepAlive(this.id, on, delaySecs); }
   get writeQueueSize() { return binding.writeQueueSize(this.id); }
   get fd() { return this.id ? binding.fd(this.id) : -1; }

@@ -62,6 +62,9 @@ function leave(prev) {
 function run(frame, fn, thisArg, args) {
   const prev = enter(frame);
   try {
+    // (A plain call when there is no `this`: a native Reflect.apply frame
+    // costs engine stack, and stores are entered recursively.)
+    if (thisArg === undefined) return args.length === 0 ? fn() : fn(...args);
     return Reflect.apply(fn, thisArg, args);
   } finally {
     leave(prev);

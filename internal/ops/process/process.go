@@ -69,6 +69,7 @@ type spawnOpts struct {
 // child is one running child process.
 type child struct {
 	id     int64
+	actx   any // async context of the spawn: its exit runs in it
 	proc   *os.Process
 	refd   bool
 	exited bool
@@ -78,6 +79,7 @@ type child struct {
 type pipe struct {
 	id      int64
 	b       *procBinding
+	actx    any // async context of the spawn: its reads run in it
 	f       *os.File
 	refd    bool
 	closed  bool
@@ -129,6 +131,15 @@ func errnoOf(err error) int {
 // uncaught-exception path. It borrows fn and takes args.
 func (b *procBinding) call(fn qjs.Value, args ...qjs.Value) {
 	b.env.Call(fn, args...)
+}
+
+// callIn is call in the async context actx (from Loop.CaptureContext).
+func (b *procBinding) callIn(actx any, fn qjs.Value, args ...qjs.Value) {
+	if actx == nil {
+		b.env.Call(fn, args...)
+		return
+	}
+	b.env.Loop.RunInContext(actx, func() { b.env.Call(fn, args...) })
 }
 
 func strings0(c *qjs.Context, arr qjs.Value) []string {
@@ -430,7 +441,7 @@ func exitOf(st *os.ProcessState) (int, string) {
 // in libuv, where only its pending writes do.
 func (b *procBinding) addPipe(f *os.File, ref bool) *pipe {
 	b.nextID++
-	p := &pipe{id: b.nextID, b: b, f: f, refd: ref,
+	p := &pipe{id: b.nextID, b: b, f: f, refd: ref, actx: b.env.Loop.CaptureContext(),
 		want: make(chan struct{}, 1), done: make(chan struct{}), eof: make(chan struct{})}
 	b.pipes[p.id] = p
 	if ref {
@@ -541,9 +552,9 @@ func (p *pipe) deliver(chunk []byte, fds []int, err error) {
 		for i, fd := range fds {
 			c.SetIndex(arr, uint32(i), qjs.Int32(int32(fd)))
 		}
-		p.b.call(p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0), arr)
+		p.b.callIn(p.actx, p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0), arr)
 	} else if len(chunk) > 0 {
-		p.b.call(p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0))
+		p.b.callIn(p.actx, p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0))
 	}
 	if err != nil && !p.closed {
 		status := 0
@@ -553,7 +564,7 @@ func (p *pipe) deliver(chunk []byte, fds []int, err error) {
 				status = 0
 			}
 		}
-		p.b.call(p.b.onread, qjs.Int64(p.id), qjs.Null, qjs.Int32(int32(status)))
+		p.b.callIn(p.actx, p.b.onread, qjs.Int64(p.id), qjs.Null, qjs.Int32(int32(status)))
 	}
 }
 
@@ -618,7 +629,7 @@ func (p *pipe) writer() {
 		r.complete(func() {
 			c := p.b.env.Ctx
 			if c.IsFunction(r.cb) {
-				p.b.call(r.cb, qjs.Int32(int32(errnoOf(err))))
+				p.b.callIn(p.actx, r.cb, qjs.Int32(int32(errnoOf(err))))
 			}
 			c.Free(r.cb)
 		})
@@ -673,6 +684,14 @@ func (p *pipe) close() {
 	close(p.done)
 	p.f.Close()
 	delete(p.b.pipes, p.id)
+	if p.actx != nil {
+		// Dropped in the close phase, after what was posted for it ran.
+		l := p.b.env.Loop
+		l.OnClose(func() {
+			l.ReleaseContext(p.actx)
+			p.actx = nil
+		})
+	}
 	if p.refd {
 		p.refd = false
 		p.b.env.Loop.Unref()
@@ -716,7 +735,7 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 			return out
 		}
 		b.nextID++
-		ch := &child{id: b.nextID, proc: proc, refd: true}
+		ch := &child{id: b.nextID, proc: proc, refd: true, actx: l.CaptureContext()}
 		b.children[ch.id] = ch
 		l.Ref()
 		c.SetIndex(out, 0, qjs.Int32(0))
@@ -769,7 +788,9 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 				if sig == "" {
 					cv = qjs.Int32(int32(code))
 				}
-				b.call(b.onexit, qjs.Int64(ch.id), cv, sv)
+				b.callIn(ch.actx, b.onexit, qjs.Int64(ch.id), cv, sv)
+				l.ReleaseContext(ch.actx)
+				ch.actx = nil
 			})
 		}()
 		return out

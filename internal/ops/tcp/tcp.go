@@ -597,6 +597,16 @@ func initTCP(env *binding.Env, obj qjs.Value) {
 		return qjs.Undefined
 	})
 
+	// asyncReset(id): the handle's callbacks run from now on in the
+	// async context current now (an agent reusing a connection for
+	// another request, as node's asyncResetHandle).
+	binding.Func(c, obj, "asyncReset", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if h := b.get(args); h != nil {
+			l.ReleaseContext(h.actx)
+			h.actx = l.CaptureContext()
+		}
+		return qjs.Undefined
+	})
 	binding.Func(c, obj, "setNoDelay", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if h := b.get(args); h != nil {
 			if tc, ok := h.conn.(*net.TCPConn); ok {
