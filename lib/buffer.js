@@ -37,32 +37,7 @@ function nativeError(Base, code, message) {
   return err;
 }
 
-// isInsideNodeModules reports whether the nearest caller outside node's own
-// library (frames named node:...) lives under a node_modules directory. With
-// no such caller among the first 100 frames it answers true, as node does.
-function isInsideNodeModules() {
-  // Read the plain frames: a user Error.prepareStackTrace must not run here.
-  const { stackTraceLimit, prepareStackTrace } = Error;
-  const hasPrepare = prepareStackTrace !== undefined;
-  Error.stackTraceLimit = 100;
-  if (hasPrepare) Error.prepareStackTrace = undefined;
-  let stack;
-  try {
-    stack = `${new Error().stack}`;
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-    if (hasPrepare) Error.prepareStackTrace = prepareStackTrace;
-  }
-  const lines = stack.split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    const m = /^\s*at (?:.*? \()?(.*?):\d+:\d+\)?$/.exec(lines[i]);
-    if (m === null) continue;
-    const file = m[1];
-    if (file === '' || file.startsWith('node:')) continue;
-    return /[\\/]node_modules[\\/]/.test(file);
-  }
-  return true;
-}
+const { isInsideNodeModules } = require('internal/util');
 
 let deprecationWarned = false;
 let nodeModulesChecks = 0;

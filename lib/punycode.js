@@ -1,6 +1,12 @@
 'use strict';
 // node:punycode (deprecated): RFC 3492 Punycode and IDNA helpers.
 
+// DEP0040 is a runtime deprecation, except for packages (as in node).
+if (!require('internal/util').isInsideNodeModules()) {
+  process.emitWarning('The `punycode` module is deprecated. Please use a userland alternative instead.',
+    'DeprecationWarning', 'DEP0040');
+}
+
 const base = 36;
 const tMin = 1;
 const tMax = 26;
