@@ -58,6 +58,11 @@ func (w *workers) run(job func()) {
 
 // next waits up to spinWindow for a queued job, or returns nil.
 func (w *workers) next() func() {
+	if runtime.GOMAXPROCS(0) == 1 {
+		// One processor: a new goroutine needs no thread woken, and a
+		// spinning worker would only take turns with the loop.
+		return nil
+	}
 	w.mu.Lock()
 	w.spinning++
 	w.mu.Unlock()
