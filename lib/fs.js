@@ -218,6 +218,9 @@ function writeArgs(fd, buffer, offsetOrOptions, length, position) {
   }
   // write(fd, string[, position[, encoding]])
   if (typeof offsetOrOptions !== 'number' && typeof offsetOrOptions !== 'bigint') offsetOrOptions = null;
+  if (length === 'hex' && buffer.length % 2 !== 0) {
+    throw new ERR_INVALID_ARG_VALUE('encoding', length, `is invalid for data of length ${buffer.length}`);
+  }
   const data = toWriteData(buffer, length ?? 'utf8');
   if (typeof data === 'string') return [fd, data, 0, 0, offsetOrOptions];
   return [fd, data, 0, data.byteLength, offsetOrOptions];

@@ -10,7 +10,6 @@ package fs
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"syscall"
 
 	"github.com/gonode/gonode/internal/binding"
@@ -74,6 +73,12 @@ func errValue(c *qjs.Context, err error) qjs.Value {
 	var oe *opError
 	if errors.As(err, &oe) {
 		return binding.SystemError(c, oe.err, oe.syscall, oe.path, oe.dest)
+	}
+	var tl *tooLargeError
+	if errors.As(err, &tl) {
+		e := c.MakeError("RangeError", tl.Error())
+		c.Set(e, "code", c.String("ERR_FS_FILE_TOO_LARGE"))
+		return e
 	}
 	var qe *qjs.Error
 	if errors.As(err, &qe) {
@@ -233,16 +238,9 @@ func initFS(env *binding.Env, obj qjs.Value) {
 		p := pathOf(c, qjs.Arg(args, 0))
 		jsStyle := c.ToBool(qjs.Arg(args, 1))
 		return b.call(c, qjs.Arg(args, 2), false, func() (result, error) {
-			r, err := filepath.EvalSymlinks(p)
+			r, err := realpath(p, jsStyle)
 			if err != nil {
-				var pe *os.PathError
-				if jsStyle && errors.As(err, &pe) {
-					return nil, fail(err, "lstat", pe.Path, "")
-				}
-				return nil, fail(err, "realpath", p, "")
-			}
-			if !filepath.IsAbs(r) {
-				r, _ = filepath.Abs(r)
+				return nil, err
 			}
 			return stringResult(r), nil
 		})

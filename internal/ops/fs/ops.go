@@ -3,6 +3,7 @@ package fs
 import (
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -18,6 +19,17 @@ import (
 
 // readWhole reads a file to its end: from fd's current position when fd
 // is not negative, else from path opened with flags.
+// maxReadLength is the largest file node reads whole (2 GiB - 1 bytes).
+const maxReadLength = 1<<31 - 1
+
+// tooLargeError is a whole-file read of a file larger than maxReadLength
+// (ERR_FS_FILE_TOO_LARGE).
+type tooLargeError struct{ size int64 }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("File size (%d) is greater than 2 GiB", e.size)
+}
+
 func readWhole(path string, fd int, flags int) ([]byte, error) {
 	if fd < 0 {
 		f, err := unix.Open(path, flags|unix.O_CLOEXEC, 0o666)
@@ -30,6 +42,9 @@ func readWhole(path string, fd int, flags int) ([]byte, error) {
 	size := 0
 	var st unix.Stat_t
 	if unix.Fstat(fd, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
+		if st.Size > maxReadLength {
+			return nil, &tooLargeError{size: st.Size}
+		}
 		size = int(st.Size)
 	}
 	buf := make([]byte, 0, size+1)

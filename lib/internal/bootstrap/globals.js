@@ -146,6 +146,30 @@ function setup(global, taskQueues) {
     defineValue(global, 'gc', function gc() { binding.gc(); }, true);
   }
 
+  // --expose-externalize-string (a V8 testing flag) adds four globals.
+  // QuickJS has no external strings: making and externalizing one return
+  // the string as it is; a string is one-byte when every code unit is
+  // below 256 (QuickJS stores those strings in 8 bits, as V8 does).
+  if (require('internal/options').getOptionValue('--expose-externalize-string')) {
+    const checkString = (s, name) => {
+      if (typeof s !== 'string') throw new Error(`First parameter to ${name}() must be a string.`);
+      return s;
+    };
+    defineValue(global, 'createExternalizableString', function createExternalizableString(s) {
+      return checkString(s, 'createExternalizableString');
+    }, true);
+    defineValue(global, 'createExternalizableTwoByteString', function createExternalizableTwoByteString(s) {
+      return checkString(s, 'createExternalizableString');
+    }, true);
+    defineValue(global, 'externalizeString', function externalizeString(s) {
+      checkString(s, 'externalizeString');
+    }, true);
+    defineValue(global, 'isOneByteString', function isOneByteString(s) {
+      if (typeof s !== 'string') throw new Error('isOneByteString() requires a single string argument.');
+      return !/[^\x00-\xff]/.test(s);
+    }, true);
+  }
+
   // QuickJS lacks V8's Error.captureStackTrace/stackTraceLimit that many
   // packages call; provide them over the engine's own stack strings.
   require('internal/errors_v8').install();

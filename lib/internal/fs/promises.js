@@ -4,8 +4,7 @@
 const binding = internalBinding('fs');
 const EventEmitter = require('events');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
-  notImplemented,
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE, ERR_METHOD_NOT_IMPLEMENTED },
   AbortError,
 } = require('internal/errors');
 const {
@@ -32,6 +31,7 @@ function checkAborted(signal) {
 
 const kFd = Symbol('kFd');
 const kClosePromise = Symbol('kClosePromise');
+const kLocked = Symbol('kLocked');
 
 function closedError(syscall) {
   const err = new Error('file closed');
@@ -89,6 +89,9 @@ class FileHandle extends EventEmitter {
     validateInteger(offset, 'offset', 0);
     length ??= buffer.byteLength - offset;
     if (length === 0) return { bytesRead: 0, buffer };
+    if (buffer.byteLength === 0) {
+      throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+    }
     validateOffsetLengthRead(offset, length, buffer.byteLength);
     if (position == null) {
       position = -1;
@@ -112,7 +115,13 @@ class FileHandle extends EventEmitter {
     checkAborted(options.signal);
     const enc = options.encoding;
     const utf8 = !!enc && isUtf8(enc);
+    if (options.signal != null) {
+      // An abort is seen between the steps: after the stat, after the read.
+      await call(binding.fstat, this.#fd('fstat'), false);
+      checkAborted(options.signal);
+    }
     const data = await call(binding.readFileAll, this.#fd('read'), 0, utf8);
+    checkAborted(options.signal);
     return utf8 ? data : decode(data, enc);
   }
 
@@ -121,8 +130,46 @@ class FileHandle extends EventEmitter {
     return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
 
-  readableWebStream() {
-    throw notImplemented('filehandle.readableWebStream');
+  // readableWebStream returns a byte ReadableStream over the file, read
+  // from the current position. The handle is locked to it: a second call
+  // throws, and closing the handle closes the stream.
+  readableWebStream(options = {}) {
+    if (this[kFd] === -1) throw new ERR_INVALID_STATE('The FileHandle is closed');
+    if (this[kClosePromise]) throw new ERR_INVALID_STATE('The FileHandle is closing');
+    if (this[kLocked]) throw new ERR_INVALID_STATE('The FileHandle is locked');
+    // Locked from here, even when the options are then found invalid.
+    this[kLocked] = true;
+    validateObject(options, 'options');
+    const { type = 'bytes', autoClose = false } = options;
+    validateBoolean(autoClose, 'options.autoClose');
+    if (type !== 'bytes') {
+      process.emitWarning('A non-"bytes" options.type has no effect. A byte-oriented steam is always created.',
+        'ExperimentalWarning');
+    }
+    const handle = this;
+    const done = async () => {
+      if (autoClose) await handle.close();
+    };
+    const { ReadableStream, readableStreamCancel } = require('internal/webstreams/readablestream');
+    const readable = new ReadableStream({
+      type: 'bytes',
+      autoAllocateChunkSize: 16384,
+      async pull(controller) {
+        const req = controller.byobRequest;
+        const view = req.view;
+        const { bytesRead } = await handle.read(view, 0, view.byteLength, null);
+        if (bytesRead === 0) {
+          controller.close();
+          req.respond(0);
+          await done();
+          return;
+        }
+        req.respond(bytesRead);
+      },
+      cancel: done,
+    });
+    this.once('close', () => { readableStreamCancel(readable); });
+    return readable;
   }
 
   createReadStream(options = undefined) {

@@ -199,7 +199,10 @@ const flagTable = {
 };
 
 function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, name);
+    return flags;
+  }
   if (flags == null) return O_RDONLY;
   if (typeof flags === 'string' && Object.prototype.hasOwnProperty.call(flagTable, flags)) {
     return flagTable[flags];
@@ -416,6 +419,82 @@ class Dirent {
   isSocket() { return this[kType] === constants.UV_DIRENT_SOCKET; }
 }
 
+// direntTypeOfMode maps a file mode to its UV_DIRENT_* type.
+function direntTypeOfMode(mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFREG: return constants.UV_DIRENT_FILE;
+    case constants.S_IFDIR: return constants.UV_DIRENT_DIR;
+    case constants.S_IFLNK: return constants.UV_DIRENT_LINK;
+    case constants.S_IFIFO: return constants.UV_DIRENT_FIFO;
+    case constants.S_IFSOCK: return constants.UV_DIRENT_SOCKET;
+    case constants.S_IFCHR: return constants.UV_DIRENT_CHAR;
+    case constants.S_IFBLK: return constants.UV_DIRENT_BLOCK;
+    default: return constants.UV_DIRENT_UNKNOWN;
+  }
+}
+
+// direntPath joins a directory and an entry name, strings or Buffers.
+function direntPath(dir, name) {
+  if (typeof dir === 'string') {
+    return require('path').join(dir, typeof name === 'string' ? name : Buffer.from(name).toString());
+  }
+  if (isUint8Array(dir) && isUint8Array(name)) return Buffer.concat([dir, Buffer.from('/'), name]);
+  throw new ERR_INVALID_ARG_TYPE('path', ['string', 'Buffer'], dir);
+}
+
+// getDirent makes the Dirent of entry name in dir; an unknown type is
+// found with lstat. With a callback, it is called with (err, dirent);
+// without, the Dirent is returned.
+function getDirent(dir, name, type, callback) {
+  const fsb = internalBinding('fs');
+  if (typeof callback !== 'function') {
+    if (type === constants.UV_DIRENT_UNKNOWN) type = direntTypeOfMode(fsb.lstat(direntPath(dir, name), false)[1]);
+    return new Dirent(name, type, dir);
+  }
+  if (type !== constants.UV_DIRENT_UNKNOWN) {
+    callback(null, new Dirent(name, type, dir));
+    return;
+  }
+  let full;
+  try {
+    full = direntPath(dir, name);
+  } catch (err) {
+    callback(err);
+    return;
+  }
+  fsb.lstat(full, false, (err, st) => {
+    if (err) callback(err);
+    else callback(null, new Dirent(name, direntTypeOfMode(st[1]), dir));
+  });
+}
+
+// getDirents makes the Dirents of a readdir result [names, types] of dir,
+// as getDirent does for each.
+function getDirents(dir, [names, types], callback) {
+  if (typeof callback !== 'function') {
+    return names.map((name, i) => getDirent(dir, name, types[i]));
+  }
+  const out = new Array(names.length);
+  let pending = names.length + 1;
+  let failed = false;
+  const done = () => {
+    if (--pending === 0 && !failed) callback(null, out);
+  };
+  for (let i = 0; i < names.length && !failed; i++) {
+    getDirent(dir, names[i], types[i], (err, dirent) => {
+      if (failed) return;
+      if (err) {
+        failed = true;
+        callback(err);
+        return;
+      }
+      out[i] = dirent;
+      done();
+    });
+  }
+  done();
+}
+
 // --- system errors made in JS ---
 
 // SystemError as Node builds it for errors such as ERR_FS_EISDIR.
@@ -454,6 +533,25 @@ function validateRmOptions(options) {
   return o;
 }
 
+// validateRmOptionsSync validates rm's options for path, as rmSync does
+// before removing: without recursive, a directory at path is an error
+// (ERR_FS_EISDIR); without force, a missing path is one (ENOENT).
+function validateRmOptionsSync(path, options) {
+  const o = validateRmOptions(options);
+  if (!o.force || !o.recursive) {
+    path = getValidatedPath(path);
+    let st;
+    try {
+      st = internalBinding('fs').lstat(path, false);
+    } catch (err) {
+      if (o.force && err.code === 'ENOENT') return o;
+      throw err;
+    }
+    if ((st[1] & constants.S_IFMT) === constants.S_IFDIR && !o.recursive) throw rmIsDirError(String(path));
+  }
+  return o;
+}
+
 module.exports = {
   constants,
   getBuffer,
@@ -489,4 +587,7 @@ module.exports = {
   SystemError,
   rmIsDirError,
   validateRmOptions,
+  validateRmOptionsSync,
+  getDirent,
+  getDirents,
 };

@@ -6,8 +6,10 @@
 const { pipeline } = require('internal/streams/pipeline');
 const duplexify = require('internal/streams/duplexify');
 const { destroyer } = require('internal/streams/destroy');
+const eos = require('internal/streams/end-of-stream');
 const {
   isNodeStream, isReadable, isWritable, isReadableNodeStream, isWritableNodeStream, isWebStream,
+  isReadableStream, isWritableStream, isTransformStream,
 } = require('internal/streams/utils');
 const { codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS }, AbortError } = require('internal/errors');
 
@@ -16,28 +18,31 @@ function compose(...streams) {
   if (streams.length === 1) return duplexify(streams[0], 'streams[0]');
 
   const orgStreams = streams.slice();
-  // Web streams take part through their node:stream adapters.
-  for (let n = 0; n < streams.length; ++n) {
-    if (isWebStream(streams[n])) streams[n] = require('internal/webstreams/adapters').toNodeStream(streams[n]);
-  }
   if (typeof streams[0] === 'function') streams[0] = duplexify(streams[0], 'streams[0]');
   const last = streams.length - 1;
   if (typeof streams[last] === 'function') streams[last] = duplexify(streams[last], `streams[${last}]`);
 
   for (let n = 0; n < streams.length; ++n) {
-    if (!isNodeStream(streams[n])) continue;
-    if (n < last && !isReadable(streams[n])) {
+    const s = streams[n];
+    if (!isNodeStream(s) && !isWebStream(s)) continue;
+    if (n < last && !(isReadable(s) || isReadableStream(s) || isTransformStream(s))) {
       throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, orgStreams[n], 'must be readable');
     }
-    if (n > 0 && !isWritable(streams[n])) {
+    if (n > 0 && !(isWritable(s) || isWritableStream(s) || isTransformStream(s))) {
       throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, orgStreams[n], 'must be writable');
     }
   }
 
   const head = streams[0];
   const tail = streams[last];
-  const writable = isWritableNodeStream(head) && !!isWritable(head);
-  const readable = isReadableNodeStream(tail) && !!isReadable(tail);
+  // A web stream at either end is used as it is: the Duplex writes into
+  // the head's writable side and reads the tail's readable side (only when
+  // it is read), while the pipeline carries the data in between.
+  const stages = streams.slice();
+  if (isTransformStream(head)) stages[0] = head.readable;
+  if (isTransformStream(tail)) stages[last] = tail.writable;
+  const writable = isWritableNodeStream(head) ? !!isWritable(head) : isWritableStream(head) || isTransformStream(head);
+  const readable = isReadableNodeStream(tail) ? !!isReadable(tail) : isReadableStream(tail) || isTransformStream(tail);
   let ondrain;
   let onfinish;
   let onreadable;
@@ -59,7 +64,15 @@ function compose(...streams) {
     writable,
   });
 
-  if (writable) {
+  const finished = () => {
+    if (onfinish) {
+      const cb = onfinish;
+      onfinish = null;
+      cb();
+    }
+  };
+
+  if (writable && isNodeStream(head)) {
     d._write = function(chunk, encoding, callback) {
       if (head.write(chunk, encoding)) callback();
       else ondrain = callback;
@@ -75,16 +88,33 @@ function compose(...streams) {
         cb();
       }
     });
-    tail.on('finish', () => {
-      if (onfinish) {
-        const cb = onfinish;
-        onfinish = null;
-        cb();
+  } else if (writable) {
+    const writer = (isTransformStream(head) ? head.writable : head).getWriter();
+    d._write = async function(chunk, encoding, callback) {
+      try {
+        await writer.ready;
+        writer.write(chunk).catch(nop);
+        callback();
+      } catch (err) {
+        callback(err);
       }
-    });
+    };
+    d._final = async function(callback) {
+      try {
+        await writer.ready;
+        writer.close().catch(nop);
+        onfinish = callback;
+      } catch (err) {
+        callback(err);
+      }
+    };
+  }
+  if (writable) {
+    if (isNodeStream(tail)) tail.on('finish', finished);
+    else eos(isTransformStream(tail) ? tail.readable : tail, finished);
   }
 
-  if (readable) {
+  if (readable && isNodeStream(tail)) {
     tail.on('readable', () => {
       if (onreadable) {
         const cb = onreadable;
@@ -103,6 +133,22 @@ function compose(...streams) {
         if (!d.push(buf)) return;
       }
     };
+  } else if (readable) {
+    const reader = (isTransformStream(tail) ? tail.readable : tail).getReader();
+    d._read = async function() {
+      while (true) {
+        try {
+          const { value, done } = await reader.read();
+          if (!d.push(value)) return;
+          if (done) {
+            d.push(null);
+            return;
+          }
+        } catch {
+          return;
+        }
+      }
+    };
   }
 
   d._destroy = function(err, callback) {
@@ -118,8 +164,10 @@ function compose(...streams) {
     }
   };
 
-  pipeline(streams, onfinished);
+  pipeline(stages, onfinished);
   return d;
 }
+
+function nop() {}
 
 module.exports = compose;
