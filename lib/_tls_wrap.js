@@ -11,6 +11,7 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_HANDLE_TYPE,
     ERR_SOCKET_CLOSED,
     ERR_TLS_SNI_FROM_SERVER,
     ERR_TLS_INVALID_CONTEXT,
@@ -164,6 +165,40 @@ function cancelledWrite() {
 const kEngine = Symbol('kEngine');
 const kInfo = Symbol('kInfo');
 const kSession = Symbol('kSession');
+const kOwner = Symbol('kOwner');
+
+let JSStreamSocket;
+
+// TLSWrap is a TLS socket's _handle, as in node: what lies under the
+// TLS layer (_parentWrap: the net.Socket, or the JSStreamSocket that
+// carries a JS Duplex; _parent: that socket's handle). Libraries read
+// these (got reaches JSStreamSocket through _handle._parentWrap).
+class TLSWrap {
+  constructor(owner) {
+    this[kOwner] = owner;
+    this._parent = null;
+    this._parentWrap = null;
+    this._secureContext = owner._secureContext;
+  }
+
+  // Plaintext written but not yet handed to the parent stream.
+  get writeQueueSize() { return this[kOwner].writableLength; }
+
+  // shutdown(req) sends close_notify after the writes queued, then ends
+  // the parent stream; req.oncomplete(status) follows (a stream_wrap
+  // ShutdownWrap, as node's StreamBase takes).
+  shutdown(req) {
+    const owner = this[kOwner];
+    const id = owner[kEngine];
+    if (!id) return -9; // UV_EBADF
+    binding.shutdown(id, (status) => {
+      const parent = owner._parent;
+      if (parent && !parent.destroyed) parent.end();
+      if (typeof req.oncomplete === 'function') req.oncomplete(status < 0 ? status : 0);
+    });
+    return 0;
+  }
+}
 
 function certObjects(info, detailed) {
   if (!info || !info.peerChain || info.peerChain.length === 0) return null;
@@ -288,7 +323,15 @@ class TLSSocket extends net.Socket {
 
   _wrap(socket) {
     const options = this._tlsOptions;
+    // Any other Duplex is carried by a JSStreamSocket, as in node.
+    if (socket instanceof Duplex && !(socket instanceof net.Socket)) {
+      JSStreamSocket ??= require('internal/js_stream_socket');
+      socket = new JSStreamSocket(socket);
+    }
     this._parent = socket;
+    this._handle = new TLSWrap(this);
+    this._handle._parentWrap = socket;
+    this._handle._parent = socket._handle || null;
     // The TLS socket decides when its side ends: the parent must not end
     // itself on the peer's FIN while a reply is still to be sent.
     if (socket instanceof net.Socket) socket.allowHalfOpen = true;
@@ -344,8 +387,12 @@ class TLSSocket extends net.Socket {
       else if (this[kEngine] && this._engineStarted) binding.feedEnd(this[kEngine]);
       else this.destroy(this._secureEstablished ? undefined : disconnectError(this));
     });
+    // A client made with new TLSSocket (not tls.connect) starts its
+    // handshake with its first write or end (_start), as node's does.
+    this._pendingStart = !isServer && !this._controlReleased;
     const start = () => {
       this.connecting = false;
+      if (this._pendingStart) return;
       this._engineStarted = true;
       if (this[kEngine]) binding.start(this[kEngine]);
     };
@@ -357,6 +404,15 @@ class TLSSocket extends net.Socket {
     } else {
       start();
     }
+  }
+
+  // _start begins a client's handshake that waited for it (see _wrap).
+  _start() {
+    if (!this._pendingStart) return;
+    this._pendingStart = false;
+    if (this.connecting || this._engineStarted) return;
+    this._engineStarted = true;
+    if (this[kEngine]) binding.start(this[kEngine]);
   }
 
   _onHello(servername, protocols) {
@@ -511,6 +567,7 @@ class TLSSocket extends net.Socket {
   }
 
   _writeGeneric(writev, data, encoding, cb) {
+    if (this._pendingStart) this._start();
     if (!this[kEngine]) {
       cb(new ERR_SOCKET_CLOSED());
       return;
@@ -554,6 +611,7 @@ class TLSSocket extends net.Socket {
   }
 
   _final(cb) {
+    if (this._pendingStart) this._start();
     if (!this[kEngine]) return cb();
     binding.shutdown(this[kEngine], () => {
       if (this._parent && !this._parent.destroyed) this._parent.end();
@@ -562,6 +620,7 @@ class TLSSocket extends net.Socket {
   }
 
   _destroy(err, cb) {
+    this._handle = null;
     const id = this[kEngine];
     if (id) {
       this[kEngine] = 0;
@@ -575,6 +634,14 @@ class TLSSocket extends net.Socket {
     if (this._parent && !this._parent.destroyed) this._parent.destroy();
     cb(err);
     process.nextTick(() => this.emit('close', !!err));
+  }
+
+  // A TLS socket cannot be reset (its handle is not a TCP one), as in
+  // node.
+  resetAndDestroy() {
+    if (this._handle) throw new ERR_INVALID_HANDLE_TYPE();
+    this.destroy(new ERR_SOCKET_CLOSED());
+    return this;
   }
 
   // _destroySSL drops the TLS engine, leaving the stream to be destroyed.

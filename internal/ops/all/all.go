@@ -17,6 +17,7 @@ import (
 	_ "github.com/gonode/gonode/internal/ops/process"
 	_ "github.com/gonode/gonode/internal/ops/readline"
 	_ "github.com/gonode/gonode/internal/ops/sqlite"
+	_ "github.com/gonode/gonode/internal/ops/streamwrap"
 	_ "github.com/gonode/gonode/internal/ops/tcp"
 	_ "github.com/gonode/gonode/internal/ops/tls"
 	_ "github.com/gonode/gonode/internal/ops/udp"

@@ -47,6 +47,9 @@ type memConn struct {
 	sync    bool
 	syncBuf []byte
 	posted  int
+	// taken counts the chunks Read has taken from queue: an idle
+	// report made when Read last ran dry is stale once it changed.
+	taken uint64
 }
 
 func (m *memConn) Read(p []byte) (int, error) {
@@ -55,6 +58,7 @@ func (m *memConn) Read(p []byte) (int, error) {
 		if len(m.queue) > 0 {
 			m.cur = m.queue[0]
 			m.queue = m.queue[1:]
+			m.taken++
 			m.mu.Unlock()
 			break
 		}
@@ -70,9 +74,13 @@ func (m *memConn) Read(p []byte) (int, error) {
 		// Out of input: what was decrypted goes to JS in one piece.
 		m.e.flushPlain()
 		if m.e.wantIdle.Swap(false) {
-			// All fed input is consumed: let the loop go.
+			// All fed input is consumed: let the loop go (after what
+			// was posted so far), unless more is taken before then.
 			e := m.e
-			e.b.env.Loop.Post(e.idle)
+			m.mu.Lock()
+			gen := m.taken
+			m.mu.Unlock()
+			e.b.env.Loop.Post(func() { e.idle(gen) })
 		}
 		<-m.signal
 	}
@@ -330,6 +338,13 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 		}
 		select {
 		case e.hello <- r:
+			if !e.busyRef && !e.runDone {
+				// The handshake goes on: hold the loop until it waits
+				// for input again (a JS parent stream holds nothing).
+				e.busyRef = true
+				b.env.Loop.Ref()
+			}
+			e.wantIdle.Store(true)
 		default:
 		}
 		return qjs.Undefined
@@ -337,6 +352,14 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 	// start(id): run the handshake and the read loop.
 	binding.Func(c, obj, "start", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		if e := b.engines[qjs.Arg(args, 0).Int()]; e != nil {
+			if !e.busyRef && !e.runDone {
+				// Hold the loop until the handshake waits for input: a
+				// JS parent stream (a JSStreamSocket) holds nothing
+				// while the client's first flight is made.
+				e.busyRef = true
+				b.env.Loop.Ref()
+			}
+			e.wantIdle.Store(true)
 			go e.run()
 			go e.writer()
 		}
@@ -695,15 +718,17 @@ func (e *engine) setRef(ref bool) {
 }
 
 // idle drops the reference taken for fed input once the engine waits for
-// more (loop goroutine).
-func (e *engine) idle() {
+// more (loop goroutine). gen is the count of chunks the engine had taken
+// when it ran dry: if it took more since, or input waits, it is still at
+// work and reports again once it runs dry.
+func (e *engine) idle(gen uint64) {
 	if !e.busyRef {
 		return
 	}
 	e.mc.mu.Lock()
-	pending := len(e.mc.queue) > 0 || len(e.mc.cur) > 0
+	busy := e.mc.taken != gen || len(e.mc.queue) > 0
 	e.mc.mu.Unlock()
-	if pending {
+	if busy {
 		e.wantIdle.Store(true)
 		return
 	}
