@@ -3,6 +3,7 @@
 // (internalBinding('url')); a URL keeps the components Go returns.
 
 const binding = internalBinding('url');
+const bindingParse = binding.parse;
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_URL, ERR_MISSING_ARGS, ERR_INVALID_THIS,
@@ -23,7 +24,7 @@ const kPort = 5;
 const kPathname = 6;
 const kSearch = 7;
 const kHash = 8;
-const kHasHost = 9;
+const kSearchParams = 9;
 
 // Setter actions understood by binding.update.
 const actProtocol = 0;
@@ -37,15 +38,20 @@ const actSearch = 7;
 const actHash = 8;
 const actHref = 9;
 
-// USVString conversion: lone surrogates become U+FFFD.
-function toUSVString(v) {
+// String conversion, with the message Node gives for a Symbol.
+function toStr(v) {
   if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
-  const s = `${v}`;
-  return typeof s.toWellFormed === 'function' ? s.toWellFormed() : s;
+  return `${v}`;
 }
 
-let internalAccess = false;
-const kContext = Symbol('context');
+// USVString conversion: lone surrogates become U+FFFD.
+function toUSVString(v) {
+  if (typeof v !== 'string') v = toStr(v);
+  return v.isWellFormed() ? v : v.toWellFormed();
+}
+
+// Makes an empty URLSearchParams for a URL's searchParams.
+const kLinked = Symbol('linked');
 
 // Blob URLs made by URL.createObjectURL: id -> Blob.
 const blobRegistry = new Map();
@@ -75,33 +81,55 @@ function resolveObjectURL(url) {
 }
 
 class URL {
+  // The components: [href, protocol, username, password, hostname, port,
+  // pathname, search, hash], then the URLSearchParams once made.
   #c;
-  #searchParams;
 
-  constructor(input, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = toUSVString(input);
-    if (base !== undefined) base = toUSVString(base);
-    const c = binding.parse(input, base);
-    if (c === undefined) throw new ERR_INVALID_URL(input, base);
+  // A rest parameter rather than `arguments`, which costs more to make; the
+  // length is set to 1 below.
+  constructor(...args) {
+    if (args.length === 0) throw new ERR_MISSING_ARGS('url');
+    let input = args[0];
+    let base = args[1];
+    // The binding replaces lone surrogates itself (USVString conversion).
+    if (typeof input !== 'string') input = toStr(input);
+    const c = ['', '', '', '', '', '', '', '', '', undefined];
+    let ok;
+    if (base === undefined) {
+      ok = bindingParse(c, input);
+    } else {
+      if (typeof base !== 'string') base = toStr(base);
+      ok = bindingParse(c, input, base);
+    }
+    if (!ok) {
+      throw new ERR_INVALID_URL(toUSVString(input), base === undefined ? undefined : toUSVString(base));
+    }
     this.#c = c;
   }
 
   #update(action, value) {
-    const c = binding.update(this.#c[kHref], action, toUSVString(value));
-    if (c === false) return false;
+    const old = this.#c;
+    const c = ['', '', '', '', '', '', '', '', '', undefined];
+    if (!binding.update(c, old[kHref], action, toUSVString(value))) return false;
     this.#c = c;
-    if (this.#searchParams !== undefined && (action === actSearch || action === actHref)) {
-      this.#searchParams[kContext].list = parseParams(c[kSearch]);
+    const sp = old[kSearchParams];
+    if (sp === undefined) return true;
+    c[kSearchParams] = sp;
+    if (action === actSearch || action === actHref) {
+      setParamsList(sp, parseParams(c[kSearch]));
     }
     return true;
   }
 
   // Called by the linked URLSearchParams when its list changes.
   static _setQueryFromParams(url, serialized) {
-    const c = binding.update(url.#c[kHref], actSearch, serialized);
+    const old = url.#c;
+    const c = ['', '', '', '', '', '', '', '', '', undefined];
     // An empty serialization makes the query null, as the setter does.
-    if (c !== false) url.#c = c;
+    if (binding.update(c, old[kHref], actSearch, serialized)) {
+      c[kSearchParams] = old[kSearchParams];
+      url.#c = c;
+    }
   }
 
   get href() { return this.#c[kHref]; }
@@ -151,17 +179,15 @@ class URL {
   get search() { return this.#c[kSearch]; }
   set search(v) { this.#update(actSearch, v); }
   get searchParams() {
-    if (this.#searchParams === undefined) {
-      internalAccess = true;
-      try {
-        this.#searchParams = new URLSearchParams();
-      } finally {
-        internalAccess = false;
-      }
-      this.#searchParams[kContext].url = this;
-      this.#searchParams[kContext].list = parseParams(this.#c[kSearch]);
+    const c = this.#c;
+    let sp = c[kSearchParams];
+    if (sp === undefined) {
+      sp = new URLSearchParams(kLinked);
+      const search = c[kSearch];
+      linkParams(sp, this, search === '' ? [] : binding.parseForm(search.slice(1)));
+      c[kSearchParams] = sp;
     }
-    return this.#searchParams;
+    return sp;
   }
   get hash() { return this.#c[kHash]; }
   set hash(v) { this.#update(actHash, v); }
@@ -169,10 +195,13 @@ class URL {
   toString() { return this.#c[kHref]; }
   toJSON() { return this.#c[kHref]; }
 
-  static canParse(url, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    url = toUSVString(url);
-    if (base !== undefined) return binding.canParse(url, toUSVString(base));
+  static canParse(...args) {
+    if (args.length === 0) throw new ERR_MISSING_ARGS('url');
+    let url = args[0];
+    const base = args[1];
+    // The binding replaces lone surrogates itself (USVString conversion).
+    if (typeof url !== 'string') url = toStr(url);
+    if (base !== undefined) return binding.canParse(url, typeof base === 'string' ? base : toStr(base));
     return binding.canParse(url);
   }
 
@@ -219,6 +248,8 @@ for (const name of ['href', 'origin', 'protocol', 'username', 'password', 'host'
   Object.defineProperty(URL.prototype, name, d);
 }
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+Object.defineProperty(URL, 'length', { value: 1, configurable: true });
+Object.defineProperty(URL.canParse, 'length', { value: 1, configurable: true });
 const setQueryFromParams = URL._setQueryFromParams;
 delete URL._setQueryFromParams;
 for (const name of ['canParse', 'parse', 'createObjectURL', 'revokeObjectURL']) {
@@ -227,20 +258,17 @@ for (const name of ['canParse', 'parse', 'createObjectURL', 'revokeObjectURL']) 
   Object.defineProperty(URL, name, d);
 }
 
+// A query's name-value list is kept flat: [name, value, name, value...].
 function parseParams(search) {
-  const flat = binding.parseForm(search.startsWith('?') ? search.slice(1) : search);
-  const list = [];
-  for (let i = 0; i < flat.length; i += 2) list.push([flat[i], flat[i + 1]]);
-  return list;
+  return binding.parseForm(search.startsWith('?') ? search.slice(1) : search);
 }
 
+// The names and values are USVStrings, so a lone surrogate cannot occur in
+// them: it separates them for the binding, which encodes the whole list
+// in one call.
 function serializeParams(list) {
-  let out = '';
-  for (let i = 0; i < list.length; i++) {
-    if (i > 0) out += '&';
-    out += `${binding.encodeForm(list[i][0])}=${binding.encodeForm(list[i][1])}`;
-  }
-  return out;
+  if (list.length === 0) return '';
+  return binding.serializeForm(list.join('\uD800'));
 }
 
 // Joins inspected entries on one line, or one per line when they exceed
@@ -252,25 +280,34 @@ function joinInspected(parts, opts) {
   return ` ${parts.join(', ')} `;
 }
 
-function ctx(self) {
-  const c = self?.[kContext];
-  if (c === undefined || !(self instanceof URLSearchParams)) throw new ERR_INVALID_THIS('URLSearchParams');
-  return c;
-}
-
-function changed(c) {
-  if (c.url) setQueryFromParams(c.url, serializeParams(c.list));
-}
+// Access to the private state of URLSearchParams for the URL class and the
+// iterator; set in the class's static block.
+let isParams;
+let URLSearchParamsIterator;
+// The kinds of URLSearchParamsIterator.
+const kKeys = 0;
+const kValues = 1;
+const kEntries = 2;
+let setParamsList;
+let linkParams;
 
 class URLSearchParams {
+  #list = [];
+  #url = null;
+
   constructor(init = undefined) {
-    const list = [];
-    Object.defineProperty(this, kContext, { value: { list, url: null } });
-    if (internalAccess || init === undefined || init === null) return;
+    if (init === undefined || init === null || init === kLinked) return;
+    if (typeof init === 'string') {
+      // The binding replaces lone surrogates (USVString conversion).
+      this.#list = binding.parseForm(init[0] === '?' ? init.slice(1) : init);
+      return;
+    }
+    const list = this.#list;
     if (typeof init === 'object' || typeof init === 'function') {
       const method = init[Symbol.iterator];
-      if (method === this[Symbol.iterator] && init instanceof URLSearchParams) {
-        for (const [k, v] of init[kContext].list) list.push([k, v]);
+      if (method === this[Symbol.iterator] && isParams(init)) {
+        const from = init.#list;
+        for (let i = 0; i < from.length; i++) list.push(from[i]);
       } else if (method != null) {
         if (typeof method !== 'function') throw new ERR_ARG_NOT_ITERABLE('Query pairs');
         for (const pair of init) {
@@ -280,7 +317,7 @@ class URLSearchParams {
           }
           const items = [...pair];
           if (items.length !== 2) throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
-          list.push([toUSVString(items[0]), toUSVString(items[1])]);
+          list.push(toUSVString(items[0]), toUSVString(items[1]));
         }
       } else {
         const seen = new Map();
@@ -289,126 +326,210 @@ class URLSearchParams {
           if (d === undefined || !d.enumerable) continue;
           const k = toUSVString(key);
           const v = toUSVString(init[key]);
-          if (seen.has(k)) list[seen.get(k)][1] = v;
+          if (seen.has(k)) list[seen.get(k) + 1] = v;
           else {
             seen.set(k, list.length);
-            list.push([k, v]);
+            list.push(k, v);
           }
         }
       }
     } else {
       let s = toUSVString(init);
       if (s[0] === '?') s = s.slice(1);
-      const flat = binding.parseForm(s);
-      for (let i = 0; i < flat.length; i += 2) list.push([flat[i], flat[i + 1]]);
+      this.#list = binding.parseForm(s);
     }
   }
 
-  get size() { return ctx(this).list.length; }
+  static {
+    isParams = (v) => v !== null && typeof v === 'object' && #list in v;
+    // Defined here to read the list of its URLSearchParams directly.
+    URLSearchParamsIterator = class URLSearchParamsIterator {
+      #params;
+      #kind; // kKeys, kValues or kEntries
+      #index = 0;
+      constructor(params, kind) {
+        this.#params = params;
+        this.#kind = kind;
+      }
+      next() {
+        if (this === null || typeof this !== 'object' || !(#params in this)) {
+          throw new ERR_INVALID_THIS('URLSearchParamsIterator');
+        }
+        const list = this.#params.#list;
+        const i = this.#index * 2;
+        if (i >= list.length) return { value: undefined, done: true };
+        this.#index++;
+        const kind = this.#kind;
+        return { value: kind === kKeys ? list[i] : kind === kValues ? list[i + 1] : [list[i], list[i + 1]], done: false };
+      }
+      [inspectSymbol](depth, opts, inspect) {
+        if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
+        const list = this.#params.#list;
+        const items = [];
+        for (let i = this.#index * 2; i < list.length; i += 2) {
+          const k = list[i];
+          const v = list[i + 1];
+          items.push(this.#kind === kKeys ? inspect(k, opts) :
+            this.#kind === kValues ? inspect(v, opts) : `[ ${inspect(k, opts)}, ${inspect(v, opts)} ]`);
+        }
+        return `URLSearchParams Iterator {${joinInspected(items, opts)}}`;
+      }
+    };
+    setParamsList = (p, list) => { p.#list = list; };
+    linkParams = (p, url, list) => {
+      p.#url = url;
+      p.#list = list;
+    };
+  }
 
-  append(name, value) {
-    const c = ctx(this);
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
-    c.list.push([toUSVString(name), toUSVString(value)]);
-    changed(c);
+  get size() {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    return this.#list.length / 2;
+  }
+
+  append(...args) {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    if (args.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
+    const name = args[0];
+    const value = args[1];
+    this.#list.push(typeof name === 'string' && name.isWellFormed() ? name : toUSVString(name),
+      typeof value === 'string' && value.isWellFormed() ? value : toUSVString(value));
+    if (this.#url !== null) setQueryFromParams(this.#url, serializeParams(this.#list));
   }
 
   delete(name, value = undefined) {
-    const c = ctx(this);
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     name = toUSVString(name);
+    const list = this.#list;
+    const out = [];
     if (value !== undefined) {
       value = toUSVString(value);
-      c.list = c.list.filter((p) => !(p[0] === name && p[1] === value));
+      for (let i = 0; i < list.length; i += 2) {
+        if (list[i] !== name || list[i + 1] !== value) out.push(list[i], list[i + 1]);
+      }
     } else {
-      c.list = c.list.filter((p) => p[0] !== name);
+      for (let i = 0; i < list.length; i += 2) {
+        if (list[i] !== name) out.push(list[i], list[i + 1]);
+      }
     }
-    changed(c);
+    this.#list = out;
+    if (this.#url !== null) setQueryFromParams(this.#url, serializeParams(this.#list));
   }
 
-  get(name) {
-    const c = ctx(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
-    name = toUSVString(name);
-    for (const p of c.list) if (p[0] === name) return p[1];
+  get(...args) {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    if (args.length < 1) throw new ERR_MISSING_ARGS('name');
+    let name = args[0];
+    if (typeof name !== 'string' || !name.isWellFormed()) name = toUSVString(name);
+    const list = this.#list;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
     return null;
   }
 
-  getAll(name) {
-    const c = ctx(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
-    name = toUSVString(name);
+  getAll(...args) {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    if (args.length < 1) throw new ERR_MISSING_ARGS('name');
+    let name = args[0];
+    if (typeof name !== 'string' || !name.isWellFormed()) name = toUSVString(name);
+    const list = this.#list;
     const out = [];
-    for (const p of c.list) if (p[0] === name) out.push(p[1]);
+    for (let i = 0; i < list.length; i += 2) if (list[i] === name) out.push(list[i + 1]);
     return out;
   }
 
-  has(name, value = undefined) {
-    const c = ctx(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
-    name = toUSVString(name);
+  has(...args) {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    if (args.length < 1) throw new ERR_MISSING_ARGS('name');
+    let name = args[0];
+    if (typeof name !== 'string' || !name.isWellFormed()) name = toUSVString(name);
+    let value = args[1];
     if (value !== undefined) value = toUSVString(value);
-    for (const p of c.list) {
-      if (p[0] === name && (value === undefined || p[1] === value)) return true;
+    const list = this.#list;
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name && (value === undefined || list[i + 1] === value)) return true;
     }
     return false;
   }
 
-  set(name, value) {
-    const c = ctx(this);
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
-    name = toUSVString(name);
-    value = toUSVString(value);
+  set(...args) {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    if (args.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
+    let name = args[0];
+    if (typeof name !== 'string' || !name.isWellFormed()) name = toUSVString(name);
+    const value = toUSVString(args[1]);
+    const list = this.#list;
     let found = false;
     const out = [];
-    for (const p of c.list) {
-      if (p[0] !== name) out.push(p);
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] !== name) out.push(list[i], list[i + 1]);
       else if (!found) {
         found = true;
-        out.push([name, value]);
+        out.push(name, value);
       }
     }
-    if (!found) out.push([name, value]);
-    c.list = out;
-    changed(c);
+    if (!found) out.push(name, value);
+    this.#list = out;
+    if (this.#url !== null) setQueryFromParams(this.#url, serializeParams(this.#list));
   }
 
   sort() {
-    const c = ctx(this);
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
     // Stable sort by UTF-16 code units of the names.
-    const idx = c.list.map((p, i) => [p, i]);
+    const list = this.#list;
+    const idx = [];
+    for (let i = 0; i < list.length; i += 2) idx.push(i);
     idx.sort((a, b) => {
-      if (a[0][0] < b[0][0]) return -1;
-      if (a[0][0] > b[0][0]) return 1;
-      return a[1] - b[1];
+      if (list[a] < list[b]) return -1;
+      if (list[a] > list[b]) return 1;
+      return a - b;
     });
-    c.list = idx.map((x) => x[0]);
-    changed(c);
+    const out = [];
+    for (const i of idx) out.push(list[i], list[i + 1]);
+    this.#list = out;
+    if (this.#url !== null) setQueryFromParams(this.#url, serializeParams(this.#list));
   }
 
   forEach(callback, thisArg = undefined) {
-    const c = ctx(this);
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (typeof callback !== 'function') throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
-    for (let i = 0; i < c.list.length; i++) {
-      const [k, v] = c.list[i];
-      callback.call(thisArg, v, k, this);
+    for (let i = 0; i < this.#list.length; i += 2) {
+      const list = this.#list;
+      callback.call(thisArg, list[i + 1], list[i], this);
     }
   }
 
-  entries() { ctx(this); return new URLSearchParamsIterator(this, 'key+value'); }
-  keys() { ctx(this); return new URLSearchParamsIterator(this, 'key'); }
-  values() { ctx(this); return new URLSearchParamsIterator(this, 'value'); }
+  entries() {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    return new URLSearchParamsIterator(this, kEntries);
+  }
 
-  toString() { return serializeParams(ctx(this).list); }
+  keys() {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    return new URLSearchParamsIterator(this, kKeys);
+  }
+
+  values() {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    return new URLSearchParamsIterator(this, kValues);
+  }
+
+  toString() {
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
+    const list = this.#list;
+    return list.length === 0 ? '' : binding.serializeForm(list.join('\uD800'));
+  }
 
   [inspectSymbol](depth, opts, inspect) {
-    const c = ctx(this);
+    if (typeof this !== 'object' || this === null || !(#list in this)) throw new ERR_INVALID_THIS('URLSearchParams');
     if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
     if (typeof depth === 'number' && depth < 0) {
       return typeof opts?.stylize === 'function' ? opts.stylize('[Object]', 'special') : '[Object]';
     }
-    if (c.list.length === 0) return 'URLSearchParams {}';
-    const parts = c.list.map(([k, v]) => `${inspect(k, opts)} => ${inspect(v, opts)}`);
+    const list = this.#list;
+    if (list.length === 0) return 'URLSearchParams {}';
+    const parts = [];
+    for (let i = 0; i < list.length; i += 2) parts.push(`${inspect(list[i], opts)} => ${inspect(list[i + 1], opts)}`);
     return `URLSearchParams {${joinInspected(parts, opts)}}`;
   }
 }
@@ -421,33 +542,13 @@ for (const name of ['append', 'delete', 'get', 'getAll', 'has', 'set', 'size', '
   d.enumerable = true;
   Object.defineProperty(URLSearchParams.prototype, name, d);
 }
+// The methods taking a rest parameter declare Node's lengths.
+for (const [name, length] of [['append', 2], ['get', 1], ['getAll', 1], ['has', 1], ['set', 2]]) {
+  Object.defineProperty(URLSearchParams.prototype[name], 'length', { value: length, configurable: true });
+}
 
 const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
 
-class URLSearchParamsIterator {
-  #params;
-  #kind;
-  #index = 0;
-  constructor(params, kind) {
-    this.#params = params;
-    this.#kind = kind;
-  }
-  next() {
-    if (this === null || typeof this !== 'object' || !(#params in this)) throw new ERR_INVALID_THIS('URLSearchParamsIterator');
-    const list = this.#params[kContext].list;
-    if (this.#index >= list.length) return { value: undefined, done: true };
-    const [k, v] = list[this.#index++];
-    const value = this.#kind === 'key' ? k : this.#kind === 'value' ? v : [k, v];
-    return { value, done: false };
-  }
-  [inspectSymbol](depth, opts, inspect) {
-    if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
-    const list = this.#params[kContext].list.slice(this.#index);
-    const items = list.map(([k, v]) => (this.#kind === 'key' ? inspect(k, opts) :
-      this.#kind === 'value' ? inspect(v, opts) : `[ ${inspect(k, opts)}, ${inspect(v, opts)} ]`));
-    return `URLSearchParams Iterator {${joinInspected(items, opts)}}`;
-  }
-}
 Object.setPrototypeOf(URLSearchParamsIterator.prototype, IteratorPrototype);
 Object.defineProperty(URLSearchParamsIterator.prototype, Symbol.toStringTag, {
   value: 'URLSearchParams Iterator', configurable: true,
@@ -468,6 +569,7 @@ function fileURLPathError(reason, url) {
 function getPathFromURLPosix(url) {
   if (url.hostname !== '') throw new ERR_INVALID_FILE_URL_HOST(process.platform);
   const pathname = url.pathname;
+  if (!pathname.includes('%')) return pathname;
   for (let n = 0; n < pathname.length; n++) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
@@ -511,7 +613,11 @@ function fileURLToPath(path, options = undefined) {
   return windows ? getPathFromURLWin32(path) : getPathFromURLPosix(path);
 }
 
+// The characters encodePathChars changes.
+const pathCharsRe = /[%\\\n\r\t#?[\]|~]/;
+
 function encodePathChars(filepath, windows) {
+  if (!pathCharsRe.test(filepath)) return filepath;
   let out = '';
   for (const ch of filepath) {
     switch (ch) {

@@ -1,6 +1,9 @@
 // Package url implements the url binding: WHATWG URL parsing and
-// serialization (https://url.spec.whatwg.org/) in Go. The JS URL class keeps
-// the serialized href and asks Go to parse it or to apply a setter.
+// serialization (https://url.spec.whatwg.org/) in Go. One call parses a URL
+// and stores its href and components (as strings sliced from the href) into
+// an array the JS URL class keeps; setters go through Go the same way.
+// Common inputs take a fast path (fast.go) that writes the href directly;
+// everything else runs the standard's state machine (basicParse).
 package url
 
 import (

@@ -1,8 +1,9 @@
 package url
 
 import (
-	"strconv"
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gonode/gonode/internal/binding"
 	"github.com/gonode/gonode/internal/qjs"
@@ -24,26 +25,50 @@ const (
 	actHref
 )
 
-// components returns the JS view of u: [href, protocol, username,
-// password, hostname, port, pathname, search, hash, hasHost, opaque].
-func components(c *qjs.Context, u *Record) qjs.Value {
-	port := ""
-	if u.Port != -1 {
-		port = strconv.Itoa(u.Port)
+// fillComponents stores the components of f into arr, a JS array of nine
+// empty strings made by the caller (stores into it take the engine's fast
+// path): [href, protocol, username, password, hostname, port, pathname,
+// search, hash], each a slice of the href.
+func fillComponents(c *qjs.Context, arr qjs.Value, f *Components) {
+	for i, s := range f.strings() {
+		if len(s) > 0 {
+			v := jsASCII(c, s)
+			if !c.StoreArrayElement(arr, uint32(i), v) {
+				c.SetIndex(arr, uint32(i), v)
+			}
+		}
 	}
-	search, hash := "", ""
-	if u.HasQuery && u.Query != "" {
-		search = "?" + u.Query
-	}
-	if u.HasFrag && u.Fragment != "" {
-		hash = "#" + u.Fragment
-	}
-	arr := c.StringArray([]string{u.Href(), u.Scheme + ":", u.Username, u.Password, u.Host, port, u.PathString(), search, hash})
-	c.SetIndex(arr, 9, qjs.Bool(u.HasHost))
-	c.SetIndex(arr, 10, qjs.Bool(u.Opaque))
-	return arr
 }
 
+// strings returns the components in the order of fillComponents.
+func (f *Components) strings() [9][]byte {
+	b := f.Buf
+	return [9][]byte{b, b[:f.SchemeEnd+1], b[f.UserStart:f.UserEnd], b[f.PassStart:f.PassEnd],
+		b[f.HostStart:f.HostEnd], b[f.PortStart:f.PortEnd], b[f.PathStart:f.PathEnd], f.Search(), f.Hash()}
+}
+
+// jsASCII makes a JS string of b, which holds ASCII (a serialized URL is).
+func jsASCII(c *qjs.Context, b []byte) qjs.Value {
+	for _, x := range b {
+		if x >= 0x80 {
+			return c.StringFromBytes(b)
+		}
+	}
+	return c.Latin1String(b)
+}
+
+// jsString makes a JS string of s (UTF-8), skipping the engine's decoding
+// when s is ASCII.
+func jsString(c *qjs.Context, s string) qjs.Value {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return c.String(s)
+		}
+	}
+	return c.Latin1String(unsafe.Slice(unsafe.StringData(s), len(s)))
+}
+
+// str converts a JS value to a Go string; ok is false when that threw.
 func str(c *qjs.Context, v qjs.Value) (string, bool) {
 	s, err := c.ToGoString(v)
 	if err != nil {
@@ -53,47 +78,103 @@ func str(c *qjs.Context, v qjs.Value) (string, bool) {
 	return s, true
 }
 
-func parseWithBase(c *qjs.Context, args []qjs.Value) (*Record, bool, bool) {
+// usv replaces the lone surrogates of a JS string's UTF-8 form (each
+// encoded on its own as ED A0-BF xx) with U+FFFD, as the USVString
+// conversion does.
+func usv(s string) string {
+	i := strings.IndexByte(s, 0xED)
+	if i < 0 {
+		return s
+	}
+	b := []byte(s[:i])
+	for ; i < len(s); i++ {
+		if s[i] == 0xED && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF {
+			b = append(b, "\uFFFD"...)
+			i += 2
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// parser holds the buffer each parse writes its href into, and the last
+// base parsed.
+type parser struct {
+	buf  []byte
+	href []byte // a setter's URL, parsed
+	base baseCache
+}
+
+// parse parses args[0] against the optional base args[1]. ok is false
+// when a conversion threw; parsed is false when the URL does not parse.
+func (p *parser) parse(c *qjs.Context, args []qjs.Value) (f Components, parsed, ok bool) {
 	input, ok := str(c, qjs.Arg(args, 0))
 	if !ok {
-		return nil, false, false
+		return f, false, false
 	}
-	var base *Record
+	input = usv(input)
+	var base *string
 	if b := qjs.Arg(args, 1); !b.IsUndefined() {
 		bs, ok := str(c, b)
 		if !ok {
-			return nil, false, false
+			return f, false, false
 		}
-		if base = Parse(bs, nil); base == nil {
-			return nil, true, true
-		}
+		bs = usv(bs)
+		base = &bs
 	}
-	return Parse(input, base), false, true
+	f, parsed = parseComponents(input, base, p.buf, &p.base)
+	if cap(f.Buf) > cap(p.buf) && cap(f.Buf) <= 1<<16 {
+		p.buf = f.Buf
+	}
+	if len(p.base.s) > 1<<16 {
+		p.base = baseCache{} // do not keep a huge base
+	}
+	return f, parsed, true
+}
+
+// record parses a serialized URL (an href the binding made).
+func (p *parser) record(href string) *Record {
+	f, ok := ParseComponents(href, nil, p.buf)
+	if !ok {
+		return nil
+	}
+	return f.Record()
 }
 
 func initURL(env *binding.Env, obj qjs.Value) {
 	c := env.Ctx
-	// parse(input, base?) returns the components, or undefined on failure.
-	binding.Func(c, obj, "parse", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		u, _, ok := parseWithBase(c, args)
+	p := &parser{buf: make([]byte, 0, 256)}
+	// parse(components, input, base?) parses input and stores its
+	// components into components, an array of nine empty strings made by
+	// the caller; it returns false when input does not parse.
+	binding.Func(c, obj, "parse", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		if len(args) < 2 {
+			return qjs.Bool(false)
+		}
+		f, parsed, ok := p.parse(c, args[1:])
 		if !ok {
 			return qjs.Exception
 		}
-		if u == nil {
-			return qjs.Undefined
+		if !parsed {
+			return qjs.Bool(false)
 		}
-		return components(c, u)
+		fillComponents(c, args[0], &f)
+		return qjs.Bool(true)
 	})
 	binding.Func(c, obj, "canParse", 2, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
-		u, _, ok := parseWithBase(c, args)
+		_, parsed, ok := p.parse(c, args)
 		if !ok {
 			return qjs.Exception
 		}
-		return qjs.Bool(u != nil)
+		return qjs.Bool(parsed)
 	})
-	// update(href, action, value) applies a setter and returns the new
-	// components, or false when the href setter's value does not parse.
-	binding.Func(c, obj, "update", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+	// update(components, href, action, value) applies a setter to the URL
+	// href and stores the new components into components (as parse
+	// does); it returns false when the href setter's value does not parse.
+	binding.Func(c, obj, "update", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		arr := qjs.Arg(args, 0)
+		args = args[min(len(args), 1):]
 		href, ok := str(c, qjs.Arg(args, 0))
 		if !ok {
 			return qjs.Exception
@@ -103,10 +184,29 @@ func initURL(env *binding.Env, obj qjs.Value) {
 		if !ok {
 			return qjs.Exception
 		}
-		u := Parse(href, nil)
+		val = usv(val)
+		var f Components
+		f.Buf = p.buf[:0]
 		if act == actHref {
-			u = Parse(val, nil)
+			f, ok = ParseComponents(val, nil, p.buf)
+			if !ok {
+				return qjs.Bool(false)
+			}
+			fillComponents(c, arr, &f)
+			return qjs.Bool(true)
 		}
+		if act == actSearch || act == actHash || act == actPathname {
+			h := Components{Buf: p.href[:0]}
+			if fastParse(&h, href, nil) && !h.Opaque {
+				p.href = h.Buf
+				if g, ok := setFast(&h, int(act), val, p.buf); ok {
+					p.buf = g.Buf
+					fillComponents(c, arr, &g)
+					return qjs.Bool(true)
+				}
+			}
+		}
+		u := p.record(href)
 		if u == nil {
 			return qjs.Bool(false)
 		}
@@ -130,7 +230,9 @@ func initURL(env *binding.Env, obj qjs.Value) {
 		case actHash:
 			u.SetHash(val)
 		}
-		return components(c, u)
+		u.serialize(&f)
+		fillComponents(c, arr, &f)
+		return qjs.Bool(true)
 	})
 	binding.Func(c, obj, "domainToASCII", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		s, ok := str(c, qjs.Arg(args, 0))
@@ -179,6 +281,20 @@ func initURL(env *binding.Env, obj qjs.Value) {
 		}
 		return c.String(EncodeForm(s))
 	})
+	// serializeForm(list) serializes a name-value list for
+	// application/x-www-form-urlencoded: list holds the names and values
+	// (USVStrings), each followed by a lone surrogate U+D800.
+	binding.Func(c, obj, "serializeForm", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		s, ok := str(c, qjs.Arg(args, 0))
+		if !ok {
+			return qjs.Exception
+		}
+		b := SerializeForm(p.buf[:0], strings.Split(s, surrogateD800))
+		if cap(b) > cap(p.buf) && cap(b) <= 1<<16 {
+			p.buf = b
+		}
+		return jsASCII(c, b)
+	})
 	// parseForm(s) parses an application/x-www-form-urlencoded string into
 	// a flat [name, value, name, value...] array.
 	binding.Func(c, obj, "parseForm", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
@@ -186,7 +302,11 @@ func initURL(env *binding.Env, obj qjs.Value) {
 		if !ok {
 			return qjs.Exception
 		}
-		return c.StringArray(ParseForm(s))
+		arr := c.Array()
+		for i, x := range ParseForm(usv(s)) {
+			c.SetIndex(arr, uint32(i), jsString(c, x))
+		}
+		return arr
 	})
 }
 
@@ -203,18 +323,62 @@ func EncodeForm(s string) string {
 	return b.String()
 }
 
+// surrogateD800 is the UTF-8 form the engine gives a lone U+D800.
+const surrogateD800 = "\xED\xA0\x80"
+
+// SerializeForm appends to b the application/x-www-form-urlencoded
+// serialization of list, names and values alternating.
+func SerializeForm(b []byte, list []string) []byte {
+	for i := 0; i+1 < len(list); i += 2 {
+		if i > 0 {
+			b = append(b, '&')
+		}
+		b = appendForm(b, list[i])
+		b = append(b, '=')
+		b = appendForm(b, list[i+1])
+	}
+	return b
+}
+
+// appendForm appends s encoded as EncodeForm encodes it.
+func appendForm(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			b = append(b, '+')
+		case c < 0x80 && !InFormURLEncoded(rune(c)):
+			b = append(b, c)
+		case c < 0x80:
+			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
+		default:
+			return append(b, EncodeForm(s[i:])...)
+		}
+	}
+	return b
+}
+
 // ParseForm implements the application/x-www-form-urlencoded parser.
 func ParseForm(s string) []string {
 	var out []string
-	for _, seq := range strings.Split(s, "&") {
+	for s != "" {
+		var seq string
+		seq, s, _ = strings.Cut(s, "&")
 		if seq == "" {
 			continue
 		}
 		name, value, _ := strings.Cut(seq, "=")
-		name = strings.ReplaceAll(name, "+", " ")
-		value = strings.ReplaceAll(value, "+", " ")
-		out = append(out, strings.ToValidUTF8(string(PercentDecode(name)), "\uFFFD"),
-			strings.ToValidUTF8(string(PercentDecode(value)), "\uFFFD"))
+		out = append(out, formDecode(name), formDecode(value))
 	}
 	return out
+}
+
+// formDecode decodes a name or value of a form: '+' is a space, then
+// percent-decoding, invalid UTF-8 becoming U+FFFD.
+func formDecode(s string) string {
+	if strings.IndexByte(s, '+') < 0 && strings.IndexByte(s, '%') < 0 && utf8.ValidString(s) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "+", " ")
+	return strings.ToValidUTF8(string(PercentDecode(s)), "\uFFFD")
 }
