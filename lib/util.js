@@ -152,7 +152,7 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
 
 function parseEnv(content) {
   if (typeof content !== 'string') throw new ERR_INVALID_ARG_TYPE('content', 'string', content);
-  const out = { __proto__: null };
+  const out = {};
   const src = content.replace(/\r\n?/g, '\n');
   let pos = 0;
   while (pos < src.length) {
