@@ -128,6 +128,9 @@ func run() (code int) {
 	switch {
 	case opts.Eval != nil:
 		return in.RunSource(*opts.Eval, "[eval]", opts.Print)
+	case opts.Test:
+		// The runner reads its file patterns from process.argv.
+		return in.RunMain(opts.Script)
 	case opts.Script == "" && (opts.Interactive || stdinIsTTY()):
 		// As node: no script and a terminal on stdin (or -i) starts the REPL.
 		return in.RunSource("", "[repl]", false)

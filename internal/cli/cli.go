@@ -26,6 +26,7 @@ type Options struct {
 	Help            bool
 	Check           bool // -c
 	Interactive     bool // -i
+	Test            bool // --test: run the test runner over the positional arguments
 	InputType       string
 	StackTraceLimit int
 }
@@ -228,6 +229,8 @@ func (o *Options) parse(args []string, fromEnv bool) ([]string, error) {
 			o.Check = true
 		case "--interactive":
 			o.Interactive = true
+		case "--test":
+			o.Test = true
 		case "--input-type":
 			o.InputType = value
 		}

@@ -199,3 +199,28 @@ func TestSplitNodeOptions(t *testing.T) {
 		}
 	}
 }
+
+func TestTestMode(t *testing.T) {
+	// --test makes the positional arguments file patterns; with none the
+	// runner uses its default patterns (no REPL, no stdin).
+	o, err := Parse([]string{"--test", "--test-reporter", "tap", "a.test.js", "test/**/*.js"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.Test || o.Script != "a.test.js" || !reflect.DeepEqual(o.Args, []string{"test/**/*.js"}) {
+		t.Errorf("parsed %+v", o)
+	}
+	if want := []string{"--test", "--test-reporter", "tap"}; !reflect.DeepEqual(o.ExecArgv, want) {
+		t.Errorf("ExecArgv = %q, want %q", o.ExecArgv, want)
+	}
+	o, err = Parse([]string{"--test"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.Test || o.Script != "" {
+		t.Errorf("parsed %+v", o)
+	}
+	if _, err := Parse(nil, "--test"); err == nil {
+		t.Error("--test in NODE_OPTIONS accepted")
+	}
+}

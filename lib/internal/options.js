@@ -26,7 +26,8 @@ function load() {
 
 // Options that may be given more than once; their value is an array.
 const multi = new Set(['--require', '--import', '--conditions', '--env-file',
-  '--env-file-if-exists', '--disable-warning', '--watch-path']);
+  '--env-file-if-exists', '--disable-warning', '--watch-path', '--test-name-pattern',
+  '--test-skip-pattern']);
 
 // getOptionValue('--no-warnings') is true when given; '--warnings' is
 // false after --no-warnings; valued options return their string (or an

@@ -103,6 +103,12 @@ function getExitCode() {
 }
 
 function runMain(file) {
+  if (require('internal/options').getOptionValue('--test')) {
+    // --test: the positional arguments are test files or glob patterns.
+    const patterns = process.argv.slice(1);
+    require('internal/process/pre_execution').runAfterPreload(() => require('internal/test_runner/runner').main(patterns));
+    return;
+  }
   // As node does: argv[1] is the main script's absolute path.
   if (process.argv[1] && process.argv[1] !== '-') process.argv[1] = require('path').resolve(process.argv[1]);
   const { getOptionValue } = require('internal/options');

@@ -1,10 +1,10 @@
 'use strict';
 // node:test's mock: mock.fn(), mock.method(), mock.getter()/setter(),
-// reset()/restoreAll(). mock.timers is not implemented; mock.module is
-// absent, as in node without --experimental-test-module-mocks.
+// mock.property(), mock.timers (mock_timers.js), reset()/restoreAll().
+// mock.module is absent, as in node without --experimental-test-module-mocks.
 
 const { validateFunction, validateObject, validateInteger } = require('internal/validators');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE }, notImplemented } = require('internal/errors');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 
 class MockFunctionContext {
   #calls = [];
@@ -60,6 +60,70 @@ class MockFunctionContext {
   record(call) { this.#calls.push(call); }
 }
 
+// The `mock` of mock.property(): the property's accesses (gets and sets)
+// and the value its gets return.
+class MockPropertyContext {
+  #object;
+  #name;
+  #descriptor;
+  #value;
+  #accesses = [];
+  #onceValues = new Map();
+  #restored = false;
+
+  constructor(object, name, value) {
+    this.#object = object;
+    this.#name = name;
+    this.#descriptor = Object.getOwnPropertyDescriptor(object, name);
+    this.#value = value;
+    const ctx = this;
+    Object.defineProperty(object, name, {
+      configurable: true,
+      enumerable: this.#descriptor.enumerable,
+      get: function get() { return ctx.#get(); },
+      set: this.mockImplementation.bind(this),
+    });
+  }
+
+  #get() {
+    const n = this.#accesses.length;
+    let value = this.#value;
+    if (this.#onceValues.has(n)) {
+      value = this.#onceValues.get(n);
+      this.#onceValues.delete(n);
+    }
+    this.#accesses.push({ __proto__: null, type: 'get', value, stack: new Error() });
+    return value;
+  }
+
+  get accesses() { return this.#accesses.slice(); }
+  accessCount() { return this.#accesses.length; }
+
+  // Sets the value later gets return; a set of the property lands here.
+  mockImplementation(value) {
+    const d = this.#descriptor;
+    if (!(d.writable === true || typeof d.set === 'function')) {
+      throw new ERR_INVALID_ARG_VALUE('propertyName', this.#name, 'cannot be set');
+    }
+    this.#accesses.push({ __proto__: null, type: 'set', value, stack: new Error() });
+    this.#value = value;
+  }
+
+  mockImplementationOnce(value, onAccess) {
+    const next = onAccess ?? this.#accesses.length;
+    validateInteger(next, 'onAccess', this.#accesses.length);
+    this.#onceValues.set(next, value);
+  }
+
+  resetAccesses() { this.#accesses = []; }
+
+  restore() {
+    if (this.#restored) return;
+    this.#restored = true;
+    Object.defineProperty(this.#object, this.#name, this.#descriptor);
+  }
+}
+
 function makeMock(original, implementation, options, restore) {
   const ctx = new MockFunctionContext(implementation, original, restore, options?.times);
   const target = original ?? function() {};
@@ -100,6 +164,7 @@ function makeMock(original, implementation, options, restore) {
 
 class MockTracker {
   #mocks = [];
+  #timers;
 
   fn(original = function() {}, implementation = original, options = {}) {
     if (original !== null && typeof original === 'object') {
@@ -178,11 +243,35 @@ class MockTracker {
     return this.method(object, methodName, implementation, { ...options, setter: true });
   }
 
-  property() { throw notImplemented('mock.property'); }
-  get timers() { throw notImplemented('mock.timers'); }
+  property(object, propertyName, value) {
+    if (object === null || (typeof object !== 'object' && typeof object !== 'function')) {
+      throw new ERR_INVALID_ARG_TYPE('object', 'object', object);
+    }
+    if (typeof propertyName !== 'string' && typeof propertyName !== 'symbol') {
+      throw new ERR_INVALID_ARG_TYPE('propertyName', ['string', 'symbol'], propertyName);
+    }
+    if (Object.getOwnPropertyDescriptor(object, propertyName) === undefined) {
+      throw new ERR_INVALID_ARG_VALUE('propertyName', propertyName, 'is not a property of the object');
+    }
+    if (arguments.length < 3) value = object[propertyName];
+    const ctx = new MockPropertyContext(object, propertyName, value);
+    this.#mocks.push(ctx);
+    return new Proxy(object, {
+      get(target, prop, receiver) {
+        if (prop === 'mock') return ctx;
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  }
+
+  get timers() {
+    this.#timers ??= new (require('internal/test_runner/mock_timers').MockTimers)();
+    return this.#timers;
+  }
 
   reset() {
     this.restoreAll();
+    this.#timers?.reset();
     this.#mocks = [];
   }
 
@@ -191,4 +280,4 @@ class MockTracker {
   }
 }
 
-module.exports = { MockTracker, MockFunctionContext };
+module.exports = { MockTracker, MockFunctionContext, MockPropertyContext };

@@ -1,7 +1,11 @@
 'use strict';
 // The node:test reporters: 'spec' (node's default), 'tap' and 'dot'. Each
 // gets a test as it completes (children before their parent) and the root
-// at the end, and writes to process.stdout.
+// at the end, and writes to process.stdout. Under `--test` the parent
+// process feeds them tests rebuilt from its children's reports (see
+// runner.js), plus the children's output (onOutput) and diagnostics
+// (onDiagnostic); a runner child itself uses the ChildReporter, which
+// sends its tests to the parent as JSON lines on fd 3.
 
 const { inspect } = require('internal/util/inspect');
 
@@ -31,21 +35,22 @@ function calleeColumn(file, line, column) {
   }
 }
 
+function locationPath(file) {
+  if (!file.startsWith('file:')) return file;
+  try {
+    return decodeURIComponent(new URL(file).pathname);
+  } catch {
+    return file;
+  }
+}
+
 function absoluteLocation(loc) {
-  return `${loc.file}:${loc.line}:${calleeColumn(loc.file, loc.line, loc.column)}`;
+  return `${locationPath(loc.file)}:${loc.line}:${calleeColumn(loc.file, loc.line, loc.column)}`;
 }
 
 function relativeLocation(loc) {
   if (loc === undefined) return '';
-  let file = loc.file;
-  if (file.startsWith('file:')) {
-    try {
-      file = decodeURIComponent(new URL(file).pathname);
-    } catch {
-      // keep the URL
-    }
-  }
-  const rel = require('path').relative(process.cwd(), file);
+  const rel = require('path').relative(process.cwd(), locationPath(loc.file));
   return `${rel}:${loc.line}:${calleeColumn(loc.file, loc.line, loc.column)}`;
 }
 
@@ -87,9 +92,75 @@ function countTests(root) {
 }
 
 function errorDetails(test) {
-  const err = test.error;
+  return errorFields(test.error).details;
+}
+
+// What the reporters print of a test's error: the failure type, the
+// cause's message and code, and the inspected cause. Errors rebuilt from a
+// runner child carry these fields already (serialized: true).
+function errorFields(err) {
+  if (err !== null && typeof err === 'object' && err.serialized === true) return err;
   const cause = err && err.code === 'ERR_TEST_FAILURE' && 'cause' in err ? err.cause : err;
-  return inspect(cause);
+  let message;
+  try {
+    message = cause !== null && typeof cause === 'object' && typeof cause.message === 'string' ? cause.message : String(cause);
+  } catch {
+    message = safeInspect(cause);
+  }
+  const code = cause !== null && typeof cause === 'object' && cause.code !== undefined ? String(cause.code) : 'ERR_TEST_FAILURE';
+  return { failureType: err?.failureType, message, code, details: safeInspect(cause), yaml: causeYaml(cause) };
+}
+
+// inspect(), even of a value whose custom inspection throws.
+function safeInspect(value) {
+  try {
+    return inspect(value);
+  } catch {
+    try {
+      return inspect(value, { customInspect: false });
+    } catch {
+      return String(value);
+    }
+  }
+}
+
+// The TAP block's lines about the cause past its message and code, as
+// node writes them: the error's name (unless plain 'Error'), an
+// assertion's expected/actual/operator, and the stack's frames.
+function causeYaml(cause) {
+  if (cause === null || typeof cause !== 'object') return '';
+  const lines = [];
+  try {
+    if (typeof cause.name === 'string' && cause.name !== 'Error') lines.push(...yamlEntry('name', cause.name, ''));
+    for (const key of ['expected', 'actual', 'operator']) {
+      if (key in cause) lines.push(...yamlEntry(key, cause[key], ''));
+    }
+    if (typeof cause.stack === 'string') {
+      const frames = cause.stack.split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.replace(/^\s+at /, ''));
+      if (frames.length > 0) lines.push('stack: |-', ...frames.map((f) => `  ${f}`));
+    }
+  } catch {
+    // A getter threw: leave the rest out.
+  }
+  return lines.join('\n');
+}
+
+// One YAML entry: scalars inline, multi-line strings as |- blocks, objects
+// and arrays as nested entries (undefined values left out).
+function yamlEntry(key, value, indent, seen = new Set()) {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return [];
+  if (value === null) return [`${indent}${key}: ~`];
+  if (typeof value === 'string') {
+    if (!value.includes('\n')) return [`${indent}${key}: '${value.replace(/'/g, "''")}'`];
+    return [`${indent}${key}: |-`, ...value.split('\n').map((l) => `${indent}  ${l}`)];
+  }
+  if (typeof value !== 'object') return [`${indent}${key}: ${String(value)}`];
+  if (seen.has(value)) return [`${indent}${key}: '[Circular]'`];
+  seen.add(value);
+  const lines = [`${indent}${key}:`];
+  for (const k of Object.keys(value)) lines.push(...yamlEntry(k, value[k], `${indent}  `, seen));
+  seen.delete(value);
+  return lines;
 }
 
 function uncaughtMessage({ err, type }) {
@@ -127,7 +198,7 @@ class SpecReporter {
 
   onComplete(test) {
     this.headers(test);
-    if (test.subtests.length > 0 && !this.printedHeaders.has(test)) {
+    if ((test.plannedSubtests ?? test.subtests.length) > 0 && !this.printedHeaders.has(test)) {
       this.printedHeaders.add(test);
       write(`${'  '.repeat(test.nesting)}▶ ${test.name}\n`);
     }
@@ -138,6 +209,10 @@ class SpecReporter {
       this.failures.push(test);
     }
   }
+
+  // A runner child's stdout or stderr, as it came.
+  onOutput(data) { write(data); }
+  onDiagnostic(message) { write(`ℹ ${message}\n`); }
 
   summary(root, duration, uncaught) {
     const c = countTests(root);
@@ -178,32 +253,46 @@ class TapReporter {
       this.printed.add(p);
       write(`${'    '.repeat(p.nesting)}# Subtest: ${p.name}\n`);
     }
-    const n = test.parent.subtests.indexOf(test) + 1;
+    const n = test.number ?? test.parent.subtests.indexOf(test) + 1;
     const ok = test.error === undefined || test.todo ? (test.error === undefined ? 'ok' : 'not ok') : 'not ok';
     let dir = '';
     if (test.skipped) dir = ` # SKIP${typeof test.skipped === 'string' ? ` ${test.skipped}` : ''}`;
     else if (test.todo) dir = ` # TODO${typeof test.todo === 'string' ? ` ${test.todo}` : ''}`;
     else if (test.expectFailure !== undefined) dir = expectedFailureDirective(test, true);
     let out = '';
-    if (test.subtests.length > 0) out += `${pad}    1..${test.subtests.length}\n`;
+    const planned = test.plannedSubtests ?? test.subtests.length;
+    if (planned > 0) out += `${pad}    1..${planned}\n`;
     out += `${pad}${ok} ${n} - ${test.name}${dir}\n${pad}  ---\n${pad}  duration_ms: ${test.duration}\n`;
     out += `${pad}  type: '${test.kind === 'suite' ? 'suite' : 'test'}'\n`;
     if (test.error !== undefined) {
       const err = test.error;
       if (test.location) out += `${pad}  location: '${absoluteLocation(test.location)}'\n`;
-      out += `${pad}  failureType: '${err.failureType}'\n`;
-      const cause = err.cause;
-      const msg = cause !== null && typeof cause === 'object' && typeof cause.message === 'string' ? cause.message : String(cause);
+      const f = errorFields(err);
+      out += `${pad}  failureType: '${f.failureType}'\n`;
+      if (f.exitCode !== undefined) {
+        out += `${pad}  exitCode: ${f.exitCode === null ? '~' : f.exitCode}\n`;
+        out += `${pad}  signal: ${f.signal === null || f.signal === undefined ? '~' : `'${f.signal}'`}\n`;
+      }
+      const msg = f.message;
       const y = yamlString(msg);
       if (y !== null) out += `${pad}  error: ${y}\n`;
       else out += `${pad}  error: |-\n${indentLines(msg, `${pad}    `)}\n`;
-      const code = cause !== null && typeof cause === 'object' && cause.code !== undefined ? cause.code : 'ERR_TEST_FAILURE';
-      out += `${pad}  code: '${code}'\n`;
+      out += `${pad}  code: '${f.code}'\n`;
+      if (f.yaml) out += `${indentLines(f.yaml, `${pad}  `)}\n`;
     }
-    for (const d of test.diagnostics) out += `${pad}# ${d}\n`;
     out += `${pad}  ...\n`;
+    for (const d of test.diagnostics) out += `${pad}# ${d}\n`;
     write(out);
   }
+
+  // A runner child's output: each non-empty line as a comment.
+  onOutput(data) {
+    let out = '';
+    for (const l of String(data).split('\n')) if (l !== '') out += `# ${l}\n`;
+    write(out);
+  }
+
+  onDiagnostic(message) { write(`# ${message}\n`); }
 
   summary(root, duration, uncaught) {
     const c = countTests(root);
@@ -217,31 +306,127 @@ class TapReporter {
 
 class DotReporter {
   constructor() { this.failures = []; }
+  // As node 24: one mark per test and suite, then the failures (failing
+  // todo tests included).
   onComplete(test) {
-    if (test.subtests.length > 0) return;
-    write(test.error === undefined || test.todo ? '.' : 'X');
-    if (test.error !== undefined && !test.todo) this.failures.push(test);
+    const failed = test.error !== undefined;
+    write(failed ? 'X' : '.');
+    if (failed) this.failures.push(test);
   }
+
+  onOutput() {}
+  onDiagnostic() {}
 
   summary(root) {
     write('\n');
     const spec = new SpecReporter();
     if (this.failures.length > 0) {
-      let out = '\n✖ failing tests:\n';
-      for (const t of this.failures) {
-        out += `\ntest at ${relativeLocation(t.location)}\n${spec.line(t)}\n${indentLines(errorDetails(t), '  ')}\n`;
-      }
+      let out = '\nFailed tests:\n\n';
+      for (const t of this.failures) out += `${spec.line(t)}\n${indentLines(errorDetails(t), '  ')}\n`;
       write(out);
     }
     return countTests(root);
   }
 }
 
+// The reporter of a runner child: each completed test goes to the parent
+// as one JSON line on fd 3, with what the parent's reporters print of it.
+class ChildReporter {
+  constructor(fd) {
+    this.fd = fd;
+    this.ids = new Map();
+  }
+
+  id(test) {
+    let id = this.ids.get(test);
+    if (id === undefined) {
+      id = this.ids.size + 1;
+      this.ids.set(test, id);
+    }
+    return id;
+  }
+
+  send(msg) {
+    try {
+      require('fs').writeSync(this.fd, `${JSON.stringify(msg)}\n`);
+    } catch {
+      // The parent is gone: nothing to report to.
+    }
+  }
+
+  onComplete(test) {
+    const ancestors = [];
+    for (let p = test.parent; p !== null && p.parent !== null; p = p.parent) {
+      ancestors.unshift({ id: this.id(p), name: p.name, nesting: p.nesting, kind: p.kind });
+    }
+    const parent = test.parent;
+    const msg = {
+      type: 'test',
+      id: this.id(test),
+      parent: parent.parent === null ? null : this.id(parent),
+      ancestors,
+      name: test.name,
+      kind: test.kind,
+      nesting: test.nesting,
+      number: parent.subtests.indexOf(test) + 1,
+      plannedSubtests: test.subtests.length,
+      skipped: test.skipped,
+      todo: test.todo,
+      cancelled: test.cancelled,
+      filtered: test.filtered,
+      duration: test.duration,
+      diagnostics: test.diagnostics,
+      location: test.location,
+      expectFailure: test.expectFailure === undefined ? undefined : { label: test.expectFailure.label },
+      error: test.error === undefined ? undefined : { serialized: true, ...errorFields(test.error) },
+    };
+    this.send(msg);
+  }
+
+  onOutput() {}
+  onDiagnostic() {}
+
+  summary(root, duration, uncaught) {
+    for (const d of root.diagnostics) this.send({ type: 'diagnostic', message: d });
+    for (const u of uncaught) this.send({ type: 'diagnostic', message: uncaughtMessage(u) });
+    return countTests(root);
+  }
+}
+
+// The fd a runner child reports on, when this process is one: the parent
+// sets NODE_TEST_CONTEXT and passes a pipe (or socket) as fd 3.
+function childReportFd() {
+  if (process.env.NODE_TEST_CONTEXT !== kChildContext) return -1;
+  try {
+    const st = require('fs').fstatSync(3);
+    if (st.isFIFO() || st.isSocket()) return 3;
+  } catch {
+    // fd 3 is not open: not a runner child after all.
+  }
+  return -1;
+}
+
+const kChildContext = 'child-gonode';
+
+let runnerChild;
+// Whether this process is a child of `--test` that reports to its parent.
+function isRunnerChild() {
+  runnerChild ??= childReportFd() !== -1;
+  return runnerChild;
+}
+
 function create() {
+  const fd = childReportFd();
+  if (fd !== -1) return new ChildReporter(fd);
   const { getOptionValue } = require('internal/options');
   let name = getOptionValue('--test-reporter');
   if (Array.isArray(name)) name = name[0];
   if (name === undefined || name === true) name = 'spec';
+  let dest = getOptionValue('--test-reporter-destination');
+  if (Array.isArray(dest)) dest = dest[0];
+  if (dest !== undefined && dest !== 'stdout') {
+    throw require('internal/errors').notImplemented(`--test-reporter-destination=${dest}`);
+  }
   switch (name) {
     case 'spec': return new SpecReporter();
     case 'tap': return new TapReporter();
@@ -250,4 +435,6 @@ function create() {
   }
 }
 
-module.exports = { create, SpecReporter, TapReporter, DotReporter, countTests };
+module.exports = {
+  create, SpecReporter, TapReporter, DotReporter, ChildReporter, countTests, kChildContext, isRunnerChild,
+};

@@ -177,9 +177,13 @@ class Test {
     this.subtests = [];
     this.hooks = { before: [], after: [], beforeEach: [], afterEach: [] };
     this.diagnostics = [];
-    this.skipped = options.skip ? (typeof options.skip === 'string' ? options.skip : true) : false;
-    this.todo = options.todo ? (typeof options.todo === 'string' ? options.todo : true) : false;
+    this.skipped = directiveOption(options.skip);
+    // The tests inside a todo test or suite are todo too.
+    this.todo = directiveOption(options.todo) || (parent !== null && parent.kind !== 'root' && parent.todo ? true : false);
     this.only = !!options.only;
+    if (this.only && parent !== null && !onlyHonoured()) {
+      this.diagnostics.push("'only' and 'runOnly' require the --test-only command-line option.");
+    }
     this.expectFailure = parseExpectFailure(options.expectFailure) ??
       (parent !== null && parent.kind !== 'root' ? parent.expectFailure : undefined);
     this.expectedFailure = false;
@@ -298,6 +302,7 @@ class Test {
   filteredByOnly() {
     const p = this.parent;
     if (p === null || (p.kind !== 'root' && p.kind !== 'suite')) return false;
+    if (!onlyHonoured()) return false;
     if (hasOnly(this)) return false;
     return p.subtests.some(hasOnly);
   }
@@ -311,7 +316,7 @@ class Test {
   async run() {
     if (this.started) return this.done;
     this.started = true;
-    if (this.filteredByOnly()) return this.filterOut();
+    if (this.filteredByOnly() || filteredByPattern(this)) return this.filterOut();
     const start = now();
     await this.runParentBefore();
     const ctx = this.makeContext();
@@ -462,6 +467,13 @@ Test.prototype.checkExpectedFailure = function checkExpectedFailure() {
   this.expectedFailure = true;
 };
 
+// skip/todo: a non-empty string is the message; any other string, and
+// every value but undefined, null and false, just turns it on.
+function directiveOption(value) {
+  if (value === undefined || value === null || value === false) return false;
+  return typeof value === 'string' && value !== '' ? value : true;
+}
+
 function parseExpectFailure(value) {
   if (value === undefined || value === null || value === false) return undefined;
   if (value === true) return {};
@@ -522,7 +534,7 @@ class Suite extends Test {
     if (this.started) return this.done;
     this.started = true;
     if (this.buildPromise !== null) await this.buildPromise;
-    if (this.filteredByOnly()) return this.filterOut();
+    if (this.filteredByOnly() || filteredByPattern(this)) return this.filterOut();
     const start = now();
     await this.runParentBefore();
     if (this.error === undefined && !this.skipped) {
@@ -558,6 +570,79 @@ class Suite extends Test {
 }
 
 function noop() {}
+
+// --test-only, --test-name-pattern, --test-skip-pattern and --test-timeout.
+let cliFilters;
+function filters() {
+  if (cliFilters !== undefined) return cliFilters;
+  const { getOptionValue } = require('internal/options');
+  const list = (name) => {
+    const v = getOptionValue(name);
+    if (v === undefined || v === true || v === false) return [];
+    return (Array.isArray(v) ? v : [v]).map(toRegExp);
+  };
+  const timeout = getOptionValue('--test-timeout');
+  cliFilters = {
+    names: list('--test-name-pattern'),
+    skips: list('--test-skip-pattern'),
+    only: getOptionValue('--test-only') === true,
+    // A runner child honours `only` only with --test-only, as in node.
+    child: require('internal/test_runner/reporters').isRunnerChild(),
+    timeout: timeout === undefined || timeout === true ? Infinity : Number(timeout),
+  };
+  return cliFilters;
+}
+
+// A pattern given as /source/flags is that RegExp, else the string is a
+// RegExp's source.
+function toRegExp(pattern) {
+  const m = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
+  return m ? new RegExp(m[1], m[2]) : new RegExp(pattern);
+}
+
+function onlyHonoured() {
+  const f = filters();
+  return f.only || !f.child;
+}
+
+// The names a pattern is tried on: the test's own and its full name, the
+// names from the top level down joined by spaces.
+function matchesAny(test, patterns) {
+  const names = [];
+  for (let t = test; t !== null && t.parent !== null; t = t.parent) names.unshift(t.name);
+  const full = names.join(' ');
+  return patterns.some((re) => {
+    re.lastIndex = 0;  // a /g or /y pattern keeps state between tests
+    if (re.test(test.name)) return true;
+    re.lastIndex = 0;
+    return re.test(full);
+  });
+}
+
+function skippedByPattern(test) {
+  const { skips } = filters();
+  if (skips.length === 0) return false;
+  for (let t = test; t !== null && t.parent !== null; t = t.parent) {
+    if (matchesAny(t, skips)) return true;
+  }
+  return false;
+}
+
+// Whether --test-name-pattern selects the test: it or an ancestor matches,
+// or (for a suite) some test inside it does.
+function selectedByName(test) {
+  const { names } = filters();
+  if (names.length === 0) return true;
+  for (let t = test; t !== null && t.parent !== null; t = t.parent) {
+    if (matchesAny(t, names)) return true;
+  }
+  const inside = (t) => t.subtests.some((s) => !skippedByPattern(s) && (matchesAny(s, names) || inside(s)));
+  return test.kind === 'suite' && inside(test);
+}
+
+function filteredByPattern(test) {
+  return skippedByPattern(test) || !selectedByName(test);
+}
 
 function hasOnly(test) {
   if (test.only) return true;
@@ -601,6 +686,7 @@ class Harness {
   constructor() {
     this.root = new Test(null, '<root>', {}, undefined, undefined);
     this.root.kind = 'root';
+    this.root.timeout = filters().timeout;
     this.root.started = true;
     this.scheduled = false;
     this.startTime = now();

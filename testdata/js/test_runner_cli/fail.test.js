@@ -1,0 +1,6 @@
+'use strict';
+const { test } = require('node:test');
+test('passes', () => {});
+test('fails', () => {
+  throw 'boom';
+});
