@@ -39,6 +39,9 @@ const kEvComplete = 3;
 const kEvError = 4;
 const kEvPaused = 5;
 const kEvBegun = 6;
+// Passed by a read hook instead of the events of a chunk that held one
+// whole request without a body (see HTTPParser.attach).
+const kEvHeadComplete = binding.kEvHeadComplete;
 
 // Bits of the upgrade slot of a request's head event.
 const kHeadUpgrade = binding.kHeadUpgrade;
@@ -115,7 +118,9 @@ class HTTPParser {
   resume() { binding.resume(this.id); }
   reset(kind) { binding.reset(this.id, kind); }
   // attach makes the parser read the tcp connection connId in Go: each
-  // chunk it receives becomes one call fn(arg, events, ab, length, now) (see
+  // chunk it receives becomes one call fn(arg, events, ab, length, now),
+  // or, for a chunk that held one whole request without a body,
+  // fn(arg, kEvHeadComplete, undefined, length, now, ...head) (see
   // internal/ops/http/binding.go). Returns false if it cannot.
   attach(connId, fn, arg) { return binding.attach(this.id, connId, fn, arg); }
   detach() { if (this.id !== 0) binding.detach(this.id); }
@@ -248,12 +253,14 @@ module.exports = {
   kEvError,
   kEvPaused,
   kEvBegun,
+  kEvHeadComplete,
   kHeadUpgrade,
   kHeadHost,
   kHeadExpect,
   EventEmitter,
   EEProto,
   kCapture,
+  eeInit,
   initEmitter,
   CRLF: '\r\n',
 };

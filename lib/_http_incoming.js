@@ -85,7 +85,17 @@ Object.defineProperty(IncomingMessage.prototype, '_readableState', {
     // The message reads with its socket's high water mark.
     const sock = this.socket;
     const hwm = sock ? sock.readableHighWaterMark : undefined;
-    const st = new ReadableState(typeof hwm === 'number' ? { highWaterMark: hwm } : readableOptions, this, false);
+    let st;
+    if (typeof hwm !== 'number') {
+      st = new ReadableState(readableOptions, this, false);
+    } else if (Number.isInteger(hwm) && hwm >= 0) {
+      // A valid mark is set on a state made without options: no option
+      // object to allocate and check.
+      st = new ReadableState(readableOptions, this, false);
+      st.highWaterMark = hwm;
+    } else {
+      st = new ReadableState({ highWaterMark: hwm }, this, false);
+    }
     st.readingMore = true;
     if (this[kLazyClosed]) {
       st.destroyed = true;
@@ -268,6 +278,7 @@ Object.assign(IncomingMessage.prototype, {
 
 module.exports = {
   kEndPending,
+  kLazyClosed,
   hasState,
   kHasState,
   IncomingMessage,

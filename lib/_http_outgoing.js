@@ -58,7 +58,36 @@ function validateHeaderValue(name, value) {
   if (checkInvalidHeaderChar(String(value))) throw new ERR_INVALID_CHAR('header content', name);
 }
 
+// Names that passed validateHeaderName, with their lower-cased form: a
+// program sets the same few names on every response. The cache is
+// bounded.
+const headerKeys = new Map();
+const kMaxHeaderKeys = 1000;
+
+// headerKey validates a header name and returns it lower-cased.
+function headerKey(name) {
+  if (typeof name === 'string') {
+    const key = headerKeys.get(name);
+    if (key !== undefined) return key;
+  }
+  validateHeaderName(name);
+  const key = name.toLowerCase();
+  if (headerKeys.size < kMaxHeaderKeys) headerKeys.set(name, key);
+  return key;
+}
+
+// Short string values that passed validateHeaderValue (a program sends
+// the same Content-Type and the like on every response); bounded.
+const headerValues = new Set();
+const kMaxHeaderValues = 1000;
+
 function checkValue(name, value) {
+  if (typeof value === 'string') {
+    if (headerValues.has(value)) return;
+    validateHeaderValue(name, value);
+    if (value.length <= 64 && headerValues.size < kMaxHeaderValues) headerValues.add(value);
+    return;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) validateHeaderValue(name, value[i]);
   } else {
@@ -137,11 +166,11 @@ class OutgoingMessage extends Stream {
 
   setHeader(name, value) {
     if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
-    validateHeaderName(name);
+    const key = headerKey(name);
     checkValue(name, value);
     let headers = this[kOutHeaders];
     if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
-    headers[name.toLowerCase()] = [name, value];
+    headers[key] = [name, value];
     return this;
   }
 
@@ -763,11 +792,26 @@ function uncorkSocket(socket) {
 function onFinish(outmsg) {
   if (outmsg && outmsg.socket && outmsg.socket._hadError) return;
   // The server's own bookkeeping runs first, as a listener added before
-  // the user's would, without an event listener per message.
+  // the user's would, without an event listener per message. It may
+  // return a step to run once 'finish' is emitted: one it would have
+  // queued as the next tick (the queue being empty), run without the
+  // tick, or queued if a 'finish' listener throws.
   const hook = outmsg[kFinishHook];
-  if (hook !== null) hook(outmsg);
+  const after = hook !== null ? hook(outmsg) : undefined;
   const ev = outmsg._events;
-  if (ev === undefined || ev.finish !== undefined || outmsg.emit !== EEemit) outmsg.emit('finish');
+  if (after === undefined) {
+    if (ev === undefined || ev.finish !== undefined || outmsg.emit !== EEemit) outmsg.emit('finish');
+    return;
+  }
+  if (ev === undefined || ev.finish !== undefined || outmsg.emit !== EEemit) {
+    try {
+      outmsg.emit('finish');
+    } catch (err) {
+      process.nextTick(after, outmsg);
+      throw err;
+    }
+  }
+  after(outmsg);
 }
 
 module.exports = {

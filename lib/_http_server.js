@@ -19,21 +19,27 @@ const {
   kEvError,
   kEvPaused,
   kEvBegun,
+  kEvHeadComplete,
   kHeadUpgrade,
   kHeadHost,
   kHeadExpect,
   EventEmitter,
   EEProto,
   kCapture,
+  eeInit,
   initEmitter,
 } = require('_http_common');
-const { IncomingMessage, kOnRead, kHasState } = require('_http_incoming');
+const { IncomingMessage, kOnRead, kHasState, kEndPending, kLazyClosed } = require('_http_incoming');
+const IncomingMessagePrototype = IncomingMessage.prototype;
 const {
-  OutgoingMessage, kOutHeaders, kFastWrite, kReadRefreshed, kFinishHook, kCorked, kNoDefaultHeaders, sendWhole, utcDate,
+  OutgoingMessage, kOutHeaders, kFastWrite, kReadRefreshed, kFinishHook, kCorked, sendWhole, utcDate,
   kHighWaterMark, kRejectNonStandardBodyWrites,
 } = require('_http_outgoing');
 const { byteLengthUtf8 } = internalBinding('buffer');
+const { dateCache } = require('internal/http');
+const { hasPendingTicks } = require('internal/process/task_queues');
 const { FastBuffer } = require('internal/buffer');
+const FastBufferPrototype = FastBuffer.prototype;
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT,
@@ -223,8 +229,7 @@ class ServerResponse {
         this.destroyed === false && this._hasBody === true && this.chunkedEncoding === false &&
         this.sendDate === true && this.useChunkedEncodingByDefault === true && this.strictContentLength === false &&
         this._expect_continue === false && this._removedContLen === false && this._removedConnection === false &&
-        this[kCorked] === 0 &&
-        this[kNoDefaultHeaders] === false) {
+        this[kCorked] === 0) {
       const conn = this.socket;
       const statusCode = this.statusCode;
       // The socket's Writable state is read directly: its getters
@@ -249,7 +254,8 @@ class ServerResponse {
           else if (this.maxRequestsOnConnectionReached) mode = kModeMaxReached;
           else if (this._keepAliveTimeout && this._defaultKeepAlive) mode = kModeKeepAliveTimeout;
           else mode = kModeKeepAlive;
-          const date = utcDate();
+          let date = dateCache.value;
+          if (date === undefined) date = utcDate();
           // The head up to its own headers is the same for every response
           // of a kind within a second: it is remembered.
           const hc = headCache;
@@ -298,6 +304,7 @@ class ServerResponse {
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
 const { assignSocket, detachSocket } = ServerResponse.prototype;
+const ServerResponsePrototype = ServerResponse.prototype;
 
 // The fast path of ServerResponse.end: the last status message checked
 // for CR and LF, and the head it built last (see end).
@@ -506,6 +513,8 @@ function connectionListener(socket) {
     pausedByBody: false,
     pausedByFlood: false,
     resOptions: null,
+    // The server makes messages of its own classes (see onHead).
+    plainMessages: server[kIncomingMessage] === IncomingMessage && server[kServerResponse] === ServerResponse,
     fast: false,
     onClose: null,
   };
@@ -591,7 +600,9 @@ function fastOnRead(nread, ab) {
 // onParsed handles what the parser made of a chunk read from a fast
 // connection (HTTPParser.attach): events, and the chunk's bytes as the
 // first n bytes of ab when an event refers to them; now is Date.now().
-function onParsed(state, ev, ab, n, now) {
+// For a chunk that held one whole request without a body, ev is
+// kEvHeadComplete and the head's values follow (see onHead).
+function onParsed(state, ev, ab, n, now, method, url, major, minor, raw, keepAlive, seen) {
   const socket = state.socket;
   socket._unrefTimerRefresh();
   if (!state.inMessage) {
@@ -601,7 +612,13 @@ function onParsed(state, ev, ab, n, now) {
   }
   socket[kReadRefreshed] = true;
   try {
-    processEvents(state, ev, null, ab, n);
+    if (ev === kEvHeadComplete) {
+      onHead(state, method, url, major, minor, raw, keepAlive, seen);
+      // A handler that closed the connection freed the parser.
+      if (state.parser.id !== 0) onComplete(state, null);
+    } else {
+      processEvents(state, ev, null, ab, n);
+    }
   } finally {
     socket[kReadRefreshed] = false;
   }
@@ -620,50 +637,24 @@ function stopFastRead(state) {
 // a Buffer, or (when d is null) over the first n bytes of ArrayBuffer ab.
 function processEvents(state, ev, d, ab, n) {
   const socket = state.socket;
-  const server = state.server;
   const parser = state.parser;
   for (let i = 0; i < ev.length;) {
     // A handler that closed the connection freed the parser: the rest of
     // the chunk (pipelined requests) is not served.
     if (parser.id === 0) return;
     switch (ev[i]) {
-      case kEvHead: {
-        const req = new server[kIncomingMessage](socket);
-        req.method = ev[i + 1];
-        req.url = ev[i + 2];
-        const major = ev[i + 3];
-        const minor = ev[i + 4];
-        req.httpVersionMajor = major;
-        req.httpVersionMinor = minor;
-        req.httpVersion = major === 1 && minor === 1 ? '1.1' : major + '.' + minor;
-        let raw = ev[i + 5];
-        // Which of Host and Expect the head holds (see hostAndExpect).
-        let seen = ev[i + 7];
-        const max = server.maxHeadersCount;
-        if (max > 0 && raw.length > max * 2) {
-          raw = raw.slice(0, max * 2);
-          seen = (seen & kHeadUpgrade) | hostAndExpect(raw);
-        }
-        req.rawHeaders = raw;
-        if (server.joinDuplicateHeaders) req.joinDuplicateHeaders = true;
-        state.headDone = true;
-        state.req = req;
+      case kEvHead:
+        onHead(state, ev[i + 1], ev[i + 2], ev[i + 3], ev[i + 4], ev[i + 5], ev[i + 6], ev[i + 7]);
         i += 8;
-        if ((seen & kHeadUpgrade) !== 0) {
-          req.upgrade = true;
-          if (req.method === 'CONNECT' || server.shouldUpgradeCallback(req)) {
-            // Handled at the pause event that follows.
-            break;
-          }
-        }
-        req.upgrade = false;
-        parserOnIncoming(state, req, ev[i - 2], seen);
         break;
-      }
       case kEvBody: {
         const req = state.req;
         if (req !== null && !req._dumped) {
-          const chunk = d !== null ? d.subarray(ev[i + 1], ev[i + 2]) : new FastBuffer(ab, ev[i + 1], ev[i + 2] - ev[i + 1]);
+          // A Buffer over the body bytes: a Uint8Array given Buffer's
+          // prototype is what new FastBuffer makes, without a derived-class
+          // construction.
+          const chunk = d !== null ? d.subarray(ev[i + 1], ev[i + 2]) :
+            Object.setPrototypeOf(new Uint8Array(ab, ev[i + 1], ev[i + 2] - ev[i + 1]), FastBufferPrototype);
           if (!req.push(chunk) && !state.pausedByBody) {
             state.pausedByBody = true;
             req[kOnRead] = resumeForBody.bind(undefined, state);
@@ -673,18 +664,10 @@ function processEvents(state, ev, d, ab, n) {
         i += 3;
         break;
       }
-      case kEvComplete: {
-        const req = state.req;
-        if (req !== null) {
-          if (ev[i + 1] !== null) req.rawTrailers = ev[i + 1];
-          req._complete();
-          state.req = null;
-        }
-        state.inMessage = false;
-        state.reqStart = 0;
+      case kEvComplete:
+        onComplete(state, ev[i + 1]);
         i += 2;
         break;
-      }
       case kEvError: {
         const err = parseError(ev[i + 1], ev[i + 2], ev[i + 3], d !== null ? d : Buffer.from(ab, 0, n));
         socketOnError.call(socket, err);
@@ -716,6 +699,84 @@ function processEvents(state, ev, d, ab, n) {
         return;
     }
   }
+}
+
+// onHead handles the head of a request (a kEvHead event): method, url,
+// HTTP version, raw headers, whether the connection persists, and the
+// kHead* bits of what the head holds.
+function onHead(state, method, url, major, minor, raw, keepAlive, seen) {
+  const server = state.server;
+  const socket = state.socket;
+  const max = server.maxHeadersCount;
+  if (max > 0 && raw.length > max * 2) {
+    raw = raw.slice(0, max * 2);
+    // Which of Host and Expect the head holds (see hostAndExpect).
+    seen = (seen & kHeadUpgrade) | hostAndExpect(raw);
+  }
+  // The server's own message classes, with EventEmitter's
+  // initialisation as initEmitter does it inline: the request (and its
+  // response, see parserOnIncoming) is made as one literal, its fields
+  // defined at once (assigning them one by one to a new object costs a
+  // search of its prototype chain each).
+  const plain = state.plainMessages && EventEmitter.init === eeInit && EventEmitter.usingDomains !== true &&
+    EEProto[kCapture] !== true;
+  let req;
+  if (plain) {
+    req = {
+      __proto__: IncomingMessagePrototype,
+      _events: { __proto__: null },
+      _eventsCount: 0,
+      _maxListeners: undefined,
+      socket,
+      client: socket,
+      method,
+      url,
+      httpVersionMajor: major,
+      httpVersionMinor: minor,
+      httpVersion: major === 1 && minor === 1 ? '1.1' : major + '.' + minor,
+      rawHeaders: raw,
+      upgrade: false,
+    };
+  } else {
+    req = new server[kIncomingMessage](socket);
+    req.method = method;
+    req.url = url;
+    req.httpVersionMajor = major;
+    req.httpVersionMinor = minor;
+    req.httpVersion = major === 1 && minor === 1 ? '1.1' : major + '.' + minor;
+    req.rawHeaders = raw;
+  }
+  if (server.joinDuplicateHeaders) req.joinDuplicateHeaders = true;
+  state.headDone = true;
+  state.req = req;
+  if ((seen & kHeadUpgrade) !== 0) {
+    req.upgrade = true;
+    if (req.method === 'CONNECT' || server.shouldUpgradeCallback(req)) {
+      // Handled at the pause event that follows.
+      return;
+    }
+  }
+  req.upgrade = false;
+  parserOnIncoming(state, req, keepAlive, seen, plain);
+}
+
+// onComplete handles the end of a message (a kEvComplete event), with
+// its raw trailers or null.
+function onComplete(state, trailers) {
+  const req = state.req;
+  if (req !== null) {
+    if (trailers !== null) req.rawTrailers = trailers;
+    if (state.plainMessages && req[kHasState] !== true) {
+      // What _complete does for a message never read as a stream.
+      req.complete = true;
+      req[kEndPending] = true;
+    } else {
+      req._complete();
+    }
+    state.req = null;
+  }
+  state.inMessage = false;
+  state.reqStart = 0;
 }
 
 function resumeForBody(state) {
@@ -855,19 +916,48 @@ function bodyless(raw) {
 
 // parserOnIncoming starts serving req; seen holds the kHead* bits of its
 // head event.
-function parserOnIncoming(state, req, keepAlive, seen) {
+function parserOnIncoming(state, req, keepAlive, seen, plain) {
   const server = state.server;
   const socket = state.socket;
   state.incoming.push(req);
   state.requestsCount++;
 
-  if (state.resOptions === null) {
-    state.resOptions = {
-      highWaterMark: socket.writableHighWaterMark,
+  let resOptions = state.resOptions;
+  if (resOptions === null) {
+    const hwm = socket.writableHighWaterMark;
+    resOptions = state.resOptions = {
+      highWaterMark: hwm,
       rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites,
+      // What ServerResponse's constructor would set from the two.
+      ownHighWaterMark: hwm && hwm !== ServerResponse.prototype[kHighWaterMark] ? hwm : 0,
     };
   }
-  const res = new server[kServerResponse](req, state.resOptions);
+  let res;
+  if (plain) {
+    // What new ServerResponse(req, resOptions) makes, and the fields set
+    // below, in one literal (see onHead).
+    res = {
+      __proto__: ServerResponsePrototype,
+      _events: { __proto__: null },
+      _eventsCount: 0,
+      _maxListeners: undefined,
+      outputData: [],
+      req,
+      _keepAliveTimeout: server.keepAliveTimeout,
+      [kResState]: state,
+      [kFinishHook]: onResFinish,
+    };
+    if (resOptions.ownHighWaterMark !== 0) res[kHighWaterMark] = resOptions.ownHighWaterMark;
+    if (resOptions.rejectNonStandardBodyWrites) res[kRejectNonStandardBodyWrites] = true;
+    if (req.method === 'HEAD') res._hasBody = false;
+    const major = req.httpVersionMajor;
+    if (major < 1 || (major === 1 && req.httpVersionMinor < 1)) {
+      res.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
+      res.shouldKeepAlive = false;
+    }
+  } else {
+    res = new server[kServerResponse](req, resOptions);
+  }
   if (dcState.active !== 0 && dc.responseCreated.hasSubscribers) dc.responseCreated.publish({ request: req, response: res });
   if (observerCounts[kHttpEntries] > 0) {
     startPerf(res, kServerResponseStatistics, {
@@ -878,14 +968,17 @@ function parserOnIncoming(state, req, keepAlive, seen) {
   // Values equal to the prototype's defaults are not set: each new own
   // property of a per-request object costs.
   if (res.shouldKeepAlive !== keepAlive) res.shouldKeepAlive = keepAlive;
-  res._keepAliveTimeout = server.keepAliveTimeout;
-  if (server.maxRequestsPerSocket !== 0) res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res[kResState] = state;
-  if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
+  if (!plain) {
+    res._keepAliveTimeout = server.keepAliveTimeout;
+  }
+  const maxRequests = server.maxRequestsPerSocket;
+  if (maxRequests !== 0) res._maxRequestsPerSocket = maxRequests;
+  if (!plain) res[kResState] = state;
+  if (maxRequests > 0 && state.requestsCount >= maxRequests) {
     res.maxRequestsOnConnectionReached = true;
   }
 
-  if (server.maxRequestsPerSocket > 0 && state.requestsCount > server.maxRequestsPerSocket) {
+  if (maxRequests > 0 && state.requestsCount > maxRequests) {
     // Beyond the per-connection budget: refuse, and close.
     server.emit('dropRequest', req, socket);
     res[kFinishHook] = onResFinish;
@@ -921,7 +1014,7 @@ function parserOnIncoming(state, req, keepAlive, seen) {
     res.assignSocket(socket);
   }
 
-  res[kFinishHook] = onResFinish;
+  if (!plain) res[kFinishHook] = onResFinish;
 
   if ((seen & kSeenExpect) !== 0) {
     const expect = req.headers.expect;
@@ -991,8 +1084,21 @@ function onResFinish(res) {
   }
   // A body someone has started to read ('data' emitted, even before any
   // _read call) is left to its reader; an unread one is discarded.
-  if (!req._consuming && (req[kHasState] !== true || (!req._readableState.resumeScheduled && !req._readableState.dataEmitted))) {
-    req._dump();
+  if (!req._consuming) {
+    if (req[kHasState] !== true) {
+      // What _dump does for a complete message of ours that nobody reads
+      // or listens to (a request without a body).
+      const events = req._events;
+      if (state.plainMessages && req._dumped === false && req[kEndPending] === true && events !== undefined &&
+          events.data === undefined && events.end === undefined && events.readable === undefined &&
+          events.close === undefined) {
+        req._dumped = true;
+      } else {
+        req._dump();
+      }
+    } else if (!req._readableState.resumeScheduled && !req._readableState.dataEmitted) {
+      req._dump();
+    }
   }
   if (res.detachSocket === detachSocket) {
     // What detachSocket does for a connection of this server.
@@ -1001,7 +1107,12 @@ function onResFinish(res) {
   } else {
     res.detachSocket(socket);
   }
-  process.nextTick(emitCloseNT, res, req);
+  // 'close' comes a tick after 'finish'. When no other tick is waiting,
+  // that tick would run right after this one: onFinish runs the step
+  // itself once 'finish' is emitted (see onFinish).
+  let after;
+  if (hasPendingTicks()) process.nextTick(emitCloseNT, res, req);
+  else after = emitResClose;
   if (res._last) {
     if (typeof socket.destroySoon === 'function') socket.destroySoon();
     else socket.end();
@@ -1020,6 +1131,12 @@ function onResFinish(res) {
     if (m) m.assignSocket(socket);
     releaseFlood(state, socket);
   }
+  return after;
+}
+
+// emitResClose is emitCloseNT run by onFinish (see onResFinish).
+function emitResClose(res) {
+  emitCloseNT(res, res.req);
 }
 
 function emitCloseNT(res, req) {
@@ -1033,7 +1150,19 @@ function emitCloseNT(res, req) {
   }
   // A request never read as a stream is closed here; others close when
   // their stream ends (autoDestroy).
-  if (req && req.complete && req[kHasState] !== true) req._closeAfterResponse();
+  if (req && req.complete && req[kHasState] !== true) {
+    const state = res[kResState];
+    if (state !== undefined && state.plainMessages) {
+      // What _closeAfterResponse does for a message without stream state.
+      if (req[kLazyClosed] !== true) {
+        req[kLazyClosed] = true;
+        const ev = req._events;
+        if (ev === undefined || ev.close !== undefined || req.emit !== EEProto.emit) req.emit('close');
+      }
+    } else {
+      req._closeAfterResponse();
+    }
+  }
 }
 
 function socketOnDrain() {

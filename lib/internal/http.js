@@ -7,15 +7,17 @@ const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
 
 // The Date header changes once a second: it is computed once per second.
-let utcCache;
+// dateCache.value is the current one, or undefined when utcDate must
+// compute it (the server's response path reads it without a call).
+const dateCache = { value: undefined };
 function utcDate() {
-  if (!utcCache) {
-    utcCache = new Date().toUTCString();
+  if (dateCache.value === undefined) {
+    dateCache.value = new Date().toUTCString();
     const t = setTimeout(resetCache, 1000 - new Date().getMilliseconds());
     if (t.unref) t.unref();
   }
-  return utcCache;
+  return dateCache.value;
 }
-function resetCache() { utcCache = undefined; }
+function resetCache() { dateCache.value = undefined; }
 
-module.exports = { kOutHeaders, kNeedDrain, utcDate };
+module.exports = { kOutHeaders, kNeedDrain, utcDate, dateCache };

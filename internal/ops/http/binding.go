@@ -23,6 +23,11 @@ const (
 	// bytes of a message whose head is not complete: the message has
 	// begun (the server's header and request timeouts count from now).
 	evBegun = 6 // kind
+	// evHeadComplete stands for the events array of a request parser
+	// whose chunk held exactly one whole message without a body or
+	// trailers (a GET): a read hook passes it instead of the array, with
+	// the head's fields as arguments of their own (see attach).
+	evHeadComplete = 7
 )
 
 // Bits of a request head's upgrade slot.
@@ -97,6 +102,7 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 	c.Set(obj, "kHeadUpgrade", qjs.Int32(headUpgrade))
 	c.Set(obj, "kHeadHost", qjs.Int32(headHost))
 	c.Set(obj, "kHeadExpect", qjs.Int32(headExpect))
+	c.Set(obj, "kEvHeadComplete", qjs.Int32(evHeadComplete))
 
 	// create(kind, maxHeaderSize, lenient) -> id
 	binding.Func(c, obj, "create", 3, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
@@ -120,6 +126,12 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 	// ab an ArrayBuffer of the chunk's bytes (undefined when no event
 	// refers to them) and now the time as Date.now() gives it. The end of the stream and errors still reach the
 	// connection's onread. Returns false if it cannot attach.
+	//
+	// A chunk of a request parser that held exactly one whole message
+	// without a body or trailers (the usual GET) is passed without an
+	// events array: the call is fn(arg, kEvHeadComplete, undefined,
+	// length, now, method, url, major, minor, rawHeaders, keepAlive,
+	// upgradeBits), the values of its head event.
 	binding.Func(c, obj, "attach", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		id := qjs.Arg(args, 0).Int()
 		p := ps.m[id]
@@ -136,6 +148,16 @@ func initBinding(env *binding.Env, obj qjs.Value) {
 			}
 			ps.col.ev = ps.col.ev[:0]
 			n, err := p.Execute(data, &ps.col)
+			if err == nil && p.kind == Request && len(ps.col.ev) == 2 && ps.col.ev[0].kind == evHead &&
+				ps.col.ev[1].kind == evComplete && ps.col.ev[1].trailers == nil && !p.Paused() && !p.MidHead() {
+				h := ps.col.ev[0].head
+				ps.col.ev = ps.col.ev[:0]
+				env.Call(a.fn, c.Dup(a.arg), qjs.Int32(evHeadComplete), qjs.Undefined, qjs.Int32(int32(len(data))),
+					qjs.Int64(time.Now().UnixMilli()), ps.method(c, h.Method), c.String(h.URL),
+					qjs.Int32(int32(h.Major)), qjs.Int32(int32(h.Minor)), c.StringArray(h.RawHeaders),
+					qjs.Bool(h.KeepAlive), qjs.Int32(requestBits(h)))
+				return true
+			}
 			raw := err != nil || p.Paused()
 			for _, e := range ps.col.ev {
 				if e.kind == evBody {
@@ -254,17 +276,7 @@ func (ps *parsers) result(c *qjs.Context, p *Parser, n, size int, err *Error) qj
 			put(c.StringArray(h.RawHeaders))
 			put(qjs.Bool(h.KeepAlive))
 			if p.kind == Request {
-				bits := int32(0)
-				if h.Upgrade {
-					bits |= headUpgrade
-				}
-				if h.HasHost {
-					bits |= headHost
-				}
-				if h.HasExpect {
-					bits |= headExpect
-				}
-				put(qjs.Int32(bits))
+				put(qjs.Int32(requestBits(h)))
 			} else {
 				put(qjs.Bool(h.Upgrade))
 			}
@@ -292,6 +304,21 @@ func (ps *parsers) result(c *qjs.Context, p *Parser, n, size int, err *Error) qj
 		put(qjs.Int32(evBegun))
 	}
 	return arr
+}
+
+// requestBits is the upgrade slot of a request's head event.
+func requestBits(h *Head) int32 {
+	bits := int32(0)
+	if h.Upgrade {
+		bits |= headUpgrade
+	}
+	if h.HasHost {
+		bits |= headHost
+	}
+	if h.HasExpect {
+		bits |= headExpect
+	}
+	return bits
 }
 
 func (ps *parsers) method(c *qjs.Context, m string) qjs.Value {

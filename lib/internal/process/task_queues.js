@@ -135,4 +135,8 @@ module.exports = {
   queueMicrotask,
   setUncaughtHandler,
   setHasRejectionToWarn(v) { tickInfo[kHasRejectionToWarn] = v ? 1 : 0; },
+  // hasPendingTicks reports whether ticks are queued that have not run
+  // yet (the http server runs a response's 'close' step at once when it
+  // would be the next tick anyway).
+  hasPendingTicks() { return head < queue.length; },
 };

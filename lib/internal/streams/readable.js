@@ -58,59 +58,91 @@ function lazyEos() {
 }
 
 function ReadableState(options, stream, isDuplex) {
+  const st = newReadableState(options, stream, isDuplex, new.target === undefined ? ReadableStatePrototype : new.target.prototype);
+  if (new.target === undefined) {
+    Object.assign(this, st);
+    return;
+  }
+  return st;
+}
+const ReadableStatePrototype = ReadableState.prototype;
+
+// The objectMode argument of getHighWaterMark (it reads nothing else).
+const kObjectModeState = { objectMode: true };
+const kByteModeState = { objectMode: false };
+
+// newReadableState makes a ReadableState with prototype proto: the state
+// is one object literal (defining its fields at once is much cheaper than
+// assigning them one by one to a new object). The fields keep the order
+// in which the constructor used to assign them.
+function newReadableState(options, stream, isDuplex, proto) {
   if (typeof isDuplex !== 'boolean') {
     if (Duplex === undefined) Duplex = require('internal/streams/duplex');
     isDuplex = stream instanceof Duplex;
   }
-  this.objectMode = !!(options && options.objectMode);
-  if (isDuplex && options) this.objectMode = this.objectMode || !!options.readableObjectMode;
-  this.highWaterMark = options ?
-    getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
-    getDefaultHighWaterMark(false);
-  // Buffered chunks are buffer[bufferIndex..]; consumed slots are nulled
-  // rather than shifted out, so reading is not quadratic.
-  this.buffer = [];
-  this.bufferIndex = 0;
-  this.length = 0;
-  this.pipes = [];
-  this.flowing = null;
-  this.ended = false;
-  this.endEmitted = false;
-  this.reading = false;
-  this.constructed = true;
-  // True while _read() runs, so that pushes made inside it defer 'readable'.
-  this.sync = true;
-  this.needReadable = false;
-  this.emittedReadable = false;
-  this.readableListening = false;
-  this.resumeScheduled = false;
-  this[kPaused] = null;
-  this.errorEmitted = false;
-  this.emitClose = !options || options.emitClose !== false;
-  this.autoDestroy = !options || options.autoDestroy !== false;
-  this.destroyed = false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  const enc = options?.defaultEncoding;
-  if (enc == null) {
-    this.defaultEncoding = 'utf8';
-  } else if (Buffer.isEncoding(enc)) {
-    this.defaultEncoding = enc;
+  let objectMode = false;
+  let highWaterMark;
+  let emitClose = true;
+  let autoDestroy = true;
+  let defaultEncoding = 'utf8';
+  let decoder = null;
+  let encoding = null;
+  if (options) {
+    objectMode = !!options.objectMode;
+    if (isDuplex) objectMode = objectMode || !!options.readableObjectMode;
+    highWaterMark = getHighWaterMark(objectMode ? kObjectModeState : kByteModeState, options, 'readableHighWaterMark', isDuplex);
+    emitClose = options.emitClose !== false;
+    autoDestroy = options.autoDestroy !== false;
+    const enc = options.defaultEncoding;
+    if (enc != null) {
+      if (!Buffer.isEncoding(enc)) throw new ERR_UNKNOWN_ENCODING(enc);
+      defaultEncoding = enc;
+    }
+    if (options.encoding) {
+      if (StringDecoder === undefined) StringDecoder = require('string_decoder').StringDecoder;
+      decoder = new StringDecoder(options.encoding);
+      encoding = options.encoding;
+    }
   } else {
-    throw new ERR_UNKNOWN_ENCODING(enc);
+    highWaterMark = getDefaultHighWaterMark(false);
   }
-  this.awaitDrainWriters = null;
-  this.multiAwaitDrain = false;
-  this.readingMore = false;
-  this.dataEmitted = false;
-  this.decoder = null;
-  this.encoding = null;
-  if (options && options.encoding) {
-    if (StringDecoder === undefined) StringDecoder = require('string_decoder').StringDecoder;
-    this.decoder = new StringDecoder(options.encoding);
-    this.encoding = options.encoding;
-  }
+  return {
+    __proto__: proto,
+    objectMode,
+    highWaterMark,
+    // Buffered chunks are buffer[bufferIndex..]; consumed slots are nulled
+    // rather than shifted out, so reading is not quadratic.
+    buffer: [],
+    bufferIndex: 0,
+    length: 0,
+    pipes: [],
+    flowing: null,
+    ended: false,
+    endEmitted: false,
+    reading: false,
+    constructed: true,
+    // True while _read() runs, so that pushes made inside it defer 'readable'.
+    sync: true,
+    needReadable: false,
+    emittedReadable: false,
+    readableListening: false,
+    resumeScheduled: false,
+    [kPaused]: null,
+    errorEmitted: false,
+    emitClose,
+    autoDestroy,
+    destroyed: false,
+    errored: null,
+    closed: false,
+    closeEmitted: false,
+    defaultEncoding,
+    awaitDrainWriters: null,
+    multiAwaitDrain: false,
+    readingMore: false,
+    dataEmitted: false,
+    decoder,
+    encoding,
+  };
 }
 
 Object.defineProperty(ReadableState.prototype, 'paused', {
@@ -130,7 +162,7 @@ function Readable(options) {
   this._events ??= {
     __proto__: null, close: undefined, error: undefined, data: undefined, end: undefined, readable: undefined,
   };
-  this._readableState = new ReadableState(options, this, isDuplex);
+  this._readableState = newReadableState(options, this, isDuplex, ReadableStatePrototype);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
     if (typeof options.destroy === 'function') this._destroy = options.destroy;
@@ -288,6 +320,8 @@ Readable.prototype.setEncoding = function setEncoding(enc) {
   const state = this._readableState;
   state.decoder = decoder;
   state.encoding = decoder.encoding;
+  // Nothing buffered (the usual case): nothing to decode.
+  if (state.buffer.length === 0 && state.bufferIndex === 0 && state.length === 0) return this;
   let content = '';
   for (let i = state.bufferIndex; i < state.buffer.length; i++) content += decoder.write(state.buffer[i]);
   state.buffer = [];
