@@ -56,7 +56,11 @@ type AsyncContext struct {
 	mark       uintptr // jobs after this entry have been looked at
 	reactionFn uintptr // job_func of promise reaction jobs
 	root       Value   // the root context (slot[0] when enabled), held
+	sweepAt    int     // len(frames) at which to drop records of dead reactions
 }
+
+// minSweep is the fewest records kept before dead ones are looked for.
+const minSweep = 4096
 
 // EnableAsyncContext starts tracking promise reactions; slot is an array
 // whose element 0 holds the current context (borrowed; kept). It needs
@@ -84,6 +88,7 @@ func (r *Runtime) EnableAsyncContext(slot Value) (*AsyncContext, error) {
 		slot:       c.Dup(slot),
 		frames:     map[uintptr]Value{},
 		reactionFn: fn,
+		sweepAt:    minSweep,
 	}
 	a.mark = r.jobHead()
 	a.root = a.current()
@@ -189,6 +194,29 @@ func (a *AsyncContext) record(key uintptr, frame Value) {
 		a.r.ctx.Free(old)
 	}
 	a.frames[key] = frame
+	if len(a.frames) >= a.sweepAt {
+		a.sweep()
+	}
+}
+
+// sweep drops the records whose key object no longer exists: reactions of
+// promises that were collected without ever settling. It walks the
+// engine's object list, so it runs only when the records have doubled.
+func (a *AsyncContext) sweep() {
+	live := make(map[uintptr]struct{}, len(a.frames))
+	head := a.r.rt + unsafe.Offsetof(lib.TJSRuntime{}.Fgc_obj_list)
+	for e := jobNext(head); e != head; e = jobNext(e) {
+		if _, ok := a.frames[e]; ok {
+			live[e] = struct{}{}
+		}
+	}
+	for k, v := range a.frames {
+		if _, ok := live[k]; !ok {
+			a.r.ctx.Free(v)
+			delete(a.frames, k)
+		}
+	}
+	a.sweepAt = max(2*len(a.frames), minSweep)
 }
 
 // NotePromise is called as p.constructor is read (see the file comment).
