@@ -32,6 +32,10 @@ const { checkIsHttpToken, checkInvalidHeaderChar, chunkExpression } = require('_
 const { kOutHeaders, kNeedDrain, utcDate } = require('internal/http');
 const kFastWrite = Symbol('kFastWrite');
 const kFinishHook = Symbol('kFinishHook');
+// Set as the message's data has been handed to the connection ('finish'):
+// the fast paths write at once where node's corked socket holds the data
+// until the next tick, so the socket's queue alone cannot tell.
+const kFlushed = Symbol('kFlushed');
 // kReadRefreshed is true on a server connection while the server handles
 // what it read: the read has just refreshed the socket's timer.
 const kReadRefreshed = Symbol('kReadRefreshed');
@@ -115,7 +119,8 @@ class OutgoingMessage extends Stream {
   set connection(v) { this.socket = v; }
 
   get writableFinished() {
-    return this.finished && this.outputSize === 0 && (!this.socket || this.socket.writableLength === 0);
+    return this.finished && this.outputSize === 0 &&
+      (!this.socket || (this.socket.writableLength === 0 && this[kFlushed] === true));
   }
   get writableObjectMode() { return false; }
   get writableLength() { return this.outputSize + (this.socket ? this.socket.writableLength : 0); }
@@ -791,6 +796,7 @@ function uncorkSocket(socket) {
 
 function onFinish(outmsg) {
   if (outmsg && outmsg.socket && outmsg.socket._hadError) return;
+  outmsg[kFlushed] = true;
   // The server's own bookkeeping runs first, as a listener added before
   // the user's would, without an event listener per message. It may
   // return a step to run once 'finish' is emitted: one it would have
