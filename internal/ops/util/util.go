@@ -72,6 +72,37 @@ func initUtil(env *binding.Env, obj qjs.Value) {
 		return c.OwnNonIndexKeys(o, qjs.Arg(args, 1).Int()&2 != 0)
 	})
 
+	// getOwnEntries(obj): obj's own enumerable properties as a flat list
+	// [key, value, flags, ...] in Reflect.ownKeys order, read without
+	// calling getters: flags bit 1 marks an accessor (value undefined),
+	// bit 2 a string key that inspect prints unquoted (an identifier).
+	binding.Func(c, obj, "getOwnEntries", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return ownEntries(c, qjs.Arg(args, 0))
+	})
+
+	// formatSimple(ctx, value, recurseTimes, intrinsics): util.inspect's
+	// Go fast path for plain data (see inspect.go); undefined when JS must
+	// format value.
+	binding.Func(c, obj, "formatSimple", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return formatSimple(c, qjs.Arg(args, 0), qjs.Arg(args, 1), qjs.Arg(args, 2), qjs.Arg(args, 3))
+	})
+
+	// isPlainString(str): true if inspect prints str in single quotes as
+	// it is: no single quote, backslash, control character (C0, DEL, C1)
+	// or lone surrogate.
+	binding.Func(c, obj, "isPlainString", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		v := qjs.Arg(args, 0)
+		return qjs.Bool(v.IsString() && isPlainString(c.GoString(v)))
+	})
+
+	// getArrayValues(arr, n, hole, accessor): the values of arr's own
+	// elements 0..n-1, read without calling getters; an accessor is given
+	// as accessor, and the list ends at the first missing element, given
+	// as hole.
+	binding.Func(c, obj, "getArrayValues", 4, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
+		return arrayValues(c, qjs.Arg(args, 0), qjs.Arg(args, 1), qjs.Arg(args, 2), qjs.Arg(args, 3))
+	})
+
 	// getClassId(value): the engine class of an object, -1 for primitives.
 	binding.Func(c, obj, "getClassId", 1, func(c *qjs.Context, this qjs.Value, args []qjs.Value) qjs.Value {
 		return qjs.Int32(int32(c.ClassID(qjs.Arg(args, 0))))
@@ -141,4 +172,113 @@ func initUtil(env *binding.Env, obj qjs.Value) {
 		c.SetIndex(out, 1, qjs.Bool(isMap && kind == 2))
 		return out
 	})
+}
+
+// ownEntries implements getOwnEntries.
+func ownEntries(c *qjs.Context, o qjs.Value) qjs.Value {
+	if !o.IsObject() {
+		return c.Array()
+	}
+	keys, ok := c.OwnKeys(o, true)
+	if !ok {
+		return qjs.Exception
+	}
+	out := c.Array()
+	n := uint32(0)
+	for i, k := range keys {
+		val, kind, _ := c.OwnProperty(o, k)
+		if kind < 0 {
+			for _, k := range keys[i:] {
+				c.FreeKey(k)
+			}
+			c.Free(out)
+			return qjs.Exception
+		}
+		if kind == qjs.PropMissing {
+			c.FreeKey(k)
+			continue
+		}
+		kv := c.KeyValue(k)
+		c.FreeKey(k)
+		flags := int32(0)
+		if kind == qjs.PropAccessor {
+			flags |= 1
+		}
+		if kv.IsString() && isPlainKey(c.GoString(kv)) {
+			flags |= 2
+		}
+		c.SetIndex(out, n, kv)
+		c.SetIndex(out, n+1, val)
+		c.SetIndex(out, n+2, qjs.Int32(flags))
+		n += 3
+	}
+	return out
+}
+
+// isPlainKey reports whether s matches /^[a-zA-Z_][a-zA-Z_0-9]*$/, the
+// property names inspect prints without quotes, and is not __proto__
+// (which inspect prints as ['__proto__']).
+func isPlainKey(s string) bool {
+	if s == "" || s == "__proto__" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z', b == '_':
+		case b >= '0' && b <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// arrayValues implements getArrayValues.
+func arrayValues(c *qjs.Context, arr, count, hole, accessor qjs.Value) qjs.Value {
+	out := c.Array()
+	if !arr.IsObject() {
+		return out
+	}
+	n := uint32(count.Int())
+	for i := uint32(0); i < n; i++ {
+		k := c.IndexKey(i)
+		val, kind, _ := c.OwnProperty(arr, k)
+		c.FreeKey(k)
+		switch kind {
+		case qjs.PropData:
+		case qjs.PropAccessor:
+			val = c.Dup(accessor)
+		case qjs.PropMissing:
+			// The caller lists a sparse array's keys instead.
+			c.SetIndex(out, i, c.Dup(hole))
+			return out
+		default:
+			c.Free(out)
+			return qjs.Exception
+		}
+		c.SetIndex(out, i, val)
+	}
+	return out
+}
+
+// isPlainString implements isPlainString on the engine's UTF-8 form of a
+// string, in which a lone surrogate is the 3-byte sequence ED A0..BF xx.
+func isPlainString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b < 0x20, b == '\'', b == '\\', b == 0x7f:
+			return false
+		case b == 0xc2:
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+				return false
+			}
+		case b == 0xed:
+			if i+1 < len(s) && s[i+1] >= 0xa0 {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -9,13 +9,22 @@ const {
   previewEntries,
   kPending,
   kRejected,
+  getClassId,
+  classIds: C,
+  getOwnEntries,
+  getArrayValues,
+  isPlainString,
+  formatSimple,
+  getOwnNonIndexProperties,
+  ALL_PROPERTIES,
+  ONLY_ENUMERABLE,
 } = internalBinding('util');
 const types = require('internal/util/types');
 
+// formatRaw tells classes apart by one getClassId call; these are for the
+// rest.
 const {
-  isAnyArrayBuffer, isArrayBuffer, isArgumentsObject, isBoxedPrimitive, isDataView,
-  isDate, isMap, isMapIterator, isModuleNamespaceObject, isNativeError, isPromise,
-  isRegExp, isSet, isSetIterator, isTypedArray, isWeakMap, isWeakSet,
+  isModuleNamespaceObject, isNativeError,
   isAsyncFunction, isGeneratorFunction, isNumberObject, isStringObject,
   isBooleanObject, isBigIntObject, typedArrayName,
 } = types;
@@ -34,6 +43,8 @@ const {
   defineProperty: ObjectDefineProperty,
 } = Object;
 const { ownKeys: ReflectOwnKeys } = Reflect;
+const ObjectPrototypeHasOwnProperty = Object.prototype.hasOwnProperty;
+const FunctionPrototypeHasInstance = Function.prototype[Symbol.hasInstance];
 const { isArray: ArrayIsArray } = Array;
 
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -73,6 +84,13 @@ const builtInObjects = new Set(
 
 const identifierKey = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
+const kProxyClass = C.proxy;
+const kObjectClass = C.object;
+const kArrayClass = C.array;
+// Markers of getArrayValues: a missing element, an accessor element.
+const kHole = Symbol('hole');
+const kAccessor = Symbol('accessor');
+
 // ---- strings ---------------------------------------------------------------
 
 const escapeSingle = /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -93,6 +111,7 @@ function escapeChar(ch) {
 // Quotes a string as Node does: single quotes unless the string holds one,
 // then double quotes, then backticks; escapes control characters.
 function strEscape(str) {
+  if (isPlainString(str)) return `'${str}'`;
   let quote = "'";
   let test = escapeSingle;
   let all = escapeSingleG;
@@ -281,17 +300,39 @@ function userOptionsOf(ctx) {
 // ---- values ------------------------------------------------------------------
 
 function formatValue(ctx, value, recurseTimes, typedArray) {
-  if (typeof value !== 'object' && typeof value !== 'function') {
+  const type = typeof value;
+  if (type !== 'object' && type !== 'function') {
+    if (type === 'number' && ctx.stylize === stylizeNoColor && !ctx.numericSeparator) {
+      return value === 0 && 1 / value < 0 ? '-0' : `${value}`;
+    }
     return formatPrimitive(ctx.stylize, value, ctx);
   }
   if (value === null) return ctx.stylize('null', 'null');
 
+  // Plain data (plain objects and arrays, Dates, primitives) is formatted
+  // in Go when the options allow; undefined means that value is not.
+  if (ctx.simple === undefined) ctx.simple = simpleEligible(ctx);
+  if (ctx.simple && (ctx.simpleSkip === undefined || !ctx.simpleSkip.has(value))) {
+    const res = formatSimple(ctx, value, recurseTimes, simpleIntrinsics);
+    if (typeof res === 'string') return res;
+    if (res !== undefined) {
+      // Objects below value that formatSimple would give up on again.
+      if (ctx.simpleSkip === undefined) ctx.simpleSkip = new Set();
+      for (let i = 0; i < res.length; i++) ctx.simpleSkip.add(res[i]);
+    }
+  }
+
   const original = value;
-  const proxy = getProxyDetails(value, !!ctx.showProxy);
-  if (proxy !== undefined) {
-    if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
-    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
-    value = proxy;
+  // One engine-class lookup per object decides every brand check below.
+  let cls = getClassId(value);
+  if (cls === kProxyClass) {
+    const proxy = getProxyDetails(value, !!ctx.showProxy);
+    if (proxy !== undefined) {
+      if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
+      if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+      value = proxy;
+      cls = getClassId(value);
+    }
   }
 
   if (ctx.customInspect) {
@@ -321,7 +362,36 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     }
     return ctx.stylize(`[Circular *${index}]`, 'special');
   }
-  return formatRaw(ctx, value, recurseTimes, typedArray);
+  return formatRaw(ctx, value, recurseTimes, typedArray, cls);
+}
+
+const ObjectPrototype = Object.prototype;
+const ArrayPrototype = Array.prototype;
+const DatePrototype = Date.prototype;
+const DatePrototypeGetTime = Date.prototype.getTime;
+const DatePrototypeToISOString = Date.prototype.toISOString;
+// What formatSimple compares with (see internal/ops/util/inspect.go).
+const simpleIntrinsics = [
+  customInspectSymbol, ObjectPrototype, ArrayPrototype, DatePrototype, DatePrototypeGetTime,
+  Symbol.toStringTag, Symbol.iterator,
+];
+
+// Whether proto.constructor is ctor, named name, with the default
+// instanceof: getConstructorName then names proto's objects name.
+function constructorIs(proto, ctor, name) {
+  const desc = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
+  return desc !== undefined && desc.value === ctor && ctor.name === name &&
+    ctor[Symbol.hasInstance] === FunctionPrototypeHasInstance;
+}
+
+// Whether formatSimple may be used with ctx's options (it checks the
+// numeric ones itself) and the built-ins it relies on are untouched.
+function simpleEligible(ctx) {
+  return ctx.stylize === stylizeNoColor && !ctx.colors && !ctx.showHidden && !ctx.sorted &&
+    !ctx.numericSeparator && typeof ctx.compact === 'number' &&
+    constructorIs(ObjectPrototype, Object, 'Object') && constructorIs(ArrayPrototype, Array, 'Array') &&
+    constructorIs(DatePrototype, Date, 'Date') && DatePrototype.getTime === DatePrototypeGetTime &&
+    DatePrototype.toISOString === DatePrototypeToISOString;
 }
 
 function formatProxy(ctx, proxy, recurseTimes) {
@@ -372,6 +442,41 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
     return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
   }
   return `${res} <${protoName}>`;
+}
+
+// getConstructorName for an object without an own "constructor": the
+// answer depends only on its prototype, so it is kept per prototype for
+// the rest of the inspect call (unless a constructor has its own
+// Symbol.hasInstance, or the chain holds no named constructor).
+function constructorNameOf(obj, ctx, recurseTimes, cls) {
+  if (cls === kProxyClass) return getConstructorName(obj, ctx, recurseTimes);
+  const proto = ObjectGetPrototypeOf(obj);
+  if (proto === null || ObjectPrototypeHasOwnProperty.call(obj, 'constructor')) {
+    return getConstructorName(obj, ctx, recurseTimes);
+  }
+  let cache = ctx.constructorNames;
+  if (cache === undefined) {
+    cache = new Map();
+    ctx.constructorNames = cache;
+  } else {
+    const name = cache.get(proto);
+    if (name !== undefined) return name;
+  }
+  let p = proto;
+  while (p !== null) {
+    const desc = ObjectGetOwnPropertyDescriptor(p, 'constructor');
+    if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '') {
+      const ctor = desc.value;
+      if (ctor[Symbol.hasInstance] !== FunctionPrototypeHasInstance) break;
+      if (isInstanceof(obj, ctor)) {
+        const name = String(ctor.name);
+        cache.set(proto, name);
+        return name;
+      }
+    }
+    p = ObjectGetPrototypeOf(p);
+  }
+  return getConstructorName(obj, ctx, recurseTimes);
 }
 
 // With showHidden, the non-method properties (accessors mostly) of up to
@@ -446,152 +551,183 @@ function isIndexKey(key) {
   return n >= 0 && n < 4294967295 && Number.isInteger(n) && String(n) === key;
 }
 
-// Own keys that are not array indices (enumerable only unless showHidden).
-// Property order puts every index first, so the others are a suffix of
-// ReflectOwnKeys and the scan stops at the last index.
-function getNonIndexKeys(value, showHidden) {
-  const all = ReflectOwnKeys(value);
-  let start = all.length;
-  while (start > 0 && !isIndexKey(all[start - 1])) start--;
-  const out = [];
-  for (let i = start; i < all.length; i++) {
-    const key = all[i];
-    if (!showHidden && !propertyIsEnumerable(value, key)) continue;
-    out.push(key);
-  }
-  return out;
+// What formatRaw lists as entries before the properties (no closure is
+// made per object).
+const kFmtNone = 0;
+const kFmtArray = 1;
+const kFmtSet = 2;
+const kFmtMap = 3;
+const kFmtTypedArray = 4;
+const kFmtIterator = 5;
+const kFmtArrayBuffer = 6;
+const kFmtPromise = 7;
+const kFmtWeak = 8;
+const kFmtNamespace = 9;
+
+function isTypedArrayClass(cls) {
+  return cls >= C.firstTypedArray && cls <= C.lastTypedArray;
 }
 
-function formatRaw(ctx, value, recurseTimes, typedArray) {
+// The keys of getOwnEntries' [key, value, flags] triples.
+function keysOfEntries(entries) {
+  const keys = [];
+  for (let i = 0; i < entries.length; i += 3) keys.push(entries[i]);
+  return keys;
+}
+
+function formatRaw(ctx, value, recurseTimes, typedArray, cls) {
   let keys;
+  // An ordinary object's own enumerable properties as getOwnEntries gives
+  // them, used instead of keys (no descriptor object per property).
+  let entries;
+  let nKeys = 0;
   let protoProps;
   if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
-  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  const constructor = protoProps === undefined ?
+    constructorNameOf(value, ctx, recurseTimes, cls) :
+    getConstructorName(value, ctx, recurseTimes, protoProps);
   if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
   if (typeof tag !== 'string' ||
       (tag !== '' && (ctx.showHidden ?
-        Object.prototype.hasOwnProperty.call(value, Symbol.toStringTag) :
+        ObjectPrototypeHasOwnProperty.call(value, Symbol.toStringTag) :
         propertyIsEnumerable(value, Symbol.toStringTag)))) {
     tag = '';
   }
   let base = '';
-  let formatter = () => [];
+  let fmt = kFmtNone;
+  let size = 0;
   let braces;
   let noIterator = true;
   let extrasType = kObjectType;
   // Accessors of the prototype shown like own non-enumerable properties.
   let hiddenKeys;
-  const filteredKeys = (v) => getNonIndexKeys(v, ctx.showHidden);
 
-  if (Symbol.iterator in value || constructor === null) {
+  // Only these classes (or a Proxy's target that is itself a Proxy) can be
+  // listed as iterables; the `in` check is skipped for the others.
+  if ((cls === kArrayClass || cls === C.set || cls === C.map || isTypedArrayClass(cls) ||
+       cls === C.mapIterator || cls === C.setIterator || cls === kProxyClass) &&
+      (Symbol.iterator in value || constructor === null)) {
     noIterator = false;
-    if (ArrayIsArray(value)) {
+    if (cls === kArrayClass || (cls === kProxyClass && ArrayIsArray(value))) {
       const prefix = (constructor !== 'Array' || tag !== '') ?
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
-      keys = filteredKeys(value);
+      keys = getOwnNonIndexProperties(value, ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE);
       braces = [`${prefix}[`, ']'];
       if (value.length === 0 && keys.length === 0 && protoProps === undefined) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
-      formatter = formatArray;
-    } else if (isSet(value)) {
-      const size = sizeOf(Set, value);
+      fmt = kFmtArray;
+    } else if (cls === C.set) {
+      size = sizeOf(Set, value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      formatter = (c, v, r) => formatSet(Set.prototype.values.call(value), size, c, r);
+      fmt = kFmtSet;
       if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
-    } else if (isMap(value)) {
-      const size = sizeOf(Map, value);
+    } else if (cls === C.map) {
+      size = sizeOf(Map, value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      formatter = (c, v, r) => formatMap(Map.prototype.entries.call(value), size, c, r);
+      fmt = kFmtMap;
       if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
-    } else if (isTypedArray(value)) {
-      keys = filteredKeys(value);
+    } else if (isTypedArrayClass(cls)) {
+      keys = getOwnNonIndexProperties(value, ctx.showHidden ? ALL_PROPERTIES : ONLY_ENUMERABLE);
       const name = typedArrayName(value);
-      const length = typedArrayLength(value);
-      const prefix = getPrefix(constructor, tag, constructor === null ? name : '', `(${length})`);
+      size = typedArrayLength(value);
+      const prefix = getPrefix(constructor, tag, constructor === null ? name : '', `(${size})`);
       braces = [`${prefix}[`, ']'];
-      if (length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
-      formatter = (c, v, r) => formatTypedArray(value, length, c, r);
+      if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
+      fmt = kFmtTypedArray;
       extrasType = kArrayExtrasType;
-    } else if (isMapIterator(value)) {
+    } else if (cls === C.mapIterator) {
       keys = getKeys(value, ctx.showHidden);
       braces = iteratorBraces('Map', tag);
-      formatter = (c, v, r) => formatIterator(braces, c, v, r);
-    } else if (isSetIterator(value)) {
+      fmt = kFmtIterator;
+    } else if (cls === C.setIterator) {
       keys = getKeys(value, ctx.showHidden);
       braces = iteratorBraces('Set', tag);
-      formatter = (c, v, r) => formatIterator(braces, c, v, r);
+      fmt = kFmtIterator;
     } else {
       noIterator = true;
     }
   }
   if (noIterator) {
-    keys = getKeys(value, ctx.showHidden);
+    if (cls === kObjectClass && !ctx.showHidden) {
+      entries = getOwnEntries(value);
+      nKeys = entries.length / 3;
+    } else {
+      keys = getKeys(value, ctx.showHidden);
+      nKeys = keys.length;
+    }
     braces = ['{', '}'];
     if (constructor === 'Object') {
-      if (isArgumentsObject(value)) {
+      if (cls === C.arguments || cls === C.mappedArguments) {
         braces[0] = '[Arguments] {';
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
-      if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
+      if (nKeys === 0 && protoProps === undefined) return `${braces[0]}}`;
     } else if (typeof value === 'function') {
       base = functionBase(value, constructor, tag);
-      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
-    } else if (isRegExp(value)) {
+      if (nKeys === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
+    } else if (cls === C.regexp) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) {
+      if ((nKeys === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) {
         return ctx.stylize(base, 'regexp');
       }
-    } else if (isDate(value)) {
+    } else if (cls === C.date) {
       const t = Date.prototype.getTime.call(value);
       base = Number.isNaN(t) ? 'Invalid Date' : Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
-    } else if (isNativeError(value) || value instanceof Error) {
+      if (nKeys === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
+    } else if (cls === C.error || value instanceof Error) {
+      if (entries !== undefined) {
+        keys = keysOfEntries(entries);
+        entries = undefined;
+      }
       base = formatError(value, constructor, tag, ctx, keys);
-      if (keys.length === 0 && protoProps === undefined) return base;
-    } else if (isAnyArrayBuffer(value)) {
-      const kind = isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
+      nKeys = keys.length;
+      if (nKeys === 0 && protoProps === undefined) return base;
+    } else if (cls === C.arrayBuffer || cls === C.sharedArrayBuffer) {
+      const kind = cls === C.arrayBuffer ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, kind);
       if (typedArray === undefined) {
-        formatter = formatArrayBuffer;
-      } else if (keys.length === 0 && protoProps === undefined) {
+        fmt = kFmtArrayBuffer;
+      } else if (nKeys === 0 && protoProps === undefined) {
         return `${prefix}{ [byteLength]: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       }
       braces[0] = `${prefix}{`;
       hiddenKeys = ['byteLength'];
-    } else if (isDataView(value)) {
+    } else if (cls === C.dataView) {
       braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
       hiddenKeys = ['byteLength', 'byteOffset', 'buffer'];
-    } else if (isPromise(value)) {
+    } else if (cls === C.promise) {
       braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
-      formatter = formatPromise;
-    } else if (isWeakSet(value)) {
+      fmt = kFmtPromise;
+    } else if (cls === C.weakSet) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
-      formatter = formatWeakCollection;
-    } else if (isWeakMap(value)) {
+      fmt = kFmtWeak;
+    } else if (cls === C.weakMap) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
-      formatter = formatWeakCollection;
-    } else if (isModuleNamespaceObject(value)) {
+      fmt = kFmtWeak;
+    } else if (cls === C.moduleNamespace) {
       braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
-      formatter = (c, v, r) => formatNamespaceObject(keys, c, v, r);
-    } else if (isURLObject(value)) {
+      fmt = kFmtNamespace;
+    } else if (cls === kObjectClass && isURLObject(value)) {
       // Reached without its custom inspect (customInspect: false): the href.
       base = value.href;
-      if (keys.length === 0 && protoProps === undefined) return base;
-    } else if (isBoxedPrimitive(value)) {
+      if (nKeys === 0 && protoProps === undefined) return base;
+    } else if (cls === C.number || cls === C.string || cls === C.boolean ||
+               cls === C.symbol || cls === C.bigint) {
       base = boxedBase(value, ctx, keys, constructor, tag);
-      if (keys.length === 0 && protoProps === undefined) return base;
+      nKeys = keys.length;
+      if (nKeys === 0 && protoProps === undefined) return base;
     } else {
-      if (keys.length === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      if (nKeys === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
       braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
     }
   }
@@ -607,14 +743,34 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let output;
   const indentationLvl = ctx.indentationLvl;
   try {
-    output = formatter(ctx, value, recurseTimes);
+    switch (fmt) {
+      case kFmtNone: output = []; break;
+      case kFmtArray: output = formatArray(ctx, value, recurseTimes); break;
+      case kFmtSet: output = formatSet(Set.prototype.values.call(value), size, ctx, recurseTimes); break;
+      case kFmtMap: output = formatMap(Map.prototype.entries.call(value), size, ctx, recurseTimes); break;
+      case kFmtTypedArray: output = formatTypedArray(value, size, ctx, recurseTimes); break;
+      case kFmtIterator: output = formatIterator(braces, ctx, value, recurseTimes); break;
+      case kFmtArrayBuffer: output = formatArrayBuffer(ctx, value); break;
+      case kFmtPromise: output = formatPromise(ctx, value, recurseTimes); break;
+      case kFmtWeak: output = formatWeakCollection(ctx); break;
+      default: output = formatNamespaceObject(keys, ctx, value, recurseTimes);
+    }
     if (hiddenKeys !== undefined) {
       for (const key of hiddenKeys) {
         output.push(formatProperty(ctx, value, recurseTimes, key, extrasType, { value: value[key], enumerable: false }));
       }
     }
-    for (let i = 0; i < keys.length; i++) {
-      output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+    if (entries !== undefined) {
+      for (let i = 0; i < entries.length; i += 3) {
+        const flags = entries[i + 2];
+        output.push((flags & 1) === 0 ?
+          formatEntry(ctx, entries[i], entries[i + 1], flags, recurseTimes) :
+          formatProperty(ctx, value, recurseTimes, entries[i], kObjectType));
+      }
+    } else {
+      for (let i = 0; i < keys.length; i++) {
+        output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+      }
     }
     if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
@@ -982,15 +1138,23 @@ function emptyItems(n) {
   return `<${n} empty item${n > 1 ? 's' : ''}>`;
 }
 
+const values0 = [];
+
 function formatArray(ctx, value, recurseTimes) {
   const length = value.length;
   const shown = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const output = [];
+  const values = shown === 0 ? values0 : getArrayValues(value, shown, kHole, kAccessor);
   for (let i = 0; i < shown; i++) {
-    if (!Object.prototype.hasOwnProperty.call(value, i)) {
-      return formatSparseArray(ctx, value, recurseTimes, shown, output, i);
+    const v = values[i];
+    if (v === kHole) return formatSparseArray(ctx, value, recurseTimes, shown, output, i);
+    if (v === kAccessor) {
+      output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
+    } else {
+      ctx.indentationLvl += 2;
+      output.push(formatValue(ctx, v, recurseTimes));
+      ctx.indentationLvl -= 2;
     }
-    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
   }
   if (length > shown) output.push(moreItems(length - shown));
   return output;
@@ -1179,22 +1343,50 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
     str = ctx.stylize('undefined', 'undefined');
   }
   if (type === kArrayType) return str;
+  return `${formatKeyName(ctx, key, desc.enumerable !== false)}:${sep}${str}`;
+}
 
-  let name;
+// How a property key is printed before its value.
+function formatKeyName(ctx, key, enumerable) {
   if (typeof key === 'symbol') {
     const sym = ctx.stylize(symbolToString(key), 'symbol');
-    name = desc.enumerable === false ? `[${sym}]` : sym;
-  } else if (key === '__proto__') {
-    name = "['__proto__']";
-  } else if (desc.enumerable === false) {
-    escapeOtherG.lastIndex = 0;
-    name = `[${String(key).replace(escapeOtherG, escapeChar)}]`;
-  } else if (identifierKey.test(key)) {
-    name = ctx.stylize(key, 'name');
-  } else {
-    name = ctx.stylize(strEscape(String(key)), 'string');
+    return enumerable ? sym : `[${sym}]`;
   }
-  return `${name}:${sep}${str}`;
+  if (key === '__proto__') return "['__proto__']";
+  if (!enumerable) {
+    escapeOtherG.lastIndex = 0;
+    return `[${String(key).replace(escapeOtherG, escapeChar)}]`;
+  }
+  if (identifierKey.test(key)) return ctx.stylize(key, 'name');
+  return ctx.stylize(strEscape(String(key)), 'string');
+}
+
+// formatProperty for an enumerable data property of an ordinary object,
+// from getOwnEntries: flags bit 2 tells that key prints unquoted.
+function formatEntry(ctx, key, value, flags, recurseTimes) {
+  let str;
+  let sep = ' ';
+  if (value !== undefined) {
+    if (ctx.compact !== true) {
+      ctx.indentationLvl += 2;
+      str = formatValue(ctx, value, recurseTimes);
+      ctx.indentationLvl -= 2;
+    } else {
+      ctx.indentationLvl += 3;
+      str = formatValue(ctx, value, recurseTimes);
+      if (ctx.breakLength < getStringWidth(str, ctx.colors)) {
+        sep = `\n${' '.repeat(ctx.indentationLvl)}`;
+      }
+      ctx.indentationLvl -= 3;
+    }
+  } else {
+    str = ctx.stylize('undefined', 'undefined');
+  }
+  if ((flags & 2) !== 0) {
+    if (ctx.stylize === stylizeNoColor) return `${key}:${sep}${str}`;
+    return `${ctx.stylize(key, 'name')}:${sep}${str}`;
+  }
+  return `${formatKeyName(ctx, key, true)}:${sep}${str}`;
 }
 
 // ---- layout --------------------------------------------------------------------
