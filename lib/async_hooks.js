@@ -22,6 +22,14 @@ const withFrame = frames.run;
 
 class AsyncLocalStorage {
   #enabled = false;
+  #defaultValue = undefined;
+  #name = undefined;
+
+  constructor(options = {}) {
+    validateObject(options, 'options');
+    this.#defaultValue = options.defaultValue;
+    if (options.name !== undefined) this.#name = `${options.name}`;
+  }
 
   static bind(fn) {
     validateFunction(fn, 'fn');
@@ -48,7 +56,9 @@ class AsyncLocalStorage {
   }
 
   getStore() {
-    return this.#enabled ? slot[0].get(this) : undefined;
+    if (!this.#enabled) return this.#defaultValue;
+    const frame = slot[0];
+    return frame.has(this) ? frame.get(this) : this.#defaultValue;
   }
 
   enterWith(store) {
@@ -74,7 +84,7 @@ class AsyncLocalStorage {
     return withFrame(next, callback, undefined, args);
   }
 
-  get name() { return ''; }
+  get name() { return this.#name ?? ''; }
 }
 
 class AsyncResource {

@@ -70,7 +70,7 @@ var flags = map[string]bool{
 	"--experimental-transform-types": true, "--experimental-test-coverage": true,
 	"--experimental-global-webcrypto": true, "--experimental-websocket": true,
 	"--experimental-eventsource": true, "--experimental-sqlite": true, "--no-experimental-sqlite": true, "--no-experimental-global-navigator": true,
-	"--experimental-permission": true, "--permission": true, "--experimental-async-context-frame": true,
+	"--experimental-permission": true, "--permission": true, "--experimental-async-context-frame": true, "--async-context-frame": true, "--no-async-context-frame": true,
 	"--no-experimental-websocket": true, "--no-experimental-global-customevent": true,
 	"--experimental-shadow-realm": true, "--experimental-network-inspection": true,
 	"--experimental-print-required-tla": true, "--experimental-addon-modules": true,
