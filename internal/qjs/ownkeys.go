@@ -12,21 +12,11 @@ import (
 // being turned into strings, so a large array or typed array costs little.
 // On failure it returns Exception with the exception pending.
 func (c *Context) OwnNonIndexKeys(obj Value, enumOnly bool) Value {
-	flags := int32(lib.MJS_GPN_STRING_MASK | lib.MJS_GPN_SYMBOL_MASK)
-	if enumOnly {
-		flags |= lib.MJS_GPN_ENUM_ONLY
-	}
-	// Each Alloc takes a 16-byte slot of the TLS stack: each gets its Free.
-	ptab := c.tls.Alloc(8)
-	defer c.tls.Free(8)
-	plen := c.tls.Alloc(8)
-	defer c.tls.Free(8)
-	if lib.XJS_GetOwnPropertyNames(c.tls, c.c, ptab, plen, obj.v, flags) < 0 {
+	es, free, ok := c.ownPropertyEnum(obj, enumOnly)
+	if !ok {
 		return Exception
 	}
-	tab := *(*uintptr)(ptr(ptab))
-	n := *(*uint32)(ptr(plen))
-	es := unsafe.Slice((*lib.TJSPropertyEnum)(ptr(tab)), n)
+	defer free()
 	arr := c.Array()
 	var i uint32
 	for _, e := range es {
@@ -41,8 +31,28 @@ func (c *Context) OwnNonIndexKeys(obj Value, enumOnly bool) Value {
 		c.SetIndex(arr, i, v)
 		i++
 	}
-	lib.XJS_FreePropertyEnum(c.tls, c.c, tab, n)
 	return arr
+}
+
+// ownPropertyEnum lists obj's own string and symbol keys (only the
+// enumerable ones with enumOnly) in the engine's order; free releases the
+// list. ok is false when a Proxy trap threw (the exception is pending).
+func (c *Context) ownPropertyEnum(obj Value, enumOnly bool) (es []lib.TJSPropertyEnum, free func(), ok bool) {
+	flags := int32(lib.MJS_GPN_STRING_MASK | lib.MJS_GPN_SYMBOL_MASK)
+	if enumOnly {
+		flags |= lib.MJS_GPN_ENUM_ONLY
+	}
+	// Each Alloc takes a 16-byte slot of the TLS stack: each gets its Free.
+	ptab := c.tls.Alloc(8)
+	defer c.tls.Free(8)
+	plen := c.tls.Alloc(8)
+	defer c.tls.Free(8)
+	if lib.XJS_GetOwnPropertyNames(c.tls, c.c, ptab, plen, obj.v, flags) < 0 {
+		return nil, nil, false
+	}
+	tab := *(*uintptr)(ptr(ptab))
+	n := *(*uint32)(ptr(plen))
+	return unsafe.Slice((*lib.TJSPropertyEnum)(ptr(tab)), n), func() { lib.XJS_FreePropertyEnum(c.tls, c.c, tab, n) }, true
 }
 
 // isArrayIndex reports whether s is the canonical form of an integer in

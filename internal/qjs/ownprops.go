@@ -18,25 +18,15 @@ const (
 // Release each key with FreeKey. ok is false when a Proxy trap threw (the
 // exception is then pending).
 func (c *Context) OwnKeys(obj Value, enumOnly bool) (keys []Key, ok bool) {
-	flags := int32(lib.MJS_GPN_STRING_MASK | lib.MJS_GPN_SYMBOL_MASK)
-	if enumOnly {
-		flags |= lib.MJS_GPN_ENUM_ONLY
-	}
-	ptab := c.tls.Alloc(8)
-	defer c.tls.Free(8)
-	plen := c.tls.Alloc(8)
-	defer c.tls.Free(8)
-	if lib.XJS_GetOwnPropertyNames(c.tls, c.c, ptab, plen, obj.v, flags) < 0 {
+	es, free, ok := c.ownPropertyEnum(obj, enumOnly)
+	if !ok {
 		return nil, false
 	}
-	tab := *(*uintptr)(ptr(ptab))
-	n := *(*uint32)(ptr(plen))
-	es := unsafe.Slice((*lib.TJSPropertyEnum)(ptr(tab)), n)
-	keys = make([]Key, n)
+	defer free()
+	keys = make([]Key, len(es))
 	for i, e := range es {
 		keys[i] = Key{lib.XJS_DupAtom(c.tls, c.c, e.Fatom)}
 	}
-	lib.XJS_FreePropertyEnum(c.tls, c.c, tab, n)
 	return keys, true
 }
 

@@ -155,10 +155,14 @@ class Runner {
       env,
     });
     let pending = '';
-    child.stdout.on('data', (d) => this.event(fr, { type: 'output', data: String(d) }));
-    child.stderr.on('data', (d) => this.event(fr, { type: 'output', data: String(d) }));
+    // (Decoded as streams: a character may be split between chunks.)
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdio[3].setEncoding('utf8');
+    child.stdout.on('data', (d) => this.event(fr, { type: 'output', data: d }));
+    child.stderr.on('data', (d) => this.event(fr, { type: 'output', data: d }));
     child.stdio[3].on('data', (d) => {
-      pending += String(d);
+      pending += d;
       let nl;
       while ((nl = pending.indexOf('\n')) !== -1) {
         const line = pending.slice(0, nl);
