@@ -49,6 +49,7 @@ func setupAsyncContext(t *testing.T, rt *Runtime, c *Context) *AsyncContext {
 	return a
 }
 
+// drainJobs runs promise jobs until none is queued.
 func drainJobs(t *testing.T, rt *Runtime) {
 	t.Helper()
 	for {

@@ -102,15 +102,7 @@ func TestPromiseJobsAndRejectionTracker(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Free(v)
-	for {
-		ran, err := rt.ExecutePendingJob()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !ran {
-			break
-		}
-	}
+	drainJobs(t, rt)
 	r, _ := c.Eval("out.join()", "t.js", EvalGlobal)
 	defer c.Free(r)
 	if c.GoString(r) != "1" || unhandled != 1 {
