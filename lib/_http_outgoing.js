@@ -458,7 +458,7 @@ class OutgoingMessage extends Stream {
       if (!this._hasBody) {
         writeChunk(this, chunk, encoding, null, true);
         if (this._headerSent) process.nextTick(finish);
-        else this._send('', 'latin1', finish);
+        else this._send('', 'utf8', finish);
       } else if (this.chunkedEncoding) {
         const socket = this.socket;
         if (socket) socket.cork();
@@ -470,7 +470,7 @@ class OutgoingMessage extends Stream {
         // the message (a plain Writable standing in for the socket sees
         // both).
         writeChunk(this, chunk, encoding, null, true);
-        this._send('', 'latin1', finish);
+        this._send('', 'utf8', finish);
       }
     } else if (this.finished) {
       if (typeof callback === 'function') {
@@ -488,7 +488,7 @@ class OutgoingMessage extends Stream {
       if (this._hasBody && this.chunkedEncoding) {
         this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
       } else if (!this._headerSent || this.writableLength) {
-        this._send('', 'latin1', finish);
+        this._send('', 'utf8', finish);
       } else {
         process.nextTick(finish);
       }
@@ -780,9 +780,11 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
     if (typeof chunk === 'string' && (!encoding || encoding === 'utf8' || encoding === 'utf-8' || encoding === 'latin1')) {
       ret = msg._send(len.toString(16) + CRLF + chunk + CRLF, encoding || 'utf8', callback);
     } else {
-      msg._send(len.toString(16) + CRLF, 'latin1', null);
+      // (The framing is ASCII: as 'utf8' it goes to the socket as the
+      // string it is, where 'latin1' would be converted to a Buffer.)
+      msg._send(len.toString(16) + CRLF, 'utf8', null);
       msg._send(chunk, encoding, null);
-      ret = msg._send(CRLF, 'latin1', callback);
+      ret = msg._send(CRLF, 'utf8', callback);
     }
   } else {
     ret = msg._send(chunk, encoding, callback);
