@@ -33,7 +33,8 @@ fi
 cat > "$tmp/raw.js" <<'JS'
 const net = require('net');
 const resp = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nhello';
-net.createServer((s) => { s.on('data', (d) => { s.write(resp); }); }).listen(+process.env.PORT, '127.0.0.1');
+net.createServer((s) => { s.on('data', (d) => { s.write(resp); }); s.on('error', () => {}); // wrk resets its connections at the end
+}).listen(+process.env.PORT, '127.0.0.1');
 JS
 
 port=18580
