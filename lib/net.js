@@ -675,6 +675,8 @@ class Socket extends stream.Duplex {
   }
 
   setTimeout(msecs, callback) {
+    // As node: a destroyed socket arms no timer (and checks nothing).
+    if (this.destroyed) return this;
     msecs = getTimerDuration(msecs, 'msecs');
     if (callback !== undefined) validateFunction(callback, 'callback');
     if (this[kTimeout]) {
