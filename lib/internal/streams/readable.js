@@ -140,6 +140,9 @@ function newReadableState(options, stream, isDuplex, proto) {
     multiAwaitDrain: false,
     readingMore: false,
     dataEmitted: false,
+    // An endReadableNT is queued and has not run: another would find
+    // what it finds, or nothing to do (see endReadable).
+    endQueued: false,
     decoder,
     encoding,
   };
@@ -952,11 +955,16 @@ function endReadable(stream) {
   const state = stream._readableState;
   if (!state.endEmitted) {
     state.ended = true;
+    // (Called on every read() at the end: one queued check is enough,
+    // the later ones would be no-ops. An HTTP request made four.)
+    if (state.endQueued) return;
+    state.endQueued = true;
     process.nextTick(endReadableNT, state, stream);
   }
 }
 
 function endReadableNT(state, stream) {
+  state.endQueued = false;
   if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
     state.endEmitted = true;
     stream.emit('end');
