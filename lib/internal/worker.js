@@ -126,7 +126,7 @@ class Worker extends EventEmitter {
     const [threadId, portId] = binding.createWorker({
       filename: file, eval: isEval, stdin: stdinId, argv: argvList, execArgv, env, data, envData,
       name: typeof options.name === 'string' ? options.name : '', resourceLimits: rl,
-    }, (type, arg) => this.#onEvent(type, arg));
+    }, require('internal/async_context_frame').bindCurrent((type, arg) => this.#onEvent(type, arg)));
     this[kHandle] = { threadId, exited: false, exitCode: undefined, waiters: [], limits: rl };
     this.threadId = threadId;
     const port = io.remotePort(portId);

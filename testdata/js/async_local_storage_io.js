@@ -1,5 +1,5 @@
 // AsyncLocalStorage across I/O: callbacks of the thread pool (fs, zlib,
-// crypto, dns), fs streams, child processes, and sockets (a server's
+// crypto, dns), fs streams, child processes, worker messages, and sockets (a server's
 // connections run in the context it listened in; a client request's
 // response in the request's, also on a connection reused by an agent).
 'use strict';
@@ -38,6 +38,13 @@ a.run('exec', () => require('child_process').exec('echo hi', (err, out) => {
   log(`child_process.exec callback (${out.trim()})`);
   done();
 }));
+start();
+a.run('worker', () => {
+  const { Worker } = require('worker_threads');
+  const w = new Worker("require('worker_threads').parentPort.postMessage('hi')", { eval: true });
+  w.on('message', (m) => log(`worker message (${m})`));
+  w.on('exit', () => { log('worker exit'); done(); });
+});
 start();
 a.run('stream', () => fs.createReadStream(__filename)
   .on('data', () => {})

@@ -256,7 +256,9 @@ function makeRemote(port, id) {
   const s = port[kState];
   s.other = null;
   s.remote = id;
-  native().attach(id, () => onRemoteReady(port));
+  // Its messages are delivered in the async context the port was made in
+  // (AsyncLocalStorage), as node's MessagePort resource.
+  native().attach(id, require('internal/async_context_frame').bindCurrent(() => onRemoteReady(port)));
 }
 
 // remotePort makes a MessagePort for an endpoint that arrived from another
