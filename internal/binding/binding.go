@@ -99,3 +99,14 @@ func (e *Env) Call(fn qjs.Value, args ...qjs.Value) {
 	}
 	c.Free(r)
 }
+
+// CallIn is Call in the async context actx, one that Loop.CaptureContext
+// returned (nil: the current one). Handles whose callbacks belong to the
+// context they were made in (sockets, child processes) call through it.
+func (e *Env) CallIn(actx any, fn qjs.Value, args ...qjs.Value) {
+	if actx == nil {
+		e.Call(fn, args...)
+		return
+	}
+	e.Loop.RunInContext(actx, func() { e.Call(fn, args...) })
+}

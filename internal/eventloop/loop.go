@@ -65,6 +65,19 @@ func (l *Loop) ReleaseContext(ctx any) {
 	}
 }
 
+// ReleaseContextAtClose drops the context in *ctx in this iteration's
+// close phase and then clears *ctx: a closed handle's completions already
+// posted still run in it (loop goroutine).
+func (l *Loop) ReleaseContextAtClose(ctx *any) {
+	if *ctx == nil {
+		return
+	}
+	l.OnClose(func() {
+		l.ReleaseContext(*ctx)
+		*ctx = nil
+	})
+}
+
 // Loop is the event loop. Methods marked "loop goroutine" must be called
 // from the goroutine that runs Run.
 type Loop struct {

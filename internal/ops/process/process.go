@@ -133,15 +133,6 @@ func (b *procBinding) call(fn qjs.Value, args ...qjs.Value) {
 	b.env.Call(fn, args...)
 }
 
-// callIn is call in the async context actx (from Loop.CaptureContext).
-func (b *procBinding) callIn(actx any, fn qjs.Value, args ...qjs.Value) {
-	if actx == nil {
-		b.env.Call(fn, args...)
-		return
-	}
-	b.env.Loop.RunInContext(actx, func() { b.env.Call(fn, args...) })
-}
-
 func strings0(c *qjs.Context, arr qjs.Value) []string {
 	if !c.IsArray(arr) {
 		return nil
@@ -552,9 +543,9 @@ func (p *pipe) deliver(chunk []byte, fds []int, err error) {
 		for i, fd := range fds {
 			c.SetIndex(arr, uint32(i), qjs.Int32(int32(fd)))
 		}
-		p.b.callIn(p.actx, p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0), arr)
+		p.b.env.CallIn(p.actx, p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0), arr)
 	} else if len(chunk) > 0 {
-		p.b.callIn(p.actx, p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0))
+		p.b.env.CallIn(p.actx, p.b.onread, qjs.Int64(p.id), c.Uint8Array(chunk), qjs.Int32(0))
 	}
 	if err != nil && !p.closed {
 		status := 0
@@ -564,7 +555,7 @@ func (p *pipe) deliver(chunk []byte, fds []int, err error) {
 				status = 0
 			}
 		}
-		p.b.callIn(p.actx, p.b.onread, qjs.Int64(p.id), qjs.Null, qjs.Int32(int32(status)))
+		p.b.env.CallIn(p.actx, p.b.onread, qjs.Int64(p.id), qjs.Null, qjs.Int32(int32(status)))
 	}
 }
 
@@ -629,7 +620,7 @@ func (p *pipe) writer() {
 		r.complete(func() {
 			c := p.b.env.Ctx
 			if c.IsFunction(r.cb) {
-				p.b.callIn(p.actx, r.cb, qjs.Int32(int32(errnoOf(err))))
+				p.b.env.CallIn(p.actx, r.cb, qjs.Int32(int32(errnoOf(err))))
 			}
 			c.Free(r.cb)
 		})
@@ -684,14 +675,7 @@ func (p *pipe) close() {
 	close(p.done)
 	p.f.Close()
 	delete(p.b.pipes, p.id)
-	if p.actx != nil {
-		// Dropped in the close phase, after what was posted for it ran.
-		l := p.b.env.Loop
-		l.OnClose(func() {
-			l.ReleaseContext(p.actx)
-			p.actx = nil
-		})
-	}
+	p.b.env.Loop.ReleaseContextAtClose(&p.actx)
 	if p.refd {
 		p.refd = false
 		p.b.env.Loop.Unref()
@@ -788,7 +772,7 @@ func initProcess(env *binding.Env, obj qjs.Value) {
 				if sig == "" {
 					cv = qjs.Int32(int32(code))
 				}
-				b.callIn(ch.actx, b.onexit, qjs.Int64(ch.id), cv, sv)
+				b.env.CallIn(ch.actx, b.onexit, qjs.Int64(ch.id), cv, sv)
 				l.ReleaseContext(ch.actx)
 				ch.actx = nil
 			})

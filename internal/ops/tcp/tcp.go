@@ -278,14 +278,8 @@ func (b *tcpBinding) add(h *handle) {
 	h.actx = b.env.Loop.CaptureContext()
 }
 
-// call runs a callback of the handle in its async context (see call).
-func (h *handle) call(fn qjs.Value, args ...qjs.Value) {
-	if h.actx == nil {
-		h.b.env.Call(fn, args...)
-		return
-	}
-	h.b.env.Loop.RunInContext(h.actx, func() { h.b.env.Call(fn, args...) })
-}
+// call runs a callback of the handle in its async context.
+func (h *handle) call(fn qjs.Value, args ...qjs.Value) { h.b.env.CallIn(h.actx, fn, args...) }
 
 // update makes the handle hold a loop reference exactly while libuv's
 // would be active: a server while listening, a connection while it
@@ -1319,13 +1313,5 @@ func (h *handle) close() {
 	}
 	h.update()
 	delete(h.b.handles, h.id)
-	if h.actx != nil {
-		// Dropped in the close phase, after what was already posted for
-		// the handle has run.
-		l := h.b.env.Loop
-		l.OnClose(func() {
-			l.ReleaseContext(h.actx)
-			h.actx = nil
-		})
-	}
+	h.b.env.Loop.ReleaseContextAtClose(&h.actx)
 }
