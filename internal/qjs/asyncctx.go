@@ -112,7 +112,18 @@ func (r *Runtime) jobTail() uintptr {
 // at views engine memory at address p as a T.
 func at[T any](p uintptr) *T { return (*T)(unsafe.Add(nil, p)) }
 
-func jobNext(e uintptr) uintptr { return at[lib.Tlist_head](e).Fnext }
+// listNext is the entry after e in one of the engine's lists (the job
+// queue, the GC object list).
+func listNext(e uintptr) uintptr { return at[lib.Tlist_head](e).Fnext }
+
+// eachObject calls f with the address of each object the engine's GC
+// knows (its list link is the object's first field).
+func (r *Runtime) eachObject(f func(obj uintptr)) {
+	head := r.rt + unsafe.Offsetof(lib.TJSRuntime{}.Fgc_obj_list)
+	for e := listNext(head); e != head; e = listNext(e) {
+		f(e)
+	}
+}
 
 // jobKey is the key of a queued job. A promise reaction job's arguments
 // are the resolve and reject functions of the promise `then` made
@@ -164,11 +175,10 @@ func handlerKey(obj uintptr) uintptr {
 // promise resolve functions.
 func (a *AsyncContext) recordExisting() {
 	c := a.r.ctx
-	head := a.r.rt + unsafe.Offsetof(lib.TJSRuntime{}.Fgc_obj_list)
-	for e := jobNext(head); e != head; e = jobNext(e) {
+	a.r.eachObject(func(e uintptr) {
 		// The object's GC type is in the byte 5 before its start.
 		if *at[uint8](e - 5)&0x7f != lib.EJS_GC_OBJ_TYPE_JS_OBJECT {
-			continue
+			return
 		}
 		switch at[lib.TJSObject](e).Fclass_id {
 		case lib.EJS_CLASS_ASYNC_FUNCTION_RESOLVE, lib.EJS_CLASS_PROMISE_RESOLVE_FUNCTION:
@@ -177,7 +187,7 @@ func (a *AsyncContext) recordExisting() {
 				a.frames[key] = c.Dup(a.root)
 			}
 		}
-	}
+	})
 }
 
 // current returns the current context (owned).
@@ -204,12 +214,11 @@ func (a *AsyncContext) record(key uintptr, frame Value) {
 // engine's object list, so it runs only when the records have doubled.
 func (a *AsyncContext) sweep() {
 	live := make(map[uintptr]struct{}, len(a.frames))
-	head := a.r.rt + unsafe.Offsetof(lib.TJSRuntime{}.Fgc_obj_list)
-	for e := jobNext(head); e != head; e = jobNext(e) {
+	a.r.eachObject(func(e uintptr) {
 		if _, ok := a.frames[e]; ok {
 			live[e] = struct{}{}
 		}
-	}
+	})
 	for k, v := range a.frames {
 		if _, ok := live[k]; !ok {
 			a.r.ctx.Free(v)
@@ -260,7 +269,7 @@ func (a *AsyncContext) settle() {
 	defer a.r.ctx.Free(a.pendP)
 	if e := a.r.jobTail(); e != a.pendTail {
 		// It had settled: the engine queued the reaction's job at once.
-		a.record(a.jobKey(jobNext(a.pendTail)), frame)
+		a.record(a.jobKey(listNext(a.pendTail)), frame)
 		return
 	}
 	if last := a.newestReaction(a.pendData); last != 0 && last != a.pendLast {
@@ -282,7 +291,7 @@ func (a *AsyncContext) Mark() {
 	}
 	var frame Value
 	got := false
-	for e := jobNext(a.mark); ; e = jobNext(e) {
+	for e := listNext(a.mark); ; e = listNext(e) {
 		if key := a.jobKey(e); key != 0 {
 			if _, ok := a.frames[key]; !ok {
 				if !got {

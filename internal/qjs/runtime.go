@@ -196,7 +196,7 @@ func (r *Runtime) ExecutePendingJob() (bool, error) {
 	restore := false
 	if r.actx != nil {
 		if e := r.jobTail(); e != r.jobHead() {
-			prev, restore = r.actx.beforeJob(jobNext(r.jobHead())), true
+			prev, restore = r.actx.beforeJob(listNext(r.jobHead())), true
 		}
 	}
 	pctx := r.tls.Alloc(8)
